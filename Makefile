@@ -1,0 +1,141 @@
+# lotrinh - scenario and target-path simulator.
+#
+#   make            build build/lotrinh
+#   make run        install what is missing, build, run the main job on
+#                   scenarios/long_an.cfg
+#   make check      install what is missing, build with -Werror, run the tests
+#   make sanitize   the tests under AddressSanitizer and UBSan
+#   make valgrind   the CLI on every scenario and bad input under valgrind
+#   make fuzz       fuzz the scenario loader with libFuzzer (clang)
+#   make install    install to $(DESTDIR)$(PREFIX)
+#
+# User variables stay the user's (CC, CFLAGS, LDFLAGS, PREFIX, DESTDIR);
+# the project's own flags live in LT_CFLAGS and friends.
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+LDFLAGS ?=
+PREFIX ?= /usr/local
+PKG_CONFIG ?= pkg-config
+BUILD ?= build
+FUZZ_SECONDS ?= 60
+
+# make check and CI build with -Werror (as git's DEVELOPER=1)
+ifneq ($(filter check sanitize,$(MAKECMDGOALS)),)
+DEVELOPER ?= 1
+endif
+
+WARNINGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wwrite-strings
+ifeq ($(DEVELOPER),1)
+WARNINGS += -Werror
+endif
+ifneq ($(SANITIZE),)
+SAN_FLAGS = -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
+
+PKGS = gsl libconfig
+# '=' (not ':='): pkg-config runs when a recipe needs it, after `deps`
+LT_CFLAGS = $(WARNINGS) $(SAN_FLAGS) -D_POSIX_C_SOURCE=200809L -Iinclude \
+	$(shell $(PKG_CONFIG) --cflags $(PKGS))
+LT_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
+TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags criterion)
+TEST_LIBS = $(shell $(PKG_CONFIG) --libs criterion)
+
+LIB_SRC = $(wildcard src/*.c) $(filter-out src/cli/main.c,$(wildcard src/cli/*.c))
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ = $(BUILD)/src/cli/main.o
+TEST_SRC = $(wildcard tests/test_*.c)
+TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+DEPS = $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_BIN:=.d)
+
+BIN = $(BUILD)/lotrinh
+LIB = $(BUILD)/liblotrinh.a
+
+.PHONY: all deps run check test sanitize valgrind fuzz install uninstall clean
+.DELETE_ON_ERROR:
+
+all: $(BIN)
+
+deps:
+	@./.ci/install-deps
+
+# Rebuild everything when the flags change (git's GIT-CFLAGS).
+$(BUILD)/FLAGS: FORCE | deps
+	@mkdir -p $(BUILD)
+	@echo '$(CC) $(CFLAGS) $(LT_CFLAGS) $(LDFLAGS)' > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+.PHONY: FORCE
+FORCE:
+
+$(BUILD)/%.o: %.c $(BUILD)/FLAGS
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LT_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(MAIN_OBJ) $(LIB)
+	$(CC) $(CFLAGS) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(LT_LIBS)
+
+$(BUILD)/tests/%: tests/%.c $(LIB) $(BUILD)/FLAGS
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LT_CFLAGS) $(TEST_CFLAGS) -MMD -MP -o $@ $< $(LIB) \
+		$(LDFLAGS) $(TEST_LIBS) $(LT_LIBS)
+
+run: $(BIN)
+	./$(BIN) show scenarios/long_an.cfg
+
+# Unit and CLI tests; Criterion prints a synthesis line for each binary.
+check: test
+test: $(BIN) $(TEST_BIN)
+	@set -e; for t in $(TEST_BIN); do \
+		echo "== $$t"; LC_ALL=C ./$$t --jobs 2; \
+	done
+
+sanitize:
+	$(MAKE) check SANITIZE=address,undefined BUILD=$(BUILD)/sanitize
+
+# The CLI on every scenario and every bad input, under valgrind.
+VALGRIND = valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect \
+	--errors-for-leak-kinds=definite,indirect --error-exitcode=99
+valgrind: $(BIN)
+	@./.ci/install-deps valgrind
+	@set -e; for f in scenarios/*.cfg; do \
+		echo "valgrind: show $$f"; \
+		$(VALGRIND) ./$(BIN) show $$f > /dev/null; \
+		$(VALGRIND) ./$(BIN) show --lang vi $$f > /dev/null; \
+	done
+	@set -e; for f in tests/data/bad/*; do \
+		case $$f in *.err) continue;; esac; \
+		rc=0; $(VALGRIND) ./$(BIN) check $$f > /dev/null 2>&1 || rc=$$?; \
+		if [ $$rc -ne 2 ]; then echo "valgrind: check $$f: status $$rc"; exit 1; fi; \
+	done; echo "valgrind: bad inputs clean"
+
+# libFuzzer on the scenario loader; every crash it finds becomes a file in
+# tests/data/bad/.  FUZZ_SECONDS bounds the run.
+FUZZ_BUILD = $(BUILD)/fuzz
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+fuzz:
+	@./.ci/install-deps clang
+	@mkdir -p $(FUZZ_BUILD)/corpus
+	clang $(FUZZ_FLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude \
+		$(shell $(PKG_CONFIG) --cflags $(PKGS)) \
+		-o $(FUZZ_BUILD)/fuzz_scenario tests/fuzz/fuzz_scenario.c src/*.c \
+		$(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
+	cp -f scenarios/*.cfg tests/data/good/*.cfg $(FUZZ_BUILD)/corpus/ 2>/dev/null || true
+	$(FUZZ_BUILD)/fuzz_scenario -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		-timeout=10 -artifact_prefix=$(FUZZ_BUILD)/ $(FUZZ_BUILD)/corpus
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/lotrinh
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/lotrinh
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(DEPS)

@@ -1,0 +1,285 @@
+/* scenario.h - a province's plan as plain, validated data.
+ *
+ * lt_scenario_load() reads a libconfig scenario file (format in
+ * docs/SCENARIO.md), checks every key, type, range and cross-reference, and
+ * returns a struct that the numerical modules may trust without checking
+ * again.  scenario.c is the only file that includes <libconfig.h>; nothing
+ * here refers to libconfig, so engines and tests build scenarios by hand if
+ * they like.
+ *
+ * Units: money in million VND; `_pct` fields in percent; years are calendar
+ * years.  All strings and arrays belong to the scenario and are freed by
+ * lt_scenario_free().
+ */
+#ifndef LT_SCENARIO_H
+#define LT_SCENARIO_H
+
+#include <stddef.h>
+
+#include "lotrinh/error.h"
+
+/* What an indicator measures, which fixes its natural range. */
+typedef enum lt_kind {
+	LT_KIND_SHARE, /* a percentage, 0..100 */
+	LT_KIND_SCORE, /* an index score, 0..100 */
+	LT_KIND_COUNT, /* a count, >= 0 */
+	LT_KIND_RANK   /* a rank among rank_of provinces; lower is better */
+} lt_kind;
+
+/* Families of probability distributions a parameter may follow. */
+typedef enum lt_dist {
+	LT_DIST_FIXED,      /* a plain number */
+	LT_DIST_NORMAL,     /* p = {mean, sd} */
+	LT_DIST_LOGNORMAL,  /* p = {mu, sigma} of ln X */
+	LT_DIST_UNIFORM,    /* p = {lo, hi} */
+	LT_DIST_TRIANGULAR, /* p = {lo, mode, hi} */
+	LT_DIST_BETA        /* p = {a, b, lo, hi}: lo + (hi - lo) * Beta(a, b) */
+} lt_dist;
+
+/* A model parameter: a number or a (possibly truncated) distribution. */
+typedef struct lt_param {
+	int set;        /* 1 if the scenario gives it */
+	lt_dist dist;
+	double value;   /* the number, when dist == LT_DIST_FIXED */
+	double p[4];    /* the family's parameters, see lt_dist */
+	double min;     /* truncation, -HUGE_VAL when none */
+	double max;     /* truncation, +HUGE_VAL when none */
+	const char *source; /* may be NULL */
+	int line;
+} lt_param;
+
+/* One (year, value) pair. */
+typedef struct lt_point {
+	int year;
+	double value;
+} lt_point;
+
+/* A pair list: years strictly increase. */
+typedef struct lt_series {
+	lt_point *pts;
+	size_t n;
+	const char *source; /* where the values come from; NULL if none */
+	int line;
+} lt_series;
+
+/* A target: a value with a direction, or a range. */
+typedef struct lt_target {
+	int is_range;
+	double value;   /* when !is_range */
+	int direction;  /* +1 for ">=", -1 for "<=", 0 for a range */
+	double min, max; /* when is_range */
+	int year;
+	const char *source;
+	int line;
+} lt_target;
+
+/* A spillover from another indicator: rate += gamma * (x_j - x_j0). */
+typedef struct lt_spillover {
+	size_t from;    /* index into lt_scenario.indicators */
+	double gamma;
+} lt_spillover;
+
+typedef struct lt_indicator {
+	const char *id, *name, *name_vi, *unit, *unit_vi;
+	lt_kind kind;
+	int rank_of;          /* ranks only */
+	int has_floor, has_ceiling;
+	double floor, ceiling; /* model bounds L < U */
+	lt_series history;
+	int has_baseline;     /* 0 only while components supply it */
+	double baseline;
+	int baseline_year;
+	const char *baseline_source;
+	int has_merged;       /* 1 if province components give a value */
+	double merged_baseline;
+	lt_target target;
+	lt_series milestones;
+	int channel;          /* index into lt_scenario.channels, -1 if none */
+	lt_param r, beta, sigma;
+	lt_spillover *spill;
+	size_t n_spill;
+	const char *source;
+	int line;
+} lt_indicator;
+
+typedef struct lt_component_value {
+	size_t indicator;     /* index into lt_scenario.indicators */
+	double value;
+	int line;
+} lt_component_value;
+
+/* A pre-merger province of a merged province. */
+typedef struct lt_component {
+	const char *id, *name, *name_vi, *source;
+	double weight;        /* normalised: the weights sum to 1 */
+	lt_component_value *values;
+	size_t n_values;
+	int line;
+} lt_component;
+
+typedef struct lt_province {
+	const char *id, *name, *name_vi, *source;
+	lt_component *components;
+	size_t n_components;
+} lt_province;
+
+typedef struct lt_economy {
+	double grdp;          /* million VND in grdp_year */
+	int grdp_year;
+	double growth_pct;
+	const char *grdp_source, *growth_source;
+	int line;
+} lt_economy;
+
+typedef enum lt_base { LT_BASE_TOTAL, LT_BASE_RECURRENT } lt_base;
+
+typedef enum lt_sched {
+	LT_SCHED_CONSTANT,
+	LT_SCHED_RAMP,
+	LT_SCHED_PER_YEAR,
+	LT_SCHED_PROGRAMS
+} lt_sched;
+
+typedef struct lt_schedule {
+	lt_sched kind;
+	double share_pct;         /* constant */
+	double from_pct, to_pct;  /* ramp, from the baseline year */
+	int to_year;              /* ramp */
+	lt_series shares;         /* per_year */
+	const char *source;
+	int line;
+} lt_schedule;
+
+typedef enum lt_cofin { LT_COFIN_NONE, LT_COFIN_RATIO, LT_COFIN_PROGRAMS } lt_cofin;
+
+typedef struct lt_budget {
+	lt_base base;
+	double amount;            /* million VND in year */
+	int year;
+	double growth_pct;
+	int has_rule;
+	double rule_min_share_pct;
+	lt_schedule schedule;
+	lt_cofin cofin;
+	double cofin_ratio;
+	const char *cofin_source;
+	lt_series spending_history; /* million VND a year */
+	lt_series share_history;    /* % of the base */
+	const char *amount_source, *growth_source, *rule_source;
+	int line;
+} lt_budget;
+
+typedef struct lt_channel {
+	const char *id;
+	double allocation;
+	lt_param delta, eta;
+	int has_capital0;
+	double capital0;          /* million VND in the baseline year */
+	const char *source;
+	int line;
+} lt_channel;
+
+/* Totals a plan declares; has_* say which were given. */
+typedef struct lt_totals {
+	int has_total, has_state, has_other;
+	double total, state, other;
+	const char *source;
+	int line;
+} lt_totals;
+
+typedef struct lt_split {
+	int from, to;
+	double amount;
+} lt_split;
+
+typedef struct lt_task {
+	const char *no, *name, *name_vi, *period;
+	size_t group;             /* index into the part's groups */
+	int start, end;
+	int has_state;            /* 0 when the document does not cost it */
+	double state, other;
+	lt_split *splits;
+	size_t n_splits;
+	int line;
+} lt_task;
+
+typedef struct lt_prog_group {
+	const char *id, *name, *name_vi;
+	int channel;              /* index into lt_scenario.channels */
+	lt_totals declared;
+	int line;
+} lt_prog_group;
+
+typedef struct lt_part {
+	const char *id, *name, *name_vi, *source;
+	lt_totals declared;
+	lt_prog_group *groups;
+	size_t n_groups;
+	lt_task *tasks;
+	size_t n_tasks;
+	int line;
+} lt_part;
+
+typedef struct lt_programs {
+	lt_totals declared;
+	lt_part *parts;
+	size_t n_parts;
+	const char *source;
+	int line;
+} lt_programs;
+
+typedef struct lt_arena lt_arena;
+
+typedef struct lt_scenario {
+	const char *path;         /* the file it was read from */
+	lt_province province;
+	int baseline_year, horizon;
+	lt_economy economy;
+	lt_budget budget;
+	lt_channel *channels;
+	size_t n_channels;
+	int has_programs;
+	lt_programs programs;
+	lt_indicator *indicators;
+	size_t n_indicators;
+	lt_arena *arena;          /* owns every string and array above */
+} lt_scenario;
+
+/* Read and validate the scenario file PATH.  On success returns LT_OK and
+ * stores a new scenario in *OUT (caller frees with lt_scenario_free).  On
+ * failure returns LT_EINVAL (or LT_EIO when the file cannot be read, or
+ * LT_ENOMEM), stores NULL, and records every error found in DIAG, each with
+ * the file and line of the offending setting. */
+int lt_scenario_load(lt_scenario **out, const char *path, lt_diag *diag);
+
+/* As lt_scenario_load, from the NUL-terminated TEXT; NAME is used as the
+ * file name in messages (borrowed, copied). */
+int lt_scenario_parse(lt_scenario **out, const char *text, const char *name,
+                      lt_diag *diag);
+
+/* Free a scenario; NULL does nothing. */
+void lt_scenario_free(lt_scenario *s);
+
+/* Index of the indicator named ID, or -1. */
+int lt_scenario_find_indicator(const lt_scenario *s, const char *id);
+
+/* Index of the channel named ID, or -1. */
+int lt_scenario_find_channel(const lt_scenario *s, const char *id);
+
+/* 1 if SOURCE marks an assumption (starts with "assumption", any case). */
+int lt_source_is_assumption(const char *source);
+
+/* Lower-case names used in files and messages ("share", "rank", ...). */
+const char *lt_kind_name(lt_kind k);
+const char *lt_dist_name(lt_dist d);
+const char *lt_sched_name(lt_sched k);
+
+/* The natural range of KIND for an indicator; ranks use RANK_OF. */
+void lt_kind_range(lt_kind kind, int rank_of, double *lo, double *hi);
+
+/* Read the years from a period as written ("2025 - 2030, mỗi năm 1 lần"):
+ * the leading YYYY or YYYY-YYYY (hyphen or en dash, spaces optional).
+ * Returns 0 and stores them, or -1 when the text does not start so. */
+int lt_period_parse(const char *period, int *start, int *end);
+
+#endif /* LT_SCENARIO_H */

@@ -1,0 +1,40 @@
+/* cli_private.h - what the subcommands share: the command table entry, the
+ * usage-error helper and diagnostics printing. */
+#ifndef LT_CLI_PRIVATE_H
+#define LT_CLI_PRIVATE_H
+
+#include <stdio.h>
+
+#include "lotrinh/error.h"
+
+typedef struct lt_command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+	const char *usage; /* full help text, printed by CMD --help */
+} lt_command;
+
+/* Print "lotrinh: CMD: MESSAGE" and "Try 'lotrinh CMD --help'." to stderr;
+ * returns LT_EXIT_USAGE. */
+int lt_cli_usage_error(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Report a getopt_long failure for CMD: OPT is what getopt_long returned
+ * ('?' or ':'), ARGV and OPTIND as it left them.  Returns LT_EXIT_USAGE. */
+int lt_cli_bad_option(const char *cmd, int opt, char **argv);
+
+/* Print every error of D to stderr as "lotrinh: FILE:LINE: MESSAGE". */
+void lt_cli_print_diag(const lt_diag *d);
+
+/* Print the usage of the command named NAME to OUT; returns 0, or -1 when
+ * there is no such command. */
+int lt_cli_print_usage(const char *name, FILE *out);
+
+/* The subcommands. */
+int lt_cmd_check(int argc, char **argv);
+int lt_cmd_show(int argc, char **argv);
+
+extern const char lt_usage_check[];
+extern const char lt_usage_show[];
+
+#endif /* LT_CLI_PRIVATE_H */
