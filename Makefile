@@ -90,16 +90,19 @@ run: $(BIN)
 # Unit and CLI tests; Criterion prints a synthesis line for each binary.
 check: test
 test: $(BIN) $(TEST_BIN)
-	@set -e; for t in $(TEST_BIN); do \
-		echo "== $$t"; LC_ALL=C ./$$t --jobs 2; \
-	done
+	@failed=0; for t in $(TEST_BIN); do \
+		echo "== $$t"; LC_ALL=C ./$$t --jobs 2 || failed=$$((failed + 1)); \
+	done; \
+	if [ $$failed -ne 0 ]; then echo "check: $$failed test program(s) failed"; exit 1; fi
 
 sanitize:
-	$(MAKE) check SANITIZE=address,undefined BUILD=$(BUILD)/sanitize
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+		$(MAKE) check SANITIZE=address,undefined BUILD=$(BUILD)/sanitize
 
 # The CLI on every scenario and every bad input, under valgrind.
 VALGRIND = valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect \
-	--errors-for-leak-kinds=definite,indirect --error-exitcode=99
+	--errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
+	--suppressions=tests/valgrind.supp
 valgrind: $(BIN)
 	@./.ci/install-deps valgrind
 	@set -e; for f in scenarios/*.cfg; do \
@@ -125,7 +128,7 @@ fuzz:
 		-o $(FUZZ_BUILD)/fuzz_scenario tests/fuzz/fuzz_scenario.c src/*.c \
 		$(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
 	cp -f scenarios/*.cfg tests/data/good/*.cfg $(FUZZ_BUILD)/corpus/ 2>/dev/null || true
-	$(FUZZ_BUILD)/fuzz_scenario -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	LSAN_OPTIONS=suppressions=tests/lsan.supp $(FUZZ_BUILD)/fuzz_scenario -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		-timeout=10 -artifact_prefix=$(FUZZ_BUILD)/ $(FUZZ_BUILD)/corpus
 
 install: $(BIN)

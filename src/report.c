@@ -31,7 +31,9 @@ int lt_lang_parse(const char *s, lt_lang *lang)
 char *lt_format_number(double v, int decimals, int trim, lt_lang lang,
                        char *buf, size_t size)
 {
-	char raw[64], out[96];
+	/* %.15f of the largest double has 309 + 16 characters; grouping adds
+	 * one separator for every three digits */
+	char raw[400], out[560];
 	char group = lang == LT_LANG_VI ? '.' : ',';
 	char point = lang == LT_LANG_VI ? ',' : '.';
 	const char *p, *dot;
@@ -155,9 +157,12 @@ int lt_table_add_row(lt_table *t)
 
 int lt_table_set(lt_table *t, size_t col, const char *text)
 {
-	char **cell = &t->cells[(t->nrows - 1) * t->ncols + col];
-	char *p = dup(text);
+	char **cell, *p;
 
+	if (t->nrows == 0 || col >= t->ncols)
+		return LT_EINVAL;
+	cell = &t->cells[(t->nrows - 1) * t->ncols + col];
+	p = dup(text);
 	if (p == NULL)
 		return LT_ENOMEM;
 	free(*cell);
@@ -198,27 +203,42 @@ static void pad(FILE *out, size_t n)
 		fputc(' ', out);
 }
 
+void lt_print_padded(FILE *out, const char *s, size_t width)
+{
+	size_t w = lt_text_width(s);
+
+	fputs(s, out);
+	pad(out, w < width ? width - w : 0);
+}
+
+/* Print one row; trailing blanks are dropped so lines end cleanly. */
 static void print_row(const lt_table *t, FILE *out, int indent,
                       char *const *cells, const size_t *width)
 {
-	char buf[1024];
-	size_t c, w;
+	char buf[1024], *line = NULL;
+	size_t c, w, len = 0;
+	FILE *m = open_memstream(&line, &len);
 
-	pad(out, (size_t)indent);
+	if (m == NULL)
+		return;
+	pad(m, (size_t)indent);
 	for (c = 0; c < t->ncols; c++) {
 		const char *s = shown(t, c, cells[c], buf, sizeof buf);
-		int last = c + 1 == t->ncols;
 
 		w = lt_text_width(s);
 		if (t->align[c] == LT_RIGHT)
-			pad(out, width[c] - w);
-		fputs(s, out);
-		if (t->align[c] == LT_LEFT && !last)
-			pad(out, width[c] - w);
-		if (!last)
-			fputs("  ", out);
+			pad(m, width[c] - w);
+		fputs(s, m);
+		if (t->align[c] == LT_LEFT)
+			pad(m, width[c] - w);
+		fputs("  ", m);
 	}
+	fclose(m);
+	while (len > 0 && line[len - 1] == ' ')
+		len--;
+	fwrite(line, 1, len, out);
 	fputc('\n', out);
+	free(line);
 }
 
 void lt_table_print(const lt_table *t, FILE *out, int indent)

@@ -402,21 +402,24 @@ static int get_num(struct ctx *c, const setting *grp, const char *key,
 	return 1;
 }
 
-/* A whole number from ST, which may be an integer or an integral float. */
+/* A whole number from ST, which may be an integer or an integral float.
+ * Values beyond +-1e9 are clamped to it (they fail any year range). */
 static int whole(const setting *st, long *out)
 {
 	double v;
 
-	if (config_setting_type(st) == CONFIG_TYPE_INT) {
-		*out = config_setting_get_int(st);
-		return 0;
-	}
 	if (!is_number(st))
 		return -1;
+	if (config_setting_type(st) == CONFIG_TYPE_INT64) {
+		long long x = config_setting_get_int64(st);
+		*out = x > 1000000000LL ? 1000000000L
+		       : x < -1000000000LL ? -1000000000L : (long)x;
+		return 0;
+	}
 	v = number_of(st);
-	if (!isfinite(v) || v != floor(v) || fabs(v) > 1e9)
+	if (!isfinite(v) || v != floor(v))
 		return -1;
-	*out = (long)v;
+	*out = (long)fmax(-1e9, fmin(1e9, v));
 	return 0;
 }
 
@@ -700,15 +703,12 @@ static int get_dist(struct ctx *c, const setting *m, const char *key,
 	size_t i;
 
 	snprintf(w, sizeof w, "in the distribution of '%s' %s", key, where);
-	check_keys(c, m, w, keys, 0);
-	d = get_enum(c, m, "dist", w, 1, dist_names);
+	check_keys(c, m, w, keys, 1);
+	/* "fixed" is not a family one writes: a fixed value is a plain number */
+	d = get_enum(c, m, "dist", w, 1, dist_names + 1);
 	if (d < 0)
 		return -1;
-	if (d == LT_DIST_FIXED) {
-		bad(c, member(c, m, "dist", w, 0), "'dist' %s must name a distribution; "
-		    "write a fixed value as a plain number ('%s = 0.2;')", w, key);
-		return -1;
-	}
+	d += 1;
 	p->dist = (lt_dist)d;
 	/* keys of other families are refused so that a typo is not ignored */
 	for (i = 0; keys[i] != NULL; i++) {
@@ -845,13 +845,13 @@ static int year_horizon(const struct ctx *c)
 static void load_years(struct ctx *c, const setting *root)
 {
 	static const char *const keys[] = {"baseline", "horizon", NULL};
-	const setting *g = group(c, root, "years", "at the top level", 1);
+	const setting *g = group(c, root, "years", "at the top level", 0);
 	lt_scenario *s = c->s;
 	int ok;
 
 	if (g == NULL)
 		return;
-	check_keys(c, g, "in 'years'", keys, 0);
+	check_keys(c, g, "in 'years'", keys, 1);
 	ok = get_int(c, g, "baseline", "in 'years'", 1, YEAR_MIN, YEAR_MAX,
 	             &s->baseline_year) == 1;
 	ok &= get_int(c, g, "horizon", "in 'years'", 1, YEAR_MIN, YEAR_MAX,
@@ -879,7 +879,7 @@ static void load_channels(struct ctx *c, const setting *root)
 {
 	static const char *const keys[] = {"allocation", "delta", "eta",
 	    "capital0", "source", NULL};
-	const setting *g = group(c, root, "channels", "at the top level", 1);
+	const setting *g = group(c, root, "channels", "at the top level", 0);
 	lt_scenario *s = c->s;
 	double sum = 0.0;
 	int i, n, all = 1;
@@ -918,6 +918,8 @@ static void load_channels(struct ctx *c, const setting *root)
 		ch->id = copy(c, name);
 		ch->line = line_of(m);
 		ch->source = get_str(c, m, "source", where, 1);
+		ch->allocation_source = get_source(c, m, "allocation", where,
+		                                   ch->source);
 		if (get_num(c, m, "allocation", where, 1, UNIT, &ch->allocation) == 1)
 			sum += ch->allocation;
 		else
@@ -1000,7 +1002,7 @@ static void load_target(struct ctx *c, const setting *e, const char *where,
 	if (g == NULL)
 		return;
 	snprintf(w, sizeof w, "in 'target' %s", where);
-	check_keys(c, g, w, keys, 0);
+	check_keys(c, g, w, keys, 1);
 	t->line = line_of(g);
 	t->source = get_str(c, g, "source", w, 0);
 	if (t->source == NULL)
@@ -1121,6 +1123,8 @@ static void load_indicator(struct ctx *c, const setting *e, int i,
 	if (config_setting_get_member(e, "baseline") != NULL && !ind->has_baseline)
 		ind->has_baseline = -1; /* given but bad: no second error later */
 	ind->baseline_source = get_source(c, e, "baseline", where, ind->source);
+	ind->baseline_year_source = get_source(c, e, "baseline_year", where,
+	                                       ind->source);
 	load_target(c, e, where, ind);
 	get_series(c, e, "milestones", where, 0, ind->baseline_year + 1,
 	           year_horizon(c), vr, &ind->milestones);
@@ -1142,7 +1146,7 @@ static void load_indicator(struct ctx *c, const setting *e, int i,
 
 static void load_indicators(struct ctx *c, const setting *root)
 {
-	const setting *l = member(c, root, "indicators", "at the top level", 1);
+	const setting *l = member(c, root, "indicators", "at the top level", 0);
 	lt_scenario *s = c->s;
 	int i, j, n;
 
@@ -1260,6 +1264,7 @@ static void load_component(struct ctx *c, const setting *e, int i,
 	cp->source = get_str(c, e, "source", where, 1);
 	cp->weight = 1.0;
 	get_num(c, e, "weight", where, 0, POSITIVE, &cp->weight);
+	cp->weight_source = get_source(c, e, "weight", where, cp->source);
 	v = group(c, e, "values", where, 1);
 	if (v == NULL)
 		return;
@@ -1329,14 +1334,14 @@ static void load_province(struct ctx *c, const setting *root)
 {
 	static const char *const keys[] = {"id", "name", "name_vi", "source",
 	    "components", NULL};
-	const setting *g = group(c, root, "province", "at the top level", 1);
+	const setting *g = group(c, root, "province", "at the top level", 0);
 	const setting *l;
 	lt_province *p = &c->s->province;
 	int i, n;
 
 	if (g == NULL)
 		return;
-	check_keys(c, g, "in 'province'", keys, 0);
+	check_keys(c, g, "in 'province'", keys, 1);
 	p->id = get_ident(c, g, "id", "in 'province'");
 	p->name = get_str(c, g, "name", "in 'province'", 1);
 	p->name_vi = get_str(c, g, "name_vi", "in 'province'", 1);
@@ -1378,7 +1383,7 @@ static void load_economy(struct ctx *c, const setting *root)
 	static const char *const keys[] = {"grdp", "grdp_year", "growth_pct",
 	    "source", NULL};
 	const char *w = "in 'economy'";
-	const setting *g = group(c, root, "economy", "at the top level", 1);
+	const setting *g = group(c, root, "economy", "at the top level", 0);
 	lt_economy *e = &c->s->economy;
 	const char *src;
 
@@ -1415,7 +1420,7 @@ static void load_schedule(struct ctx *c, const setting *b, lt_schedule *sc)
 
 	if (g == NULL)
 		return;
-	check_keys(c, g, w, keys, 0);
+	check_keys(c, g, w, keys, 1);
 	sc->line = line_of(g);
 	sc->source = get_str(c, g, "source", w, 0);
 	k = get_enum(c, g, "kind", w, 1, sched_names);
@@ -1467,7 +1472,7 @@ static void load_cofinancing(struct ctx *c, const setting *b, lt_budget *bu)
 
 	if (g == NULL)
 		return;
-	check_keys(c, g, w, keys, 0);
+	check_keys(c, g, w, keys, 1);
 	bu->cofin_source = get_str(c, g, "source", w, 0);
 	k = get_enum(c, g, "kind", w, 1, kinds);
 	if (k < 0)
@@ -1487,7 +1492,7 @@ static void load_budget(struct ctx *c, const setting *root)
 	    "spending_history", "share_history", "source", NULL};
 	static const char *const bases[] = {"total", "recurrent", NULL};
 	const char *w = "in 'budget'";
-	const setting *g = group(c, root, "budget", "at the top level", 1);
+	const setting *g = group(c, root, "budget", "at the top level", 0);
 	lt_budget *b = &c->s->budget;
 	const char *src;
 	int k, back = year_back(c);
@@ -1510,8 +1515,10 @@ static void load_budget(struct ctx *c, const setting *root)
 	b->rule_source = get_source(c, g, "rule_min_share_pct", w, src);
 	load_schedule(c, g, &b->schedule);
 	if (b->schedule.source == NULL)
-		b->schedule.source = src;
+		b->schedule.source = get_source(c, g, "schedule", w, src);
 	load_cofinancing(c, g, b);
+	if (b->cofin_source == NULL)
+		b->cofin_source = get_source(c, g, "cofinancing", w, src);
 	get_series(c, g, "spending_history", w, 0, back, now, NONNEG,
 	           &b->spending_history);
 	b->spending_history.source = get_source(c, g, "spending_history", w, src);
@@ -1533,7 +1540,7 @@ static void load_totals(struct ctx *c, const setting *parent, const char *key,
 	if (g == NULL)
 		return;
 	snprintf(w, sizeof w, "in '%s' %s", key, where);
-	check_keys(c, g, w, keys, 0);
+	check_keys(c, g, w, keys, 1);
 	t->line = line_of(g);
 	t->has_total = get_num(c, g, "total", w, 0, NONNEG, &t->total) == 1;
 	t->has_state = get_num(c, g, "state", w, 0, NONNEG, &t->state) == 1;
@@ -1614,9 +1621,9 @@ static void load_splits(struct ctx *c, const setting *e, const char *where,
 		}
 		amount = number_of(config_setting_get_elem(x, 2));
 		if (from > to || from < t->start || to > t->end) {
-			bad(c, x, "entry %d of 'split' %s must cover years inside the "
-			    "task's %d-%d, from before to (got %ld-%ld)", i + 1, where,
-			    t->start, t->end, from, to);
+			bad(c, x, "entry %d of 'split' %s must lie inside the task's "
+			    "years %d-%d, 'from' no later than 'to' (got %ld-%ld)", i + 1,
+			    where, t->start, t->end, from, to);
 			return;
 		}
 		if (t->n_splits > 0 && from <= t->splits[t->n_splits - 1].to) {
@@ -1658,7 +1665,7 @@ static void load_task(struct ctx *c, const setting *e, const char *part,
 	if (t->no != NULL)
 		snprintf(where, sizeof where, "in task %s of part '%s'",
 		         quote(t->no, q, sizeof q), part);
-	check_keys(c, e, where, keys, 0);
+	check_keys(c, e, where, keys, 1);
 	t->name_vi = get_str(c, e, "name_vi", where, 1);
 	t->name = get_str(c, e, "name", where, 0);
 	t->period = get_str(c, e, "period", where, 1);
@@ -1746,7 +1753,7 @@ static void load_prog_groups(struct ctx *c, const setting *e, const char *where,
 		if (pg->id != NULL)
 			snprintf(w, sizeof w, "in group \"%s\" %s",
 			         quote(pg->id, q, sizeof q), where);
-		check_keys(c, g, w, keys, 0);
+		check_keys(c, g, w, keys, 1);
 		pg->name_vi = get_str(c, g, "name_vi", w, 1);
 		pg->name = get_str(c, g, "name", w, 0);
 		pg->channel = -1;
@@ -1782,7 +1789,7 @@ static void load_part(struct ctx *c, const setting *e, int i, lt_part *pt)
 	pt->id = get_ident(c, e, "id", where);
 	if (pt->id != NULL)
 		snprintf(where, sizeof where, "in part '%s'", pt->id);
-	check_keys(c, e, where, keys, 0);
+	check_keys(c, e, where, keys, 1);
 	pt->name = get_str(c, e, "name", where, 1);
 	pt->name_vi = get_str(c, e, "name_vi", where, 1);
 	pt->source = get_str(c, e, "source", where, 1);
@@ -1833,7 +1840,7 @@ static void load_programs(struct ctx *c, const setting *root)
 	if (g == NULL)
 		return;
 	c->s->has_programs = 1;
-	check_keys(c, g, w, keys, 0);
+	check_keys(c, g, w, keys, 1);
 	p->line = line_of(g);
 	p->source = get_str(c, g, "source", w, 1);
 	load_totals(c, g, "declared", w, &p->declared);
@@ -1945,8 +1952,113 @@ static void check_budget(struct ctx *c, const setting *root)
 
 /* ---- reading ---------------------------------------------------------- */
 
+/* Length of the string literal or comment at T (0 if none), so the
+ * integer scan below skips them; counts newlines into *LINE.  A string
+ * literal may span lines (libconfig allows it).  Sets *OPEN when the text
+ * ends inside a string or a comment. */
+static size_t skip_non_code(const char *t, int *line, int *open)
+{
+	size_t i = 0;
+
+	if (t[0] == '"') {
+		for (i = 1; t[i] != '\0' && t[i] != '"'; i++) {
+			if (t[i] == '\n')
+				(*line)++;
+			if (t[i] == '\\' && t[i + 1] != '\0') {
+				i++;
+				if (t[i] == '\n')
+					(*line)++;
+			}
+		}
+		*open = t[i] == '\0';
+		return t[i] == '"' ? i + 1 : i;
+	}
+	if (t[0] == '#' || (t[0] == '/' && t[1] == '/')) {
+		while (t[i] != '\0' && t[i] != '\n')
+			i++;
+		return i;
+	}
+	if (t[0] == '/' && t[1] == '*') {
+		for (i = 2; t[i] != '\0' && !(t[i] == '*' && t[i + 1] == '/'); i++)
+			if (t[i] == '\n')
+				(*line)++;
+		*open = t[i] == '\0';
+		return t[i] != '\0' ? i + 2 : i;
+	}
+	return 0;
+}
+
+/* libconfig 1.5 reads a whole number beyond the range of int without a
+ * word: 4294969320 silently becomes 2024.  Find integer literals (outside
+ * strings and comments) that would wrap, and strings or comments left open
+ * at the end of the file.  Returns 0 or -1 (error). */
+static int screen_integers(const char *t, const char *file, lt_diag *d)
+{
+	int line = 1;
+	size_t i = 0, k;
+
+	while (t[i] != '\0') {
+		int start = line, open = 0;
+
+		if ((k = skip_non_code(t + i, &line, &open)) > 0) {
+			/* libconfig 1.5 leaks its buffer on an unterminated string,
+			 * and says only "syntax error": catch it first */
+			if (open)
+				return lt_error_raise(d, LT_EINVAL, file, start, "this %s "
+				    "is never closed: the file ends inside it", t[i] == '"'
+				    ? "string (\")" : "comment (/* */)");
+			i += k;
+			continue;
+		}
+		if (t[i] == '\n')
+			line++;
+		if (isalpha((unsigned char)t[i]) || t[i] == '_' || t[i] == '*') {
+			while (isalnum((unsigned char)t[i]) || t[i] == '_' || t[i] == '*' ||
+			       t[i] == '-')
+				i++;
+			continue;
+		}
+		if (isdigit((unsigned char)t[i])) {
+			size_t j = i, z, nd;
+			int hex = t[i] == '0' && (t[i + 1] == 'x' || t[i + 1] == 'X');
+			/* INT_MIN's magnitude is one more than INT_MAX's */
+			const char *max = i > 0 && t[i - 1] == '-' ? "2147483648"
+			                                           : "2147483647";
+
+			j += hex ? 2 : 0;
+			while (t[j] == '0')
+				j++;
+			z = j; /* first significant digit */
+			while (hex ? isxdigit((unsigned char)t[j]) : isdigit((unsigned char)t[j]))
+				j++;
+			nd = j - z;
+			if (t[j] != '.' && t[j] != 'e' && t[j] != 'E' && t[j] != 'L' &&
+			    (hex ? nd > 8 || (nd == 8 && t[z] > '7')
+			         : nd > 10 || (nd == 10 && strncmp(t + z, max, 10) > 0)))
+			{
+				int n = (int)(j - i > 24 ? 24 : j - i);
+
+				if (hex)
+					return lt_error_raise(d, LT_EINVAL, file, line, "the "
+					    "whole number %.*s is too large (at most 0x7fffffff); "
+					    "write it in decimal with a decimal point", n, t + i);
+				return lt_error_raise(d, LT_EINVAL, file, line, "the whole "
+				    "number %.*s is too large (at most %s); write it with a "
+				    "decimal point, e.g. %.*s.0", n, t + i, max, n, t + i);
+			}
+			while (isalnum((unsigned char)t[j]) || t[j] == '.')
+				j++;
+			i = j;
+			continue;
+		}
+		i++;
+	}
+	return 0;
+}
+
 /* Refuse text that is not a scenario before libconfig parses it: NUL bytes,
- * invalid UTF-8 and @include.  Returns 0 or -1 (error recorded). */
+ * invalid UTF-8, @include and integers libconfig would wrap.  Returns 0 or
+ * -1 (error recorded). */
 static int screen_text(const char *text, size_t len, const char *file,
                        lt_diag *d)
 {
@@ -1978,7 +2090,7 @@ static int screen_text(const char *text, size_t len, const char *file,
 			    "scenario files must be UTF-8 text");
 		i += k;
 	}
-	return 0;
+	return screen_integers(text, file, d);
 }
 
 /* Read PATH into a new NUL-terminated buffer (*TEXT, caller frees). */
@@ -2031,7 +2143,14 @@ static void validate(struct ctx *c, const config_t *cfg)
 	    "budget", "channels", "programs", "indicators", NULL};
 	const setting *root = config_root_setting(cfg);
 
+	static const char *const required[] = {"province", "years", "economy",
+	    "budget", "channels", "indicators", NULL};
+	size_t i;
+
 	check_keys(c, root, "at the top level", keys, 0);
+	/* missing sections first, in the order of the format's description */
+	for (i = 0; required[i] != NULL; i++)
+		member(c, root, required[i], "at the top level", 1);
 	load_years(c, root);
 	load_channels(c, root);
 	load_indicators(c, root);
@@ -2042,6 +2161,21 @@ static void validate(struct ctx *c, const config_t *cfg)
 	load_programs(c, root);
 	check_indicators(c, root);
 	check_budget(c, root);
+}
+
+/* Order the errors from index FROM on by line (stably), so a user reads
+ * them top to bottom; errors without a line come first. */
+static void sort_by_line(lt_diag *d, size_t from)
+{
+	size_t i, j;
+
+	for (i = from + 1; i < d->n; i++) {
+		lt_error e = d->items[i];
+
+		for (j = i; j > from && d->items[j - 1].line > e.line; j--)
+			d->items[j] = d->items[j - 1];
+		d->items[j] = e;
+	}
 }
 
 static int parse(lt_scenario **out, const char *text, size_t len,
@@ -2071,9 +2205,17 @@ static int parse(lt_scenario **out, const char *text, size_t len,
 	s->path = copy(&c, name);
 	config_init(&cfg);
 	if (config_read_string(&cfg, text) != CONFIG_TRUE) {
-		lt_error_raise(d, LT_EINVAL, name, config_error_line(&cfg),
-		               "%s", config_error_text(&cfg) != NULL
-		               ? config_error_text(&cfg) : "cannot parse");
+		const char *why = config_error_text(&cfg);
+
+		if (why == NULL)
+			why = "cannot parse";
+		if (strcmp(why, "memory exhausted") == 0)
+			why = "groups or lists nested too deeply to parse";
+		else if (strcmp(why, "syntax error") == 0)
+			why = "syntax error: expected settings like 'name = value;', "
+			      "with groups in { }, lists in ( ) and text in \"double "
+			      "quotes\"";
+		lt_error_raise(d, LT_EINVAL, name, config_error_line(&cfg), "%s", why);
 		config_destroy(&cfg);
 		lt_scenario_free(s);
 		return LT_EINVAL;
@@ -2085,6 +2227,7 @@ static int parse(lt_scenario **out, const char *text, size_t len,
 		return lt_error_raise(d, LT_ENOMEM, name, 0, "out of memory");
 	}
 	if (lt_diag_count(d) != before) {
+		sort_by_line(d, before);
 		lt_scenario_free(s);
 		return LT_EINVAL;
 	}

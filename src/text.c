@@ -7,6 +7,7 @@
  */
 #include "lotrinh/text.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -133,7 +134,18 @@ char *lt_text_shorten(const char *s, size_t max_cols, char *buf, size_t size)
 		memcpy(buf, s, strlen(s) + 1);
 		return buf;
 	}
-	keep = prefix_fitting(s, max_cols > 3 ? max_cols - 3 : 0);
+	if (max_cols < 3) {
+		/* no room for "...": keep what fits */
+		keep = prefix_fitting(s, max_cols);
+		if (keep + 1 > size)
+			keep = size - 1;
+		while (keep > 0 && (((unsigned char)s[keep]) & 0xC0) == 0x80)
+			keep--;
+		memcpy(buf, s, keep);
+		buf[keep] = '\0';
+		return buf;
+	}
+	keep = prefix_fitting(s, max_cols - 3);
 	if (keep + 4 > size)
 		keep = size >= 4 ? size - 4 : 0;
 	while (keep > 0 && (((unsigned char)s[keep]) & 0xC0) == 0x80)
@@ -168,9 +180,14 @@ int lt_parse_double(const char *s, double *value)
 
 	if (s == NULL || *s == '\0')
 		return -1;
+	if (isspace((unsigned char)*s))
+		return -1;
 	errno = 0;
 	v = strtod(s, &end);
-	if (end == s || *end != '\0' || errno == ERANGE || !isfinite(v))
+	/* ERANGE on underflow (a tiny value rounded to a subnormal or 0) is
+	 * no error here; on overflow v is infinite and refused */
+	if (end == s || *end != '\0' || !isfinite(v) ||
+	    (errno == ERANGE && fabs(v) >= 1.0))
 		return -1;
 	*value = v;
 	return 0;
@@ -181,7 +198,7 @@ int lt_parse_long(const char *s, long *value)
 	char *end;
 	long v;
 
-	if (s == NULL || *s == '\0')
+	if (s == NULL || *s == '\0' || isspace((unsigned char)*s))
 		return -1;
 	errno = 0;
 	v = strtol(s, &end, 10);

@@ -24,6 +24,9 @@ int lt_lang_parse(const char *s, lt_lang *lang);
 char *lt_format_number(double v, int decimals, int trim, lt_lang lang,
                        char *buf, size_t size);
 
+/* Print S to OUT padded with spaces to WIDTH display columns. */
+void lt_print_padded(FILE *out, const char *s, size_t width);
+
 typedef enum lt_align { LT_LEFT, LT_RIGHT } lt_align;
 
 typedef struct lt_table lt_table;
@@ -44,7 +47,8 @@ void lt_table_set_max_width(lt_table *t, size_t col, size_t max_cols);
 /* Append an empty row; returns 0 or LT_ENOMEM. */
 int lt_table_add_row(lt_table *t);
 
-/* Set cell COL of the last row (copied); returns 0 or LT_ENOMEM. */
+/* Set cell COL of the last row (copied); returns 0, LT_EINVAL when there
+ * is no row yet or no such column, or LT_ENOMEM. */
 int lt_table_set(lt_table *t, size_t col, const char *text);
 
 /* printf into cell COL of the last row. */

@@ -90,6 +90,7 @@ typedef struct lt_indicator {
 	double baseline;
 	int baseline_year;
 	const char *baseline_source;
+	const char *baseline_year_source;
 	int has_merged;       /* 1 if province components give a value */
 	double merged_baseline;
 	lt_target target;
@@ -112,6 +113,7 @@ typedef struct lt_component_value {
 typedef struct lt_component {
 	const char *id, *name, *name_vi, *source;
 	double weight;        /* normalised: the weights sum to 1 */
+	const char *weight_source;
 	lt_component_value *values;
 	size_t n_values;
 	int line;
@@ -172,6 +174,7 @@ typedef struct lt_budget {
 typedef struct lt_channel {
 	const char *id;
 	double allocation;
+	const char *allocation_source;
 	lt_param delta, eta;
 	int has_capital0;
 	double capital0;          /* million VND in the baseline year */

@@ -32,12 +32,14 @@ char *lt_text_shorten(const char *s, size_t max_cols, char *buf, size_t size);
 /* 1 if S is valid UTF-8 (no overlong forms, no surrogates), else 0. */
 int lt_utf8_valid(const char *s);
 
-/* Parse S as a finite double with nothing after it.  Returns 0 and stores
- * the value, or -1 (value untouched) when S is empty, has trailing
- * characters, overflows or is not finite. */
+/* Parse S as a finite double with nothing before or after it.  Returns 0
+ * and stores the value, or -1 (value untouched) when S is empty, starts
+ * with a blank, has trailing characters, overflows or is not finite.  A
+ * value too small for a double becomes a subnormal or 0, as strtod gives. */
 int lt_parse_double(const char *s, double *value);
 
-/* Parse S as a base-10 long with nothing after it; 0 or -1 as above. */
+/* Parse S as a base-10 long with nothing before or after it; 0 or -1 as
+ * above (also -1 when it does not fit in a long). */
 int lt_parse_long(const char *s, long *value);
 
 #endif /* LT_TEXT_H */

@@ -54,10 +54,12 @@ int lt_cmd_check(int argc, char **argv)
 
 		lt_diag_init(&d, argv[i]);
 		if (lt_scenario_load(&s, argv[i], &d) == LT_OK) {
-			printf("%s: ok (%zu indicators, %zu channels", argv[i],
-			       s->n_indicators, s->n_channels);
+			printf("%s: ok (%zu indicator%s, %zu channel%s", argv[i],
+			       s->n_indicators, s->n_indicators == 1 ? "" : "s",
+			       s->n_channels, s->n_channels == 1 ? "" : "s");
 			if (s->has_programs)
-				printf(", %zu programme tasks", count_tasks(s));
+				printf(", %zu programme task%s", count_tasks(s),
+				       count_tasks(s) == 1 ? "" : "s");
 			printf(")\n");
 			lt_scenario_free(s);
 		} else {

@@ -38,9 +38,26 @@ const char lt_usage_show[] =
 
 #define L(lang, en, vi) ((lang) == LT_LANG_VI ? (vi) : (en))
 
+/* Width of the labels in the key-value blocks, in display columns. */
+#define LABEL_COLS 18
+
+/* Start a "  Label             value" line. */
+static void label(const char *text)
+{
+	fputs("  ", stdout);
+	lt_print_padded(stdout, text, LABEL_COLS);
+	fputc(' ', stdout);
+}
+
 static const char *star(const char *source)
 {
 	return lt_source_is_assumption(source) ? "*" : "";
+}
+
+/* In a right-aligned table cell: '*' or a space, so digits line up. */
+static const char *star_cell(const char *source)
+{
+	return lt_source_is_assumption(source) ? "*" : " ";
 }
 
 /* A value with up to 2 decimals (ranks and counts as whole numbers). */
@@ -112,16 +129,18 @@ static void fill_roadmap_row(lt_table *t, const lt_indicator *ind,
 	lt_table_add_row(t);
 	lt_table_set(t, 0, name_of(ind, lang));
 	lt_table_set(t, 1, unit_of(ind, lang));
-	lt_table_setf(t, 2, "%d", ind->baseline_year);
+	lt_table_setf(t, 2, "%d%s", ind->baseline_year,
+	              star_cell(ind->baseline_year_source));
 	lt_table_setf(t, 3, "%s%s", value_text(ind, ind->baseline, lang, v,
-	              sizeof v), star(ind->baseline_source));
+	              sizeof v), star_cell(ind->baseline_source));
 	for (j = 0; j < ny; j++)
 		for (k = 0; k < ind->milestones.n; k++)
 			if (ind->milestones.pts[k].year == years[j])
-				lt_table_set(t, 4 + j, value_text(ind,
-				             ind->milestones.pts[k].value, lang, v, sizeof v));
+				lt_table_setf(t, 4 + j, "%s%s", value_text(ind,
+				              ind->milestones.pts[k].value, lang, v, sizeof v),
+				              star_cell(ind->milestones.source));
 	target_text(ind, lang, buf, sizeof buf);
-	lt_table_setf(t, 4 + ny, "%s%s", buf, star(ind->target.source));
+	lt_table_setf(t, 4 + ny, "%s%s", buf, star_cell(ind->target.source));
 }
 
 static void print_roadmap(const lt_scenario *s, lt_lang lang)
@@ -165,16 +184,16 @@ static void print_schedule(const lt_scenario *s, lt_lang lang)
 	char a[48], b[48];
 	size_t i;
 
-	printf("  %-16s ", L(lang, "Schedule", "Lộ trình chi"));
+	label(L(lang, "Schedule", "Lộ trình chi"));
 	switch (sc->kind) {
 	case LT_SCHED_CONSTANT:
-		printf(L(lang, "%s%% of the base every year\n",
-		         "%s%% mỗi năm\n"),
+		printf(L(lang, "%s%% of the base every year",
+		         "%s%% mỗi năm"),
 		       lt_format_number(sc->share_pct, 3, 1, lang, a, sizeof a));
 		break;
 	case LT_SCHED_RAMP:
-		printf(L(lang, "from %s%% in %d to %s%% in %d, constant after\n",
-		         "từ %s%% năm %d lên %s%% năm %d, giữ nguyên sau đó\n"),
+		printf(L(lang, "from %s%% in %d to %s%% in %d, constant after",
+		         "từ %s%% năm %d lên %s%% năm %d, giữ nguyên sau đó"),
 		       lt_format_number(sc->from_pct, 3, 1, lang, a, sizeof a),
 		       s->baseline_year,
 		       lt_format_number(sc->to_pct, 3, 1, lang, b, sizeof b),
@@ -185,13 +204,13 @@ static void print_schedule(const lt_scenario *s, lt_lang lang)
 			printf("%s%d: %s%%", i ? ", " : "", sc->shares.pts[i].year,
 			       lt_format_number(sc->shares.pts[i].value, 3, 1, lang, a,
 			                        sizeof a));
-		printf("\n");
 		break;
 	case LT_SCHED_PROGRAMS:
-		printf("%s\n", L(lang, "what the plan's programmes spend each year",
-		                 "theo kinh phí các nhiệm vụ của đề án"));
+		printf("%s", L(lang, "what the plan's programmes spend each year",
+		               "theo kinh phí các nhiệm vụ của đề án"));
 		break;
 	}
+	printf("%s\n", star(sc->source));
 }
 
 static void print_budget(const lt_scenario *s, lt_lang lang)
@@ -201,21 +220,22 @@ static void print_budget(const lt_scenario *s, lt_lang lang)
 	size_t i;
 
 	printf("%s\n", L(lang, "Budget", "Ngân sách"));
-	printf("  %-16s %s: %s%s %s (%d), ", L(lang, "Spending base", "Cơ sở chi"),
-	       base_name(b->base, lang),
+	label(L(lang, "Spending base", "Cơ sở chi"));
+	printf("%s: %s%s %s (%d), ", base_name(b->base, lang),
 	       lt_format_number(b->amount / 1000.0, 0, 1, lang, a, sizeof a),
 	       star(b->amount_source), L(lang, "billion VND", "tỷ đồng"), b->year);
 	printf(L(lang, "growing %s%%%s a year\n", "tăng %s%%%s/năm\n"),
 	       lt_format_number(b->growth_pct, 2, 1, lang, g, sizeof g),
 	       star(b->growth_source));
 	if (b->has_rule)
-		printf(L(lang, "  %-16s at least %s%% of %s\n",
-		         "  %-16s tối thiểu %s%% %s\n"),
-		       L(lang, "Rule", "Quy định"),
+	{
+		label(L(lang, "Rule", "Quy định"));
+		printf(L(lang, "at least %s%%%s of %s\n", "tối thiểu %s%%%s %s\n"),
 		       lt_format_number(b->rule_min_share_pct, 2, 1, lang, a, sizeof a),
-		       base_name(b->base, lang));
+		       star(b->rule_source), base_name(b->base, lang));
+	}
 	print_schedule(s, lang);
-	printf("  %-16s ", L(lang, "Co-financing", "Vốn ngoài NSNN"));
+	label(L(lang, "Co-financing", "Vốn ngoài NSNN"));
 	if (b->cofin == LT_COFIN_RATIO)
 		printf(L(lang, "%s per unit of public spending\n",
 		         "%s trên mỗi đồng ngân sách\n"),
@@ -225,26 +245,32 @@ static void print_budget(const lt_scenario *s, lt_lang lang)
 		                 "theo nguồn khác của các nhiệm vụ"));
 	else
 		printf("%s\n", L(lang, "none", "không"));
-	printf("  %-16s ", L(lang, "Channels", "Kênh"));
+	label(L(lang, "Channels", "Kênh"));
 	for (i = 0; i < s->n_channels; i++)
-		printf("%s%s %s%%", i ? ", " : "", s->channels[i].id,
-		       lt_format_number(100.0 * s->channels[i].allocation, 1, 1, lang,
-		                        a, sizeof a));
+		printf("%s%s %s%%%s", i ? ", " : "", s->channels[i].id,
+		       lt_format_number(100.0 * s->channels[i].allocation, 2, 1, lang,
+		                        a, sizeof a),
+		       star(s->channels[i].allocation_source));
 	printf("\n");
 }
 
 static void print_totals(const lt_totals *t, lt_lang lang)
 {
 	char a[48];
+	const char *sep = "";
 
-	if (t->has_total)
-		printf(L(lang, " total %s", " tổng %s"),
+	if (t->has_total) {
+		printf(L(lang, "total %s", "tổng %s"),
 		       lt_format_number(t->total, 0, 1, lang, a, sizeof a));
-	if (t->has_state)
-		printf(L(lang, " state %s", " NSNN %s"),
+		sep = ", ";
+	}
+	if (t->has_state) {
+		printf(L(lang, "%sstate %s", "%sNSNN %s"), sep,
 		       lt_format_number(t->state, 0, 1, lang, a, sizeof a));
+		sep = ", ";
+	}
 	if (t->has_other)
-		printf(L(lang, " other %s", " nguồn khác %s"),
+		printf(L(lang, "%sother %s", "%snguồn khác %s"), sep,
 		       lt_format_number(t->other, 0, 1, lang, a, sizeof a));
 }
 
@@ -259,19 +285,20 @@ static void print_programs(const lt_scenario *s, lt_lang lang)
 	       L(lang, "million VND", "triệu đồng"));
 	if (p->declared.has_total || p->declared.has_state ||
 	    p->declared.has_other) {
-		printf("  %-16s", L(lang, "Plan declares", "Đề án ghi"));
+		label(L(lang, "Plan declares", "Đề án ghi"));
 		print_totals(&p->declared, lang);
 		printf("\n");
 	}
 	for (i = 0; i < p->n_parts; i++) {
 		const lt_part *pt = &p->parts[i];
 
-		printf("  %-16s %zu %s, %zu %s;", pt->id, pt->n_groups,
+		label(pt->id);
+		printf("%zu %s, %zu %s;", pt->n_groups,
 		       L(lang, "groups", "nhóm"), pt->n_tasks,
 		       L(lang, "tasks", "nhiệm vụ"));
 		if (pt->declared.has_total || pt->declared.has_state ||
 		    pt->declared.has_other) {
-			printf(L(lang, " declared", " ghi"));
+			printf(L(lang, " declared ", " ghi "));
 			print_totals(&pt->declared, lang);
 		}
 		printf("\n");
@@ -290,9 +317,9 @@ static void print_components(const lt_scenario *s, lt_lang lang)
 	for (i = 0; i < p->n_components; i++) {
 		const lt_component *c = &p->components[i];
 
-		printf("  %-24s %s %s%%", L(lang, c->name, c->name_vi),
-		       L(lang, "weight", "trọng số"),
-		       lt_format_number(100.0 * c->weight, 1, 1, lang, a, sizeof a));
+		printf("  %s — %s %s%%%s", L(lang, c->name, c->name_vi), L(lang, "weight", "trọng số"),
+		       lt_format_number(100.0 * c->weight, 2, 1, lang, a, sizeof a),
+		       star(c->weight_source));
 		for (j = 0; j < c->n_values; j++)
 			printf("; %s %s", s->indicators[c->values[j].indicator].id,
 			       value_text(&s->indicators[c->values[j].indicator],
@@ -304,9 +331,10 @@ static void print_components(const lt_scenario *s, lt_lang lang)
 
 		if (!ind->has_merged)
 			continue;
-		printf(L(lang, "  %-24s merged %s, scenario baseline %s\n",
-		         "  %-24s hợp nhất %s, hiện trạng trong kịch bản %s\n"),
-		       ind->id, value_text(ind, ind->merged_baseline, lang, a, sizeof a),
+		label(ind->id);
+		printf(L(lang, "merged %s, scenario baseline %s\n",
+		         "hợp nhất %s, hiện trạng trong kịch bản %s\n"),
+		       value_text(ind, ind->merged_baseline, lang, a, sizeof a),
 		       value_text(ind, ind->baseline, lang, b, sizeof b));
 	}
 }
@@ -320,8 +348,8 @@ static void print_scenario(const lt_scenario *s, lt_lang lang)
 	printf(L(lang, "Baseline year %d, horizon %d\n\n",
 	         "Năm gốc %d, tầm nhìn %d\n\n"), s->baseline_year, s->horizon);
 	printf("%s\n", L(lang, "Economy", "Kinh tế"));
-	printf("  %-16s %s%s %s (%d), ", "GRDP",
-	       lt_format_number(s->economy.grdp / 1000.0, 0, 1, lang, a, sizeof a),
+	label("GRDP");
+	printf("%s%s %s (%d), ", lt_format_number(s->economy.grdp / 1000.0, 0, 1, lang, a, sizeof a),
 	       star(s->economy.grdp_source), L(lang, "billion VND", "tỷ đồng"),
 	       s->economy.grdp_year);
 	printf(L(lang, "growing %s%%%s a year\n\n", "tăng %s%%%s/năm\n\n"),

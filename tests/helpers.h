@@ -1,0 +1,102 @@
+/* helpers.h - running the CLI in-process and reading files, for the tests.
+ *
+ * run_cli() calls lt_main with standard output and error sent to temporary
+ * files, then gives back both texts and the exit status.  Criterion runs
+ * each test in its own process, so swapping file descriptors is safe.
+ */
+#ifndef LT_TEST_HELPERS_H
+#define LT_TEST_HELPERS_H
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lotrinh/cli.h"
+#include "lotrinh/text.h"
+
+struct run {
+	int status;
+	char *out; /* standard output, NUL-terminated; free with run_free */
+	char *err; /* standard error */
+};
+
+/* The whole content of PATH as a NUL-terminated string (caller frees), or
+ * NULL when it cannot be read. */
+static inline char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long n;
+
+	if (f == NULL)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
+	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1)) != NULL) {
+		size_t got = fread(buf, 1, (size_t)n, f);
+		buf[got] = '\0';
+	}
+	fclose(f);
+	return buf;
+}
+
+/* Point descriptor FD at a new temporary file; returns the saved original. */
+static inline int capture_fd(int fd, char *path, size_t size)
+{
+	int tmp, saved;
+
+	snprintf(path, size, "/tmp/lotrinh-test-XXXXXX");
+	tmp = mkstemp(path);
+	cr_assert(tmp >= 0, "mkstemp failed");
+	saved = dup(fd);
+	dup2(tmp, fd);
+	close(tmp);
+	return saved;
+}
+
+static inline void restore_fd(int fd, int saved)
+{
+	dup2(saved, fd);
+	close(saved);
+}
+
+/* Run lotrinh with the NULL-terminated argument list ARGV (argv[0] is
+ * added). */
+static inline struct run run_cli_v(const char *const *args)
+{
+	char *argv[64], out_path[64], err_path[64];
+	struct run r;
+	int argc = 0, so, se;
+
+	argv[argc++] = (char *)"lotrinh";
+	while (*args != NULL && argc < 63)
+		argv[argc++] = (char *)*args++;
+	argv[argc] = NULL;
+	fflush(stdout);
+	fflush(stderr);
+	so = capture_fd(1, out_path, sizeof out_path);
+	se = capture_fd(2, err_path, sizeof err_path);
+	r.status = lt_main(argc, argv);
+	fflush(stdout);
+	fflush(stderr);
+	restore_fd(1, so);
+	restore_fd(2, se);
+	r.out = slurp(out_path);
+	r.err = slurp(err_path);
+	unlink(out_path);
+	unlink(err_path);
+	cr_assert_not_null(r.out);
+	cr_assert_not_null(r.err);
+	return r;
+}
+
+#define run_cli(...) run_cli_v((const char *const[]){__VA_ARGS__, NULL})
+
+static inline void run_free(struct run *r)
+{
+	free(r->out);
+	free(r->err);
+}
+
+#endif /* LT_TEST_HELPERS_H */
