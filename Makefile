@@ -16,6 +16,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 LDFLAGS ?=
 PREFIX ?= /usr/local
+MANDIR ?= $(PREFIX)/share/man
 PKG_CONFIG ?= pkg-config
 BUILD ?= build
 FUZZ_SECONDS ?= 60
@@ -132,11 +133,12 @@ fuzz:
 		-timeout=10 -artifact_prefix=$(FUZZ_BUILD)/ $(FUZZ_BUILD)/corpus
 
 install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/lotrinh
+	install -m 644 docs/lotrinh.1 $(DESTDIR)$(MANDIR)/man1/lotrinh.1
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/lotrinh
+	rm -f $(DESTDIR)$(PREFIX)/bin/lotrinh $(DESTDIR)$(MANDIR)/man1/lotrinh.1
 
 clean:
 	rm -rf $(BUILD)

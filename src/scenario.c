@@ -35,6 +35,9 @@
  * 16 MiB leaves room for generated ones while keeping a mistaken argument
  * (a disk image, a log) from being slurped. */
 #define LT_MAX_FILE (16u << 20)
+/* Most lines in a scenario: libconfig keeps line numbers in an unsigned
+ * short, so past this every message would name the wrong line. */
+#define LT_MAX_LINES 65535
 /* Longest user text quoted back in a message, in columns. */
 #define QUOTE_COLS 40
 /* Calendar years a scenario may speak of. */
@@ -2067,6 +2070,9 @@ static int screen_text(const char *text, size_t len, const char *file,
 	uint32_t cp;
 
 	while (i < len) {
+		if (line > LT_MAX_LINES)
+			return lt_error_raise(d, LT_EINVAL, file, 0, "the file has more "
+			    "than %d lines, more than libconfig can number", LT_MAX_LINES);
 		if (text[i] == '\0')
 			return lt_error_raise(d, LT_EINVAL, file, line, "the file holds "
 			    "a NUL byte: it is not a text scenario file");

@@ -8,6 +8,7 @@
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -292,4 +293,33 @@ Test(cli, show_english)
 	          r.out);
 	cr_expect(strstr(r.out, "total 1,300, state 1,200, other 100") != NULL);
 	run_free(&r);
+}
+
+/* A full disk is an error of the environment: exit status 3 and a message,
+ * not a silent success (STYLE §4, coreutils close_stdout). */
+Test(cli, write_error_is_status_3)
+{
+	char *argv[] = {(char *)"lotrinh", (char *)"show",
+	                (char *)"tests/data/good/full.cfg", NULL};
+	char err_path[64];
+	int so, se, full, status;
+	char *err;
+
+	full = open("/dev/full", O_WRONLY);
+	cr_assert(full >= 0, "no /dev/full");
+	fflush(stdout);
+	so = dup(1);
+	dup2(full, 1);
+	close(full);
+	se = capture_fd(2, err_path, sizeof err_path);
+	status = lt_main(3, argv);
+	fflush(stderr);
+	restore_fd(2, se);
+	dup2(so, 1);
+	close(so);
+	err = slurp(err_path);
+	unlink(err_path);
+	cr_expect_eq(status, 3);
+	cr_expect_str_eq(err, "lotrinh: error writing to standard output\n");
+	free(err);
 }
