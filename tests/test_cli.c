@@ -108,84 +108,53 @@ Test(cli, check_reports_every_file)
 	run_free(&r);
 }
 
-Test(cli, no_command)
+/* Usage errors: one line saying what is wrong, one line pointing at the
+ * help, nothing on standard output, exit status 2 (STYLE §6). */
+static const struct usage_case {
+	const char *args[6]; /* NULL-terminated */
+	const char *err;
+} usage_cases[] = {
+	{{NULL}, "lotrinh: no command given\nTry 'lotrinh --help'.\n"},
+	{{"simulat", NULL},
+	 "lotrinh: unknown command 'simulat'\nTry 'lotrinh --help'.\n"},
+	{{"--verbose", "check", NULL},
+	 "lotrinh: unknown option '--verbose'\nTry 'lotrinh --help'.\n"},
+	{{"help", "frobnicate", NULL},
+	 "lotrinh: unknown command 'frobnicate'\nTry 'lotrinh --help'.\n"},
+	{{"help", "check", "show", NULL},
+	 "lotrinh: 'help' takes one command name\nTry 'lotrinh --help'.\n"},
+	{{"show", "--colour", "tests/data/good/demo.cfg", NULL},
+	 "lotrinh: show: unknown option '--colour'\n"
+	 "Try 'lotrinh show --help'.\n"},
+	{{"check", "-x", "tests/data/good/demo.cfg", NULL},
+	 "lotrinh: check: unknown option '-x'\nTry 'lotrinh check --help'.\n"},
+	{{"show", "tests/data/good/demo.cfg", "--lang", NULL},
+	 "lotrinh: show: option '--lang' needs a value\n"
+	 "Try 'lotrinh show --help'.\n"},
+	{{"show", "--lang", "fr", "tests/data/good/demo.cfg", NULL},
+	 "lotrinh: show: '--lang' must be en or vi (got 'fr')\n"
+	 "Try 'lotrinh show --help'.\n"},
+	{{"check", NULL},
+	 "lotrinh: check: no scenario file given\nTry 'lotrinh check --help'.\n"},
+	{{"show", NULL},
+	 "lotrinh: show: no scenario file given\nTry 'lotrinh show --help'.\n"},
+	{{"show", "a.cfg", "b.cfg", NULL},
+	 "lotrinh: show: one scenario file at a time (got 2)\n"
+	 "Try 'lotrinh show --help'.\n"},
+};
+
+Test(cli, usage_errors)
 {
-	struct run r = run_cli_v((const char *const[]){NULL});
+	size_t i;
 
-	cr_expect_eq(r.status, 2);
-	cr_expect_str_eq(r.err, "lotrinh: no command given\n"
-	                 "Try 'lotrinh --help'.\n");
-	run_free(&r);
-}
+	for (i = 0; i < sizeof usage_cases / sizeof *usage_cases; i++) {
+		struct run r = run_cli_v(usage_cases[i].args);
 
-Test(cli, unknown_command)
-{
-	struct run r = run_cli("simulat");
-
-	cr_expect_eq(r.status, 2);
-	cr_expect_str_eq(r.err, "lotrinh: unknown command 'simulat'\n"
-	                 "Try 'lotrinh --help'.\n");
-	run_free(&r);
-}
-
-Test(cli, unknown_global_option)
-{
-	struct run r = run_cli("--verbose", "check");
-
-	cr_expect_eq(r.status, 2);
-	cr_expect_str_eq(r.err, "lotrinh: unknown option '--verbose'\n"
-	                 "Try 'lotrinh --help'.\n");
-	run_free(&r);
-}
-
-Test(cli, unknown_command_option)
-{
-	struct run r = run_cli("show", "--colour", "tests/data/good/demo.cfg");
-
-	cr_expect_eq(r.status, 2);
-	cr_expect_str_eq(r.err, "lotrinh: show: unknown option '--colour'\n"
-	                 "Try 'lotrinh show --help'.\n");
-	run_free(&r);
-	r = run_cli("check", "-x", "tests/data/good/demo.cfg");
-	cr_expect_eq(r.status, 2);
-	cr_expect_str_eq(r.err, "lotrinh: check: unknown option '-x'\n"
-	                 "Try 'lotrinh check --help'.\n");
-	run_free(&r);
-}
-
-Test(cli, option_needs_value)
-{
-	struct run r = run_cli("show", "tests/data/good/demo.cfg", "--lang");
-
-	cr_expect_eq(r.status, 2);
-	cr_expect_str_eq(r.err, "lotrinh: show: option '--lang' needs a value\n"
-	                 "Try 'lotrinh show --help'.\n");
-	run_free(&r);
-}
-
-Test(cli, bad_lang)
-{
-	struct run r = run_cli("show", "--lang", "fr", "tests/data/good/demo.cfg");
-
-	cr_expect_eq(r.status, 2);
-	cr_expect_str_eq(r.err, "lotrinh: show: '--lang' must be en or vi "
-	                 "(got 'fr')\nTry 'lotrinh show --help'.\n");
-	run_free(&r);
-}
-
-Test(cli, missing_operand)
-{
-	struct run r = run_cli("check");
-
-	cr_expect_eq(r.status, 2);
-	cr_expect_str_eq(r.err, "lotrinh: check: no scenario file given\n"
-	                 "Try 'lotrinh check --help'.\n");
-	run_free(&r);
-	r = run_cli("show", "a.cfg", "b.cfg");
-	cr_expect_eq(r.status, 2);
-	cr_expect_str_eq(r.err, "lotrinh: show: one scenario file at a time "
-	                 "(got 2)\nTry 'lotrinh show --help'.\n");
-	run_free(&r);
+		cr_expect_eq(r.status, 2, "case %zu: status %d", i, r.status);
+		cr_expect_str_empty(r.out, "case %zu printed: %s", i, r.out);
+		cr_expect_str_eq(r.err, usage_cases[i].err, "case %zu", i);
+		run_free(&r);
+	}
 }
 
 Test(cli, help_lists_commands_and_exit_codes)
@@ -220,16 +189,6 @@ Test(cli, command_help_on_stdout)
 		run_free(&a);
 		run_free(&b);
 	}
-}
-
-Test(cli, help_unknown_command)
-{
-	struct run r = run_cli("help", "frobnicate");
-
-	cr_expect_eq(r.status, 2);
-	cr_expect_str_eq(r.err, "lotrinh: unknown command 'frobnicate'\n"
-	                 "Try 'lotrinh --help'.\n");
-	run_free(&r);
 }
 
 Test(cli, version)
