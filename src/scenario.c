@@ -166,10 +166,26 @@ static void *alloc_array(struct ctx *c, size_t n, size_t size)
 	return p;
 }
 
-/* User text shortened for quoting in a message. */
+/* 1 if S holds an ASCII control character (a terminal escape, a newline). */
+static int has_control(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7F)
+			return 1;
+	return 0;
+}
+
+/* User text shortened for quoting in a message, control characters shown
+ * as '?' so a message never carries a terminal escape. */
 static const char *quote(const char *s, char *buf, size_t size)
 {
-	return lt_text_shorten(s, QUOTE_COLS, buf, size);
+	char *p;
+
+	lt_text_shorten(s, QUOTE_COLS, buf, size);
+	for (p = buf; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7F)
+			*p = '?';
+	return buf;
 }
 
 /* Print a number in a message the way a user wrote it. */
@@ -467,6 +483,11 @@ static const char *get_str(struct ctx *c, const setting *grp, const char *key,
 	v = config_setting_get_string(m);
 	if (v[strspn(v, " \t\r\n")] == '\0') {
 		bad(c, m, "'%s' %s must not be empty", key, where);
+		return NULL;
+	}
+	if (has_control(v)) {
+		bad(c, m, "'%s' %s must be plain text, without control characters "
+		    "such as a tab, a newline or an escape", key, where);
 		return NULL;
 	}
 	return copy(c, v);
@@ -1656,7 +1677,7 @@ static void load_task(struct ctx *c, const setting *e, const char *part,
 {
 	static const char *const keys[] = {"no", "group", "name", "name_vi",
 	    "period", "start", "end", "state", "other", "split", NULL};
-	char where[200], q[256];
+	char where[512], q[256];
 	const char *grp;
 	size_t g;
 	int a, b, back = year_back(c), hi = year_horizon(c);
@@ -1743,7 +1764,7 @@ static void load_prog_groups(struct ctx *c, const setting *e, const char *where,
 		const setting *g = config_setting_get_elem(l, (unsigned)i);
 		lt_prog_group *pg = &pt->groups[pt->n_groups];
 		const char *ch;
-		char w[200], q[256];
+		char w[512], q[256];
 
 		if (config_setting_type(g) != CONFIG_TYPE_GROUP) {
 			bad(c, g, "entry %d of 'groups' %s must be a group (got %s)",
