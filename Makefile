@@ -35,7 +35,7 @@ ifneq ($(SANITIZE),)
 SAN_FLAGS = -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
 endif
 
-PKGS = gsl libconfig
+PKGS = gsl libconfig jansson
 # '=' (not ':='): pkg-config runs when a recipe needs it, after `deps`
 LT_CFLAGS = $(WARNINGS) $(SAN_FLAGS) -D_POSIX_C_SOURCE=200809L -Iinclude \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS))

@@ -28,6 +28,57 @@ int lt_lang_parse(const char *s, lt_lang *lang)
 	return 0;
 }
 
+int lt_format_parse(const char *s, lt_format *f)
+{
+	if (strcmp(s, "table") == 0)
+		*f = LT_FORMAT_TABLE;
+	else if (strcmp(s, "csv") == 0)
+		*f = LT_FORMAT_CSV;
+	else if (strcmp(s, "json") == 0)
+		*f = LT_FORMAT_JSON;
+	else
+		return -1;
+	return 0;
+}
+
+void lt_csv_field(FILE *out, const char *s)
+{
+	if (s == NULL)
+		s = "";
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+void lt_csv_row(FILE *out, const char *const *fields, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			fputc(',', out);
+		lt_csv_field(out, fields[i]);
+	}
+	fputs("\r\n", out);
+}
+
+char *lt_format_plain(double v, char *buf, size_t size)
+{
+	if (isnan(v))
+		snprintf(buf, size, "%s", "");
+	else
+		snprintf(buf, size, "%.10g", v);
+	return buf;
+}
+
 char *lt_format_number(double v, int decimals, int trim, lt_lang lang,
                        char *buf, size_t size)
 {

@@ -1101,13 +1101,30 @@ static void load_model(struct ctx *c, const setting *e, const char *where,
 	}
 }
 
+/* The plausible-pace bound: pace = { max_step = 2.1; source = "..."; }. */
+static void load_pace(struct ctx *c, const setting *e, const char *where,
+                      lt_indicator *ind)
+{
+	static const char *const keys[] = {"max_step", "source", NULL};
+	const setting *g = group(c, e, "pace", where, 0);
+	char w[160];
+
+	if (g == NULL)
+		return;
+	snprintf(w, sizeof w, "in 'pace' %s", where);
+	check_keys(c, g, w, keys, 1);
+	ind->has_pace = get_num(c, g, "max_step", w, 1, POSITIVE,
+	                        &ind->pace_max_step) == 1;
+	ind->pace_source = get_str(c, g, "source", w, 1);
+}
+
 static void load_indicator(struct ctx *c, const setting *e, int i,
                            lt_indicator *ind)
 {
 	static const char *const keys[] = {"id", "name", "name_vi", "unit",
 	    "unit_vi", "kind", "rank_of", "floor", "ceiling", "history",
-	    "baseline", "baseline_year", "target", "milestones", "channel",
-	    "model", "source", NULL};
+	    "baseline", "baseline_year", "target", "milestones", "pace",
+	    "channel", "model", "source", NULL};
 	char where[128], q[256];
 	const char *ch;
 	struct range vr;
@@ -1154,6 +1171,7 @@ static void load_indicator(struct ctx *c, const setting *e, int i,
 	           year_horizon(c), vr, &ind->milestones);
 	ind->milestones.source = get_source(c, e, "milestones", where,
 	                                    ind->source);
+	load_pace(c, e, where, ind);
 	ch = get_str(c, e, "channel", where, 0);
 	if (ch != NULL && ind->kind == LT_KIND_RANK) {
 		bad(c, member(c, e, "channel", where, 0), "'channel' %s does not "

@@ -59,9 +59,13 @@ ParameterizedTest(struct bad_case *c, cli, bad_input)
 	cr_expect_str_empty(r.out, "%s printed on stdout: %s", c->name, r.out);
 	cr_expect_str_eq(r.err, expected, "%s:\n got: %s\nwant: %s", c->name,
 	                 r.err, expected);
-	/* show must refuse the same file with the same message */
+	/* every command that reads a scenario refuses it the same way */
 	run_free(&r);
 	r = run_cli("show", path);
+	cr_expect_eq(r.status, 2);
+	cr_expect_str_eq(r.err, expected);
+	run_free(&r);
+	r = run_cli("audit", path);
 	cr_expect_eq(r.status, 2);
 	cr_expect_str_eq(r.err, expected);
 	run_free(&r);
@@ -141,6 +145,14 @@ static const struct usage_case {
 	{{"show", "a.cfg", "b.cfg", NULL},
 	 "lotrinh: show: one scenario file at a time (got 2)\n"
 	 "Try 'lotrinh show --help'.\n"},
+	{{"audit", NULL},
+	 "lotrinh: audit: no scenario file given\nTry 'lotrinh audit --help'.\n"},
+	{{"audit", "--format", "xml", "scenarios/long_an.cfg", NULL},
+	 "lotrinh: audit: '--format' must be table, csv or json (got 'xml')\n"
+	 "Try 'lotrinh audit --help'.\n"},
+	{{"audit", "--min-severity", "fatal", "scenarios/long_an.cfg", NULL},
+	 "lotrinh: audit: '--min-severity' must be info, warning or error "
+	 "(got 'fatal')\nTry 'lotrinh audit --help'.\n"},
 };
 
 Test(cli, usage_errors)
@@ -172,7 +184,7 @@ Test(cli, help_lists_commands_and_exit_codes)
 
 Test(cli, command_help_on_stdout)
 {
-	const char *cmds[] = {"check", "show"};
+	const char *cmds[] = {"check", "show", "audit"};
 	size_t i;
 
 	for (i = 0; i < sizeof cmds / sizeof *cmds; i++) {

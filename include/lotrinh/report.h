@@ -27,6 +27,24 @@ char *lt_format_number(double v, int decimals, int trim, lt_lang lang,
 /* Print S to OUT padded with spaces to WIDTH display columns. */
 void lt_print_padded(FILE *out, const char *s, size_t width);
 
+/* Output formats of the analysis commands. */
+typedef enum lt_format { LT_FORMAT_TABLE, LT_FORMAT_CSV, LT_FORMAT_JSON } lt_format;
+
+/* Parse "table", "csv" or "json"; returns 0 and stores it, or -1. */
+int lt_format_parse(const char *s, lt_format *f);
+
+/* Write one CSV field per RFC 4180: quoted when it holds a comma, a quote,
+ * a CR or LF (quotes doubled), as is otherwise. */
+void lt_csv_field(FILE *out, const char *s);
+
+/* Write the N fields of a CSV record, comma-separated, ending in CRLF as
+ * RFC 4180 asks. */
+void lt_csv_row(FILE *out, const char *const *fields, size_t n);
+
+/* A number as a CSV or JSON-ready text with 10 significant digits ("" for
+ * NaN), into BUF. */
+char *lt_format_plain(double v, char *buf, size_t size);
+
 typedef enum lt_align { LT_LEFT, LT_RIGHT } lt_align;
 
 typedef struct lt_table lt_table;

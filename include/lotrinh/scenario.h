@@ -95,6 +95,9 @@ typedef struct lt_indicator {
 	double merged_baseline;
 	lt_target target;
 	lt_series milestones;
+	int has_pace;         /* 1 if the scenario bounds a plausible yearly step */
+	double pace_max_step; /* largest plausible change in one year, in the unit */
+	const char *pace_source;
 	int channel;          /* index into lt_scenario.channels, -1 if none */
 	lt_param r, beta, sigma;
 	lt_spillover *spill;

@@ -7,6 +7,8 @@
 
 #include "lotrinh/error.h"
 
+struct lt_scenario;
+
 typedef struct lt_command {
 	const char *name;
 	int (*fn)(int argc, char **argv);
@@ -23,6 +25,10 @@ int lt_cli_usage_error(const char *cmd, const char *fmt, ...)
  * ('?' or ':'), ARGV and OPTIND as it left them.  Returns LT_EXIT_USAGE. */
 int lt_cli_bad_option(const char *cmd, int opt, char **argv);
 
+/* Load the scenario PATH into *S; on failure print its errors and return
+ * LT_EXIT_USAGE (*S is NULL), else LT_EXIT_OK. */
+int lt_cli_load(const char *path, struct lt_scenario **s);
+
 /* Print every error of D to stderr as "lotrinh: FILE:LINE: MESSAGE". */
 void lt_cli_print_diag(const lt_diag *d);
 
@@ -33,8 +39,10 @@ int lt_cli_print_usage(const char *name, FILE *out);
 /* The subcommands. */
 int lt_cmd_check(int argc, char **argv);
 int lt_cmd_show(int argc, char **argv);
+int lt_cmd_audit(int argc, char **argv);
 
 extern const char lt_usage_check[];
 extern const char lt_usage_show[];
+extern const char lt_usage_audit[];
 
 #endif /* LT_CLI_PRIVATE_H */

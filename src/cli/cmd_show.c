@@ -380,7 +380,6 @@ int lt_cmd_show(int argc, char **argv)
 	};
 	lt_lang lang = LT_LANG_EN;
 	lt_scenario *s;
-	lt_diag d;
 	int o;
 
 	optind = 0;
@@ -404,14 +403,9 @@ int lt_cmd_show(int argc, char **argv)
 	if (optind + 1 < argc)
 		return lt_cli_usage_error("show", "one scenario file at a time "
 		                          "(got %d)", argc - optind);
-	lt_diag_init(&d, argv[optind]);
-	if (lt_scenario_load(&s, argv[optind], &d) != LT_OK) {
-		lt_cli_print_diag(&d);
-		lt_diag_destroy(&d);
+	if (lt_cli_load(argv[optind], &s) != LT_EXIT_OK)
 		return LT_EXIT_USAGE;
-	}
 	print_scenario(s, lang);
 	lt_scenario_free(s);
-	lt_diag_destroy(&d);
 	return LT_EXIT_OK;
 }

@@ -11,6 +11,7 @@
 
 #include "cli_private.h"
 #include "lotrinh/cli.h"
+#include "lotrinh/scenario.h"
 
 #define LT_VERSION "0.1.0"
 
@@ -18,6 +19,8 @@ static const lt_command commands[] = {
 	{"check", lt_cmd_check, "validate scenario files", lt_usage_check},
 	{"show", lt_cmd_show, "print a scenario: province, budget rule, roadmap",
 	 lt_usage_show},
+	{"audit", lt_cmd_audit, "check the roadmap's steps and the plan's sums",
+	 lt_usage_audit},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof *commands)
@@ -97,6 +100,19 @@ void lt_cli_print_diag(const lt_diag *d)
 		fprintf(stderr, "lotrinh: %s%s%zu more errors not shown\n",
 		        d->file != NULL ? d->file : "", d->file != NULL ? ": " : "",
 		        d->dropped);
+}
+
+int lt_cli_load(const char *path, struct lt_scenario **s)
+{
+	lt_diag d;
+	int rc;
+
+	lt_diag_init(&d, path);
+	rc = lt_scenario_load(s, path, &d);
+	if (rc != LT_OK)
+		lt_cli_print_diag(&d);
+	lt_diag_destroy(&d);
+	return rc == LT_OK ? LT_EXIT_OK : LT_EXIT_USAGE;
 }
 
 int lt_cli_print_usage(const char *name, FILE *out)

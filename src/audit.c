@@ -1,0 +1,677 @@
+/* audit.c - the plan audit (see audit.h for what it checks and why).
+ *
+ * Each check reads the scenario and appends findings; none of them fails
+ * except on memory.  Money is compared to the million (LT_AUDIT_MONEY_TOL);
+ * yearly steps are annualised when milestones are more than a year apart,
+ * so a two-year gap is compared per year.
+ */
+#include "lotrinh/audit.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lotrinh/budget.h"
+
+/* Tolerance for a merged baseline against the value a document prints with
+ * two decimals: half a unit in the last printed place. */
+#define MERGE_TOL 0.005
+/* Years of spending history averaged for "today's pace". */
+#define HISTORY_YEARS 4
+
+void lt_audit_init(lt_audit *a)
+{
+	a->items = NULL;
+	a->n = a->cap = 0;
+}
+
+void lt_audit_destroy(lt_audit *a)
+{
+	free(a->items);
+	lt_audit_init(a);
+}
+
+const char *lt_severity_name(lt_severity s)
+{
+	static const char *const names[] = {"info", "warning", "error"};
+
+	return names[s];
+}
+
+size_t lt_audit_count(const lt_audit *a, lt_severity sev)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < a->n; i++)
+		n += a->items[i].severity == sev;
+	return n;
+}
+
+/* ---- building findings ------------------------------------------------ */
+
+struct run {
+	const lt_scenario *s;
+	lt_audit *a;
+	int oom;
+};
+
+/* Append a finding and return it (NULL when out of memory). */
+static lt_finding *add(struct run *r, lt_severity sev, const char *code,
+                       const char *subject, int year, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+static lt_finding *add(struct run *r, lt_severity sev, const char *code,
+                       const char *subject, int year, const char *fmt, ...)
+{
+	lt_audit *a = r->a;
+	lt_finding *f;
+	va_list ap;
+
+	if (r->oom)
+		return NULL;
+	if (a->n == a->cap) {
+		size_t cap = a->cap ? 2 * a->cap : 32;
+		lt_finding *p = realloc(a->items, cap * sizeof *p);
+		if (p == NULL) {
+			r->oom = 1;
+			return NULL;
+		}
+		a->items = p;
+		a->cap = cap;
+	}
+	f = &a->items[a->n++];
+	memset(f, 0, sizeof *f);
+	f->severity = sev;
+	snprintf(f->code, sizeof f->code, "%s", code);
+	snprintf(f->subject, sizeof f->subject, "%s", subject);
+	f->year = year;
+	va_start(ap, fmt);
+	vsnprintf(f->text, sizeof f->text, fmt, ap);
+	va_end(ap);
+	return f;
+}
+
+static void val(lt_finding *f, const char *name, double v, const char *unit)
+{
+	lt_audit_value *x;
+
+	if (f == NULL || f->n_values == LT_AUDIT_VALUES)
+		return;
+	x = &f->values[f->n_values++];
+	snprintf(x->name, sizeof x->name, "%s", name);
+	x->value = v;
+	snprintf(x->unit, sizeof x->unit, "%s", unit);
+}
+
+/* Record that the finding's LABEL numbers come from SOURCE (skipped when
+ * NULL or already recorded). */
+static void src(lt_finding *f, const char *label, const char *source)
+{
+	size_t i;
+
+	if (f == NULL || source == NULL || f->n_sources == LT_AUDIT_SOURCES)
+		return;
+	for (i = 0; i < f->n_sources; i++)
+		if (f->sources[i].text == source)
+			return;
+	snprintf(f->sources[f->n_sources].label,
+	         sizeof f->sources[f->n_sources].label, "%s", label);
+	f->sources[f->n_sources++].text = source;
+}
+
+/* ---- the roadmap ------------------------------------------------------ */
+
+/* +1 when the target asks the indicator to rise, -1 to fall, 0 when the
+ * baseline already lies inside a range target. */
+static int sense(const lt_indicator *ind)
+{
+	const lt_target *t = &ind->target;
+
+	if (!t->is_range)
+		return t->direction;
+	return ind->baseline < t->min ? +1 : ind->baseline > t->max ? -1 : 0;
+}
+
+/* Does V meet the target? */
+static int meets(const lt_indicator *ind, double v)
+{
+	const lt_target *t = &ind->target;
+
+	if (t->is_range)
+		return v >= t->min && v <= t->max;
+	return t->direction > 0 ? v >= t->value : v <= t->value;
+}
+
+/* The largest yearly step of the history (with the baseline after it) in
+ * direction D, annualised; returns 0 when there are fewer than two points. */
+static int history_max_step(const lt_indicator *ind, int d, double *max,
+                            int *year)
+{
+	const lt_series *h = &ind->history;
+	double prev_v = 0.0;
+	int prev_y = 0, have = 0, found = 0;
+	size_t i;
+
+	for (i = 0; i <= h->n; i++) {
+		int y = i < h->n ? h->pts[i].year : ind->baseline_year;
+		double v = i < h->n ? h->pts[i].value : ind->baseline;
+
+		if (i == h->n && h->n > 0 && h->pts[h->n - 1].year == y)
+			break; /* the baseline is the last history point */
+		if (have) {
+			double step = (v - prev_v) / (y - prev_y);
+			if (!found || d * step > d * *max) {
+				*max = step;
+				*year = y;
+			}
+			found = 1;
+		}
+		prev_v = v;
+		prev_y = y;
+		have = 1;
+	}
+	return found;
+}
+
+/* The unit of a yearly change: percentage points for shares and scores,
+ * places for ranks, the indicator's own unit for counts. */
+static const char *step_unit(const lt_indicator *ind)
+{
+	switch (ind->kind) {
+	case LT_KIND_SHARE:
+	case LT_KIND_SCORE:
+		return "points";
+	case LT_KIND_RANK:
+		return "places";
+	case LT_KIND_COUNT:
+		break;
+	}
+	return ind->unit;
+}
+
+static void audit_step(struct run *r, const lt_indicator *ind, int from_year,
+                       double from, int year, double to, int first)
+{
+	int d = sense(ind), hy = 0;
+	double step = (to - from) / (year - from_year), hmax = 0.0;
+	int has_hist = history_max_step(ind, d != 0 ? d : 1, &hmax, &hy);
+	const char *unit = step_unit(ind);
+	lt_finding *f;
+
+	if (d != 0 && d * step < 0) {
+		f = add(r, LT_SEV_WARNING, "milestone-against-target", ind->id, year,
+		        "the %d milestone (%.10g) %s %s (%.10g in %d) while the target "
+		        "asks it to %s", year, to, d > 0 ? "falls below" : "rises above",
+		        first ? "the latest actual value" : "the milestone before it",
+		        from, from_year, d > 0 ? "rise" : "fall");
+	} else if (ind->has_pace && fabs(step) > ind->pace_max_step) {
+		f = add(r, LT_SEV_WARNING, "milestone-step", ind->id, year,
+		        "the step to the %d milestone, %+.4g %s a year%s, is %.3g times "
+		        "the plausible pace of %.4g a year", year, step, unit,
+		        first ? " from the latest actual value" : "",
+		        fabs(step) / ind->pace_max_step, ind->pace_max_step);
+		val(f, "pace_max_step", ind->pace_max_step, unit);
+		src(f, "pace", ind->pace_source);
+	} else if (has_hist && d != 0 && d * step > d * hmax && d * hmax >= 0) {
+		f = add(r, LT_SEV_WARNING, "milestone-step", ind->id, year,
+		        "the step to the %d milestone, %+.4g %s a year%s, is larger than "
+		        "any in the indicator's history (largest %+.4g, to %d)", year,
+		        step, unit, first ? " from the latest actual value" : "", hmax,
+		        hy);
+	} else if (has_hist && d != 0 && d * hmax < 0 && first) {
+		f = add(r, LT_SEV_WARNING, "milestone-step", ind->id, year,
+		        "the first step, %+.4g %s a year to %d, reverses the latest "
+		        "observed change (%+.4g a year to %d)", step, unit, year, hmax,
+		        hy);
+	} else {
+		f = add(r, LT_SEV_INFO, "milestone-step", ind->id, year,
+		        "the step to the %d milestone is %+.4g %s a year%s%s", year, step,
+		        unit, first ? " from the latest actual value" : "",
+		        ind->has_pace ? ", within the plausible pace"
+		        : has_hist ? ", within the indicator's history"
+		        : " (no history or pace bound to compare it with)");
+		if (ind->has_pace)
+			src(f, "pace", ind->pace_source);
+	}
+	val(f, "from", from, unit);
+	val(f, "to", to, unit);
+	val(f, "step_per_year", step, unit);
+	if (has_hist)
+		val(f, "history_max_step", hmax, unit);
+	if (first)
+		src(f, "latest actual", ind->baseline_source);
+	src(f, "milestones", ind->milestones.source);
+}
+
+static void audit_final(struct run *r, const lt_indicator *ind)
+{
+	const lt_series *m = &ind->milestones;
+	const lt_target *t = &ind->target;
+	const lt_point *last = NULL;
+	char want[64];
+	lt_finding *f;
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		if (m->pts[i].year <= t->year)
+			last = &m->pts[i];
+	if (t->is_range)
+		snprintf(want, sizeof want, "%.10g to %.10g", t->min, t->max);
+	else
+		snprintf(want, sizeof want, "%s %.10g", t->direction > 0 ? ">=" : "<=",
+		         t->value);
+	if (last == NULL) {
+		add(r, LT_SEV_INFO, "final-milestone", ind->id, t->year,
+		    "no milestone up to the target year %d", t->year);
+		return;
+	}
+	if (meets(ind, last->value)) {
+		f = add(r, LT_SEV_INFO, "final-milestone", ind->id, last->year,
+		        "the %d milestone (%.10g) meets the %d target (%s)%s",
+		        last->year, last->value, t->year, want,
+		        last->year < t->year ? ", ahead of the target year" : "");
+	} else if (t->is_range && last->value > t->max && ind->baseline < t->max) {
+		f = add(r, LT_SEV_WARNING, "final-milestone", ind->id, last->year,
+		        "the %d milestone (%.10g) overshoots the %d target range (%s)",
+		        last->year, last->value, t->year, want);
+	} else {
+		f = add(r, last->year == t->year ? LT_SEV_ERROR : LT_SEV_WARNING,
+		        "final-milestone", ind->id, last->year,
+		        "the %d milestone (%.10g) misses the %d target (%s)%s",
+		        last->year, last->value, t->year, want,
+		        last->year == t->year ? ": the roadmap contradicts its target"
+		        : "; the roadmap has no milestone in the target year");
+	}
+	val(f, "milestone", last->value, ind->unit);
+	val(f, "target", t->is_range ? t->min : t->value, ind->unit);
+	src(f, "milestone", m->source);
+	src(f, "target", t->source);
+}
+
+static void audit_indicator(struct run *r, const lt_indicator *ind)
+{
+	const lt_series *m = &ind->milestones;
+	size_t i;
+
+	if (m->n == 0) {
+		lt_finding *f = add(r, LT_SEV_INFO, "no-milestones", ind->id, 0,
+		    "the roadmap gives no yearly milestones: only the target (%d) "
+		    "can be checked", ind->target.year);
+		src(f, "indicator", ind->source);
+		return;
+	}
+	for (i = 0; i < m->n; i++) {
+		if (i == 0)
+			audit_step(r, ind, ind->baseline_year, ind->baseline,
+			           m->pts[0].year, m->pts[0].value, 1);
+		else
+			audit_step(r, ind, m->pts[i - 1].year, m->pts[i - 1].value,
+			           m->pts[i].year, m->pts[i].value, 0);
+	}
+	audit_final(r, ind);
+}
+
+static void audit_merged(struct run *r, const lt_indicator *ind)
+{
+	lt_finding *f;
+	double diff = ind->baseline - ind->merged_baseline;
+
+	if (!ind->has_merged)
+		return;
+	if (fabs(diff) <= MERGE_TOL + 1e-9)
+		f = add(r, LT_SEV_INFO, "merged-baseline", ind->id,
+		        ind->baseline_year, "the baseline %.10g agrees with the "
+		        "components' weighted mean %.4f (to %.3g)", ind->baseline,
+		        ind->merged_baseline, MERGE_TOL);
+	else
+		f = add(r, LT_SEV_WARNING, "merged-baseline", ind->id,
+		        ind->baseline_year, "the baseline %.10g differs from the "
+		        "components' weighted mean %.4f by %+.4f", ind->baseline,
+		        ind->merged_baseline, diff);
+	val(f, "baseline", ind->baseline, ind->unit);
+	val(f, "merged", ind->merged_baseline, ind->unit);
+	src(f, "baseline", ind->baseline_source);
+	src(f, "components", r->s->province.source);
+}
+
+/* ---- the programmes --------------------------------------------------- */
+
+struct sums {
+	double state, other;
+	size_t uncosted;
+};
+
+static void add_task(struct sums *m, const lt_task *t)
+{
+	if (t->has_state)
+		m->state += t->state;
+	else
+		m->uncosted++;
+	m->other += t->other;
+}
+
+/* Compare one funding source's SUM with the DECLARED amount. */
+static void compare(struct run *r, const char *subject, const char *what,
+                    const char *kind, double sum, double declared,
+                    const char *sum_source, const char *declared_source)
+{
+	double diff = sum - declared;
+	lt_finding *f;
+
+	if (fabs(diff) < LT_AUDIT_MONEY_TOL)
+		f = add(r, LT_SEV_INFO, "programme-sum", subject, 0, "%s: the %s "
+		        "amounts add up to the declared %.0f million VND", what, kind,
+		        declared);
+	else
+		f = add(r, LT_SEV_ERROR, "programme-sum", subject, 0, "%s: the %s "
+		        "amounts add up to %.0f million VND, not the declared %.0f "
+		        "(%+.0f)", what, kind, sum, declared, diff);
+	val(f, "sum", sum, "million VND");
+	val(f, "declared", declared, "million VND");
+	val(f, "difference", diff, "million VND");
+	src(f, "items", sum_source);
+	src(f, "declared", declared_source);
+}
+
+/* Compare SUMS with the totals T, source by source and in all. */
+static void compare_totals(struct run *r, const char *subject, const char *what,
+                           const struct sums *m, const lt_totals *t,
+                           const char *sum_source, const char *fallback)
+{
+	const char *dsrc = t->source != NULL ? t->source : fallback;
+
+	if (t->has_state)
+		compare(r, subject, what, "state-budget", m->state, t->state,
+		        sum_source, dsrc);
+	if (t->has_other)
+		compare(r, subject, what, "other-source", m->other, t->other,
+		        sum_source, dsrc);
+	if (t->has_total)
+		compare(r, subject, what, "total", m->state + m->other, t->total,
+		        sum_source, dsrc);
+}
+
+static void audit_part(struct run *r, const lt_part *pt, struct sums *plan,
+                       struct sums *declared_parts, int *parts_declared)
+{
+	struct sums all = {0, 0, 0}, groups = {0, 0, 0};
+	int all_groups_declared = pt->n_groups > 0;
+	size_t g, i;
+	char what[160];
+
+	for (g = 0; g < pt->n_groups; g++) {
+		const lt_prog_group *pg = &pt->groups[g];
+		struct sums m = {0, 0, 0};
+
+		for (i = 0; i < pt->n_tasks; i++)
+			if (pt->tasks[i].group == g)
+				add_task(&m, &pt->tasks[i]);
+		if (pg->declared.has_state || pg->declared.has_other ||
+		    pg->declared.has_total) {
+			snprintf(what, sizeof what, "group %s", pg->id);
+			compare_totals(r, pt->id, what, &m, &pg->declared, pt->source,
+			               pt->source);
+		}
+		if (pg->declared.has_state)
+			groups.state += pg->declared.state;
+		else
+			all_groups_declared = 0;
+	}
+	for (i = 0; i < pt->n_tasks; i++)
+		add_task(&all, &pt->tasks[i]);
+	compare_totals(r, pt->id, "all tasks", &all, &pt->declared, pt->source,
+	               pt->source);
+	if (all_groups_declared && pt->declared.has_state)
+		compare(r, pt->id, "the groups' printed subtotals", "state-budget",
+		        groups.state, pt->declared.state, pt->source,
+		        pt->declared.source);
+	if (all.uncosted > 0) {
+		lt_finding *f = add(r, LT_SEV_INFO, "uncosted-tasks", pt->id, 0,
+		    "%zu of %zu tasks carry no state-budget amount (not costed in "
+		    "the plan)", all.uncosted, pt->n_tasks);
+		val(f, "uncosted", (double)all.uncosted, "tasks");
+		src(f, "tasks", pt->source);
+	}
+	plan->state += all.state;
+	plan->other += all.other;
+	if (pt->declared.has_state)
+		declared_parts->state += pt->declared.state;
+	else
+		*parts_declared = 0;
+	if (pt->declared.has_other)
+		declared_parts->other += pt->declared.other;
+}
+
+/* 1 if every part declares its other-source total. */
+static int parts_other_declared(const lt_programs *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n_parts; i++)
+		if (!p->parts[i].declared.has_other)
+			return 0;
+	return 1;
+}
+
+static void audit_programs(struct run *r)
+{
+	const lt_programs *p = &r->s->programs;
+	struct sums plan = {0, 0, 0}, parts = {0, 0, 0};
+	int parts_declared = 1;
+	size_t i;
+
+	if (!r->s->has_programs)
+		return;
+	for (i = 0; i < p->n_parts; i++)
+		audit_part(r, &p->parts[i], &plan, &parts, &parts_declared);
+	/* with one part, its own comparison already covers its tasks */
+	if (p->n_parts > 1)
+		compare_totals(r, "plan", "every part's tasks", &plan, &p->declared,
+		               p->source, p->source);
+	if (!parts_declared)
+		return;
+	if (p->declared.has_state)
+		compare(r, "plan", "the parts' declared totals", "state-budget",
+		        parts.state, p->declared.state, p->source,
+		        p->declared.source);
+	if (p->declared.has_other && parts_other_declared(p))
+		compare(r, "plan", "the parts' declared totals", "other-source",
+		        parts.other, p->declared.other, p->source,
+		        p->declared.source);
+}
+
+/* ---- the budget ------------------------------------------------------- */
+
+/* What the programmes spend in YEAR (state and other). */
+static void programs_in_year(const lt_scenario *s, int year, double *state,
+                             double *other)
+{
+	size_t i, j;
+
+	*state = *other = 0.0;
+	for (i = 0; i < s->programs.n_parts; i++)
+		for (j = 0; j < s->programs.parts[i].n_tasks; j++) {
+			double a, b;
+
+			lt_task_in_year(&s->programs.parts[i].tasks[j], year, &a, &b);
+			*state += a;
+			*other += b;
+		}
+}
+
+static const char *base_name(lt_base b)
+{
+	return b == LT_BASE_RECURRENT ? "recurrent spending"
+	                              : "total budget spending";
+}
+
+static void audit_program_shares(struct run *r, double *mean_state)
+{
+	const lt_scenario *s = r->s;
+	const lt_budget *b = &s->budget;
+	int first, last, y;
+	double total = 0.0;
+
+	*mean_state = NAN;
+	if (lt_programs_years(s, &first, &last) != 0)
+		return;
+	for (y = first; y <= last; y++) {
+		double state, other, base = lt_budget_base(b, y), share;
+		lt_finding *f;
+
+		programs_in_year(s, y, &state, &other);
+		total += state;
+		share = 100.0 * state / base;
+		if (b->has_rule && share < b->rule_min_share_pct)
+			f = add(r, LT_SEV_WARNING, "programme-share", "budget", y,
+			        "in %d the programmes' state budget, %.0f million VND, is "
+			        "%.2f%% of %s (%.0f million), below the rule of %.4g%%", y,
+			        state, share, base_name(b->base), base,
+			        b->rule_min_share_pct);
+		else
+			f = add(r, LT_SEV_INFO, "programme-share", "budget", y,
+			        "in %d the programmes' state budget, %.0f million VND, is "
+			        "%.2f%% of %s (%.0f million)%s", y, state, share,
+			        base_name(b->base), base, b->has_rule
+			        ? ", meeting the rule" : "");
+		val(f, "state", state, "million VND");
+		val(f, "other", other, "million VND");
+		val(f, "base", base, "million VND");
+		val(f, "share", share, "%");
+		if (b->has_rule)
+			val(f, "rule", b->rule_min_share_pct, "%");
+		src(f, "programmes", s->programs.source);
+		src(f, "base", b->amount_source);
+		src(f, "growth", b->growth_source);
+		if (b->has_rule)
+			src(f, "rule", b->rule_source);
+	}
+	*mean_state = total / (last - first + 1);
+}
+
+/* Mean of the last HISTORY_YEARS points of H. */
+static double recent_mean(const lt_series *h, int *from, int *to)
+{
+	size_t k = h->n > HISTORY_YEARS ? h->n - HISTORY_YEARS : 0, i;
+	double sum = 0.0;
+
+	for (i = k; i < h->n; i++)
+		sum += h->pts[i].value;
+	*from = h->pts[k].year;
+	*to = h->pts[h->n - 1].year;
+	return sum / (double)(h->n - k);
+}
+
+/* The share of the base the schedule plans in YEAR (not for programmes). */
+static double scheduled_share(const lt_scenario *s, int year)
+{
+	const lt_schedule *sc = &s->budget.schedule;
+	double v;
+	size_t i;
+
+	switch (sc->kind) {
+	case LT_SCHED_CONSTANT:
+		return sc->share_pct;
+	case LT_SCHED_RAMP:
+		if (year >= sc->to_year)
+			return sc->to_pct;
+		return sc->from_pct + (sc->to_pct - sc->from_pct) *
+		       (year - s->baseline_year) / (sc->to_year - s->baseline_year);
+	case LT_SCHED_PER_YEAR:
+		v = sc->shares.pts[0].value;
+		for (i = 0; i < sc->shares.n && sc->shares.pts[i].year <= year; i++)
+			v = sc->shares.pts[i].value;
+		return v;
+	case LT_SCHED_PROGRAMS:
+		break;
+	}
+	return NAN;
+}
+
+static void audit_history(struct run *r, double planned_state)
+{
+	const lt_scenario *s = r->s;
+	const lt_budget *b = &s->budget;
+	int from, to, y = s->baseline_year + 1;
+	double past, planned, ratio;
+	const char *unit, *what;
+	int money;
+	lt_finding *f;
+
+	if (b->schedule.kind == LT_SCHED_PROGRAMS && b->spending_history.n > 0 &&
+	    isfinite(planned_state)) {
+		past = recent_mean(&b->spending_history, &from, &to);
+		planned = planned_state;
+		unit = "million VND";
+		money = 0;
+		what = "the programmes' mean yearly state budget";
+	} else if (b->schedule.kind != LT_SCHED_PROGRAMS &&
+	           b->share_history.n > 0) {
+		past = recent_mean(&b->share_history, &from, &to);
+		planned = scheduled_share(s, y);
+		unit = "%";
+		money = 2;
+		what = "the share the schedule plans for the first year";
+	} else {
+		return;
+	}
+	if (!(past > 0.0))
+		return;
+	ratio = planned / past;
+	f = add(r, ratio > LT_AUDIT_SPENDING_MULTIPLE ? LT_SEV_WARNING
+	        : LT_SEV_INFO, "spending-history", "budget", 0, "%s (%.*f %s) is "
+	        "%.3g times the mean of %d-%d (%.*f %s)%s", what, money, planned,
+	        unit, ratio, from, to, money, past, unit,
+	        ratio > LT_AUDIT_SPENDING_MULTIPLE
+	        ? ": the plan needs a source of funds far beyond today's" : "");
+	val(f, "planned", planned, unit);
+	val(f, "historical_mean", past, unit);
+	val(f, "ratio", ratio, "");
+	src(f, "history", b->schedule.kind == LT_SCHED_PROGRAMS
+	    ? b->spending_history.source : b->share_history.source);
+	src(f, "plan", b->schedule.kind == LT_SCHED_PROGRAMS
+	    ? s->programs.source : b->schedule.source);
+}
+
+static void audit_schedule_rule(struct run *r)
+{
+	const lt_scenario *s = r->s;
+	const lt_budget *b = &s->budget;
+	double share;
+	lt_finding *f;
+
+	if (!b->has_rule || b->schedule.kind == LT_SCHED_PROGRAMS)
+		return;
+	share = scheduled_share(s, s->horizon);
+	f = add(r, share < b->rule_min_share_pct ? LT_SEV_WARNING : LT_SEV_INFO,
+	        "schedule-rule", "budget", s->horizon, "the schedule plans %.4g%% "
+	        "of %s in %d, %s the rule of %.4g%%", share, base_name(b->base),
+	        s->horizon, share < b->rule_min_share_pct ? "below" : "meeting",
+	        b->rule_min_share_pct);
+	val(f, "share", share, "%");
+	val(f, "rule", b->rule_min_share_pct, "%");
+	src(f, "schedule", b->schedule.source);
+	src(f, "rule", b->rule_source);
+}
+
+int lt_audit_run(const lt_scenario *s, lt_audit *out, lt_diag *diag)
+{
+	struct run r = {s, out, 0};
+	double planned = NAN;
+	size_t i;
+
+	for (i = 0; i < s->n_indicators; i++)
+		audit_indicator(&r, &s->indicators[i]);
+	for (i = 0; i < s->n_indicators; i++)
+		audit_merged(&r, &s->indicators[i]);
+	audit_programs(&r);
+	if (s->has_programs)
+		audit_program_shares(&r, &planned);
+	audit_schedule_rule(&r);
+	audit_history(&r, planned);
+	if (r.oom)
+		LT_ERROR(diag, LT_ENOMEM, "out of memory while auditing");
+	return LT_OK;
+}
