@@ -107,10 +107,21 @@ VALGRIND = valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirec
 valgrind: $(BIN)
 	@./.ci/install-deps valgrind
 	@set -e; for f in scenarios/*.cfg; do \
-		echo "valgrind: show $$f"; \
+		echo "valgrind: show, paths, audit $$f"; \
 		$(VALGRIND) ./$(BIN) show $$f > /dev/null; \
 		$(VALGRIND) ./$(BIN) show --lang vi $$f > /dev/null; \
+		$(VALGRIND) ./$(BIN) paths --format json $$f > /dev/null; \
+		$(VALGRIND) ./$(BIN) audit $$f > /dev/null; \
 	done
+	@set -e; for f in tests/data/nist/*.csv; do \
+		echo "valgrind: fit $$f"; \
+		$(VALGRIND) ./$(BIN) fit --model saturating --predict 1 $$f > /dev/null || \
+			[ $$? -eq 1 ]; \
+	done
+	@set -e; for f in tests/data/bad_csv/*.csv; do \
+		rc=0; $(VALGRIND) ./$(BIN) fit --model linear $$f > /dev/null 2>&1 || rc=$$?; \
+		if [ $$rc -ne 2 ]; then echo "valgrind: fit $$f: status $$rc"; exit 1; fi; \
+	done; echo "valgrind: bad CSV clean"
 	@set -e; for f in tests/data/bad/*; do \
 		case $$f in *.err) continue;; esac; \
 		rc=0; $(VALGRIND) ./$(BIN) check $$f > /dev/null 2>&1 || rc=$$?; \

@@ -175,29 +175,13 @@ static int history_max_step(const lt_indicator *ind, int d, double *max,
 	return found;
 }
 
-/* The unit of a yearly change: percentage points for shares and scores,
- * places for ranks, the indicator's own unit for counts. */
-static const char *step_unit(const lt_indicator *ind)
-{
-	switch (ind->kind) {
-	case LT_KIND_SHARE:
-	case LT_KIND_SCORE:
-		return "points";
-	case LT_KIND_RANK:
-		return "places";
-	case LT_KIND_COUNT:
-		break;
-	}
-	return ind->unit;
-}
-
 static void audit_step(struct run *r, const lt_indicator *ind, int from_year,
                        double from, int year, double to, int first)
 {
 	int d = sense(ind), hy = 0;
 	double step = (to - from) / (year - from_year), hmax = 0.0;
 	int has_hist = history_max_step(ind, d != 0 ? d : 1, &hmax, &hy);
-	const char *unit = step_unit(ind);
+	const char *unit = lt_step_unit(ind);
 	lt_finding *f;
 
 	if (d != 0 && d * step < 0) {
@@ -338,6 +322,27 @@ static void audit_merged(struct run *r, const lt_indicator *ind)
 
 /* ---- the programmes --------------------------------------------------- */
 
+/* Whole millions with thousands grouped ("6,112,164", "-27,000"), as the
+ * findings quote them; BUF must hold 32 bytes. */
+static const char *mil(double v, char *buf)
+{
+	char raw[32];
+	size_t n, i, o = 0, digits;
+	const char *p = raw;
+
+	snprintf(raw, sizeof raw, "%.0f", v);
+	if (*p == '-')
+		buf[o++] = *p++;
+	digits = strlen(p);
+	for (i = 0, n = digits; i < digits && o < 30; i++, n--) {
+		if (i > 0 && n % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = p[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
 struct sums {
 	double state, other;
 	size_t uncosted;
@@ -358,16 +363,19 @@ static void compare(struct run *r, const char *subject, const char *what,
                     const char *sum_source, const char *declared_source)
 {
 	double diff = sum - declared;
+	char a[32], b[32], c[32];
 	lt_finding *f;
+
 
 	if (fabs(diff) < LT_AUDIT_MONEY_TOL)
 		f = add(r, LT_SEV_INFO, "programme-sum", subject, 0, "%s: the %s "
-		        "amounts add up to the declared %.0f million VND", what, kind,
-		        declared);
+		        "amounts add up to the declared %s million VND", what, kind,
+		        mil(declared, a));
 	else
 		f = add(r, LT_SEV_ERROR, "programme-sum", subject, 0, "%s: the %s "
-		        "amounts add up to %.0f million VND, not the declared %.0f "
-		        "(%+.0f)", what, kind, sum, declared, diff);
+		        "amounts add up to %s million VND, not the declared %s "
+		        "(%s%s)", what, kind, mil(sum, a), mil(declared, b),
+		        diff > 0 ? "+" : "", mil(diff, c));
 	val(f, "sum", sum, "million VND");
 	val(f, "declared", declared, "million VND");
 	val(f, "difference", diff, "million VND");
@@ -519,6 +527,7 @@ static void audit_program_shares(struct run *r, double *mean_state)
 		return;
 	for (y = first; y <= last; y++) {
 		double state, other, base = lt_budget_base(b, y), share;
+		char sa[32], ba[32];
 		lt_finding *f;
 
 		programs_in_year(s, y, &state, &other);
@@ -526,15 +535,15 @@ static void audit_program_shares(struct run *r, double *mean_state)
 		share = 100.0 * state / base;
 		if (b->has_rule && share < b->rule_min_share_pct)
 			f = add(r, LT_SEV_WARNING, "programme-share", "budget", y,
-			        "in %d the programmes' state budget, %.0f million VND, is "
-			        "%.2f%% of %s (%.0f million), below the rule of %.4g%%", y,
-			        state, share, base_name(b->base), base,
+			        "in %d the programmes' state budget, %s million VND, is "
+			        "%.2f%% of %s (%s million), below the rule of %.4g%%", y,
+			        mil(state, sa), share, base_name(b->base), mil(base, ba),
 			        b->rule_min_share_pct);
 		else
 			f = add(r, LT_SEV_INFO, "programme-share", "budget", y,
-			        "in %d the programmes' state budget, %.0f million VND, is "
-			        "%.2f%% of %s (%.0f million)%s", y, state, share,
-			        base_name(b->base), base, b->has_rule
+			        "in %d the programmes' state budget, %s million VND, is "
+			        "%.2f%% of %s (%s million)%s", y, mil(state, sa), share,
+			        base_name(b->base), mil(base, ba), b->has_rule
 			        ? ", meeting the rule" : "");
 		val(f, "state", state, "million VND");
 		val(f, "other", other, "million VND");
@@ -597,6 +606,7 @@ static void audit_history(struct run *r, double planned_state)
 	int from, to, y = s->baseline_year + 1;
 	double past, planned, ratio;
 	const char *unit, *what;
+	char pa[32], pb[32];
 	int money;
 	lt_finding *f;
 
@@ -605,14 +615,14 @@ static void audit_history(struct run *r, double planned_state)
 		past = recent_mean(&b->spending_history, &from, &to);
 		planned = planned_state;
 		unit = "million VND";
-		money = 0;
+		money = 1;
 		what = "the programmes' mean yearly state budget";
 	} else if (b->schedule.kind != LT_SCHED_PROGRAMS &&
 	           b->share_history.n > 0) {
 		past = recent_mean(&b->share_history, &from, &to);
 		planned = scheduled_share(s, y);
 		unit = "%";
-		money = 2;
+		money = 0;
 		what = "the share the schedule plans for the first year";
 	} else {
 		return;
@@ -620,11 +630,17 @@ static void audit_history(struct run *r, double planned_state)
 	if (!(past > 0.0))
 		return;
 	ratio = planned / past;
+	if (money) {
+		mil(planned, pa);
+		mil(past, pb);
+	} else {
+		snprintf(pa, sizeof pa, "%.3g", planned);
+		snprintf(pb, sizeof pb, "%.3g", past);
+	}
 	f = add(r, ratio > LT_AUDIT_SPENDING_MULTIPLE ? LT_SEV_WARNING
-	        : LT_SEV_INFO, "spending-history", "budget", 0, "%s (%.*f %s) is "
-	        "%.3g times the mean of %d-%d (%.*f %s)%s", what, money, planned,
-	        unit, ratio, from, to, money, past, unit,
-	        ratio > LT_AUDIT_SPENDING_MULTIPLE
+	        : LT_SEV_INFO, "spending-history", "budget", 0, "%s (%s %s) is "
+	        "%.3g times the mean of %d-%d (%s %s)%s", what, pa, unit, ratio,
+	        from, to, pb, unit, ratio > LT_AUDIT_SPENDING_MULTIPLE
 	        ? ": the plan needs a source of funds far beyond today's" : "");
 	val(f, "planned", planned, unit);
 	val(f, "historical_mean", past, unit);

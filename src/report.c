@@ -75,7 +75,7 @@ char *lt_format_plain(double v, char *buf, size_t size)
 	if (isnan(v))
 		snprintf(buf, size, "%s", "");
 	else
-		snprintf(buf, size, "%.10g", v);
+		snprintf(buf, size, "%.15g", v);
 	return buf;
 }
 

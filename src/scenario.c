@@ -2359,6 +2359,20 @@ const char *lt_sched_name(lt_sched k)
 	return sched_names[k];
 }
 
+const char *lt_step_unit(const lt_indicator *ind)
+{
+	switch (ind->kind) {
+	case LT_KIND_SHARE:
+	case LT_KIND_SCORE:
+		return "points";
+	case LT_KIND_RANK:
+		return "places";
+	case LT_KIND_COUNT:
+		break;
+	}
+	return ind->unit;
+}
+
 void lt_kind_range(lt_kind kind, int rank_of, double *lo, double *hi)
 {
 	switch (kind) {

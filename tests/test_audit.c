@@ -156,6 +156,48 @@ Test(audit, long_an_other_rows, .init = load_long_an, .fini = unload)
 	             "pii 2025, digital economy 2025/27/28/29/30, spending");
 }
 
+/* Every roadmap finding on Long An, from the roadmap table (Part III
+ * section V) by hand: the step to each milestone, the first from the
+ * status column, annualised (DTI: 17 in 2023 to 15 in 2025 is -1 a
+ * year), and its severity (warnings: PII's first step reverses its last
+ * change; digital-economy steps above the 2.1-point pace). */
+Test(audit, long_an_every_roadmap_finding, .init = load_long_an,
+     .fini = unload)
+{
+	static const struct {
+		const char *id;
+		double steps[6]; /* 2025 .. 2030 */
+		int warn[6];
+	} rows[] = {
+		{"pii", {45 - 42.05, 1, 1, 1, 1, 1}, {1, 0, 0, 0, 0, 0}},
+		{"st_enterprises", {24 - 23, 4, 4, 4, 4, 0}, {0, 0, 0, 0, 0, 0}},
+		{"dti_rank", {(15 - 17) / 2.0, -1, -1, -1, -1, -1}, {0}},
+		{"digital_economy", {10 - 6.36, 2, 3, 5, 5, 5}, {1, 0, 1, 1, 1, 1}},
+		{"digital_skills", {60 - 50, 10, 5, 5, 5, 5}, {0}},
+	};
+	size_t i, y;
+
+	for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+		for (y = 0; y < 6; y++) {
+			const lt_finding *f = find(rows[i].id, "milestone-step",
+			                           2025 + (int)y, NULL);
+
+			cr_expect_float_eq(value(f, "step_per_year"), rows[i].steps[y],
+			                   1e-9, "%s %zu", rows[i].id, 2025 + y);
+			EXPECT_SEV(f, rows[i].warn[y] ? LT_SEV_WARNING : LT_SEV_INFO);
+		}
+		/* each row's 2030 milestone equals its target (50, 40, 10, 30,
+		 * 90) and so meets it */
+		EXPECT_SEV(find(rows[i].id, "final-milestone", 2030, NULL),
+		           LT_SEV_INFO);
+	}
+	/* 1 (TFP) + 5 rows x 7 + Appendix I 3 + Appendix II 6 + plan 4 +
+	 * budget 7 (six years and the history) */
+	cr_expect_eq(audit.n, 1 + 35 + 3 + 6 + 4 + 7);
+	cr_expect_eq(lt_audit_count(&audit, LT_SEV_ERROR), 7);
+	cr_expect_eq(lt_audit_count(&audit, LT_SEV_WARNING), 7);
+}
+
 /* Appendix I: the NSNN column of the 85 tasks adds up to the declared
  * 5.861.734; the "Nguồn khác" column (tasks 12: 30.000, 23: 200.000,
  * 30: 40.000, 52: 150.000) adds up to 420.000, not the declared 390.000. */
@@ -445,6 +487,6 @@ Test(audit, cli_formats)
 	run_free(&r);
 	r = run_cli("audit", "--format", "csv", "scenarios/long_an.cfg");
 	cr_expect(strncmp(r.out, "severity,code,subject,year,finding,values,"
-	                  "source\r\n", 47) == 0);
+	                  "source\r\n", 48) == 0, "%s", r.out);
 	run_free(&r);
 }

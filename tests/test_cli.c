@@ -69,6 +69,10 @@ ParameterizedTest(struct bad_case *c, cli, bad_input)
 	cr_expect_eq(r.status, 2);
 	cr_expect_str_eq(r.err, expected);
 	run_free(&r);
+	r = run_cli("paths", path);
+	cr_expect_eq(r.status, 2);
+	cr_expect_str_eq(r.err, expected);
+	run_free(&r);
 	free(expected);
 }
 
@@ -145,6 +149,11 @@ static const struct usage_case {
 	{{"show", "a.cfg", "b.cfg", NULL},
 	 "lotrinh: show: one scenario file at a time (got 2)\n"
 	 "Try 'lotrinh show --help'.\n"},
+	{{"paths", NULL},
+	 "lotrinh: paths: no scenario file given\nTry 'lotrinh paths --help'.\n"},
+	{{"paths", "--format", "yaml", "scenarios/long_an.cfg", NULL},
+	 "lotrinh: paths: '--format' must be table, csv or json (got 'yaml')\n"
+	 "Try 'lotrinh paths --help'.\n"},
 	{{"audit", NULL},
 	 "lotrinh: audit: no scenario file given\nTry 'lotrinh audit --help'.\n"},
 	{{"audit", "--format", "xml", "scenarios/long_an.cfg", NULL},
@@ -184,7 +193,7 @@ Test(cli, help_lists_commands_and_exit_codes)
 
 Test(cli, command_help_on_stdout)
 {
-	const char *cmds[] = {"check", "show", "audit"};
+	const char *cmds[] = {"check", "show", "paths", "audit", "fit"};
 	size_t i;
 
 	for (i = 0; i < sizeof cmds / sizeof *cmds; i++) {

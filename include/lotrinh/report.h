@@ -41,7 +41,7 @@ void lt_csv_field(FILE *out, const char *s);
  * RFC 4180 asks. */
 void lt_csv_row(FILE *out, const char *const *fields, size_t n);
 
-/* A number as a CSV or JSON-ready text with 10 significant digits ("" for
+/* A number as a CSV or JSON-ready text with 15 significant digits ("" for
  * NaN), into BUF. */
 char *lt_format_plain(double v, char *buf, size_t size);
 

@@ -280,6 +280,11 @@ const char *lt_kind_name(lt_kind k);
 const char *lt_dist_name(lt_dist d);
 const char *lt_sched_name(lt_sched k);
 
+/* The unit of a yearly change of IND: "points" for shares and scores
+ * (percentage points, index points), "places" for ranks, the indicator's
+ * own unit for counts.  Borrowed. */
+const char *lt_step_unit(const lt_indicator *ind);
+
 /* The natural range of KIND for an indicator; ranks use RANK_OF. */
 void lt_kind_range(lt_kind kind, int rank_of, double *lo, double *hi);
 

@@ -40,9 +40,13 @@ int lt_cli_print_usage(const char *name, FILE *out);
 int lt_cmd_check(int argc, char **argv);
 int lt_cmd_show(int argc, char **argv);
 int lt_cmd_audit(int argc, char **argv);
+int lt_cmd_paths(int argc, char **argv);
+int lt_cmd_fit(int argc, char **argv);
 
 extern const char lt_usage_check[];
 extern const char lt_usage_show[];
 extern const char lt_usage_audit[];
+extern const char lt_usage_paths[];
+extern const char lt_usage_fit[];
 
 #endif /* LT_CLI_PRIVATE_H */

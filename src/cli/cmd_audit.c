@@ -200,7 +200,7 @@ static int print_json(const lt_scenario *s, const lt_audit *a, lt_severity min)
 		if (a->items[i].severity >= min)
 			json_array_append_new(items, finding_json(&a->items[i]));
 	json_object_set_new(root, "findings", items);
-	rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
+	rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
 	fputc('\n', stdout);
 	json_decref(root);
 	return rc == 0 ? LT_EXIT_OK : LT_EXIT_ENV;

@@ -19,8 +19,12 @@ static const lt_command commands[] = {
 	{"check", lt_cmd_check, "validate scenario files", lt_usage_check},
 	{"show", lt_cmd_show, "print a scenario: province, budget rule, roadmap",
 	 lt_usage_show},
+	{"paths", lt_cmd_paths, "the growth each target implies, paths and trends",
+	 lt_usage_paths},
 	{"audit", lt_cmd_audit, "check the roadmap's steps and the plan's sums",
 	 lt_usage_audit},
+	{"fit", lt_cmd_fit, "fit a growth curve to x,y data (NIST-validated)",
+	 lt_usage_fit},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof *commands)
