@@ -153,3 +153,16 @@ Test(paths, unknown_indicator)
 	                 "scenarios/long_an.cfg\nTry 'lotrinh paths --help'.\n");
 	run_free(&r);
 }
+
+/* Dong Thap's TFP contribution, 55,88 % (2021-2025), already meets the
+ * target of at least 55 %: no path is needed, and Open SDG says so. */
+Test(paths, target_already_met)
+{
+	json_t *ind = paths_json("scenarios/dong_thap.cfg", "tfp_contribution");
+
+	cr_expect(json_is_true(json_object_get(ind, "target_met")));
+	cr_expect(json_is_false(json_object_get(path(ind, "linear"), "ok")));
+	cr_expect_str_eq(json_string_value(json_object_get(json_object_get(ind,
+	                 "progress"), "class")), "target achieved");
+	json_decref(ind);
+}

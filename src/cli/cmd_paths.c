@@ -114,7 +114,11 @@ static int compute(const lt_indicator *ind, int horizon, struct ind_paths *p,
 		spec.n_knots++;
 	for (k = 0; k < LT_PATH_KINDS; k++) {
 		rc = lt_path_init(&p->path[k], spec.t0, spec.t1);
-		if (rc == LT_OK)
+		p->path[k].kind = (lt_path_kind)k;
+		if (rc == LT_OK && p->met)
+			snprintf(p->path[k].why, sizeof p->path[k].why, "the baseline "
+			         "already meets the target: no growth is needed");
+		else if (rc == LT_OK)
 			rc = lt_path_build((lt_path_kind)k, &spec, &p->path[k], d);
 		if (rc != LT_OK)
 			return rc;
@@ -186,10 +190,12 @@ static void print_progress(const struct ind_paths *p)
 	printf("  progress (Open SDG): %s", lt_progress_class_name(g->trend));
 	if (!isnan(g->ratio))
 		printf(", ratio %.3g", g->ratio);
-	if (g->unsd_class != NULL)
+	if (g->unsd_class != NULL && isfinite(g->unsd_projection))
 		printf("; UNSD projection %.4g in %d, ratio %.3g: %s",
 		       g->unsd_projection, p->ind->target.year, g->unsd_ratio,
 		       g->unsd_class);
+	else if (g->unsd_class != NULL)
+		printf("; UNSD: %s", g->unsd_class);
 	if (g->note != NULL)
 		printf(" (%s)", g->note);
 	printf("\n");
@@ -228,15 +234,21 @@ static void print_indicator(const struct ind_paths *p)
 	if (t == NULL)
 		return;
 	printf("\n%s (%s)\n", ind->name, ind->id);
-	printf("  %.10g in %d -> %s %.10g in %d%s", ind->baseline,
+	printf("  %.6g in %d -> %s %.6g in %d%s", ind->baseline,
 	       ind->baseline_year, p->direction > 0 ? ">=" : "<=", p->aim,
 	       ind->target.year, ind->target.is_range ? " (near edge of the "
 	       "target range)" : "");
 	if (ind->kind == LT_KIND_RANK)
 		printf(", rank of %d: lower is better", ind->rank_of);
 	printf("\n");
-	if (p->met)
-		printf("  the baseline already meets the target\n");
+	if (p->met) {
+		printf("  the baseline already meets the target: no growth is "
+		       "needed\n");
+		lt_table_free(t);
+		print_progress(p);
+		print_trend(p);
+		return;
+	}
 	printf("  needs on average %s %s a year, %s %% a year\n",
 	       sgn(p->path[0].mean_step, a, sizeof a), lt_step_unit(ind),
 	       sgn(p->path[0].mean_step_pct, b, sizeof b));
@@ -252,6 +264,10 @@ static void print_indicator(const struct ind_paths *p)
 
 		lt_table_add_row(t);
 		lt_table_set(t, 0, family_label((lt_path_kind)k));
+		if (k == LT_PATH_MILESTONES && ind->milestones.n == 0) {
+			lt_table_set(t, 5, "the roadmap gives no milestones");
+			continue;
+		}
 		if (pa->ok) {
 			lt_table_set(t, 1, sgn(pa->first_step, a, sizeof a));
 			lt_table_set(t, 2, sgn(pa->first_step_pct, a, sizeof a));
