@@ -107,11 +107,13 @@ VALGRIND = valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirec
 valgrind: $(BIN)
 	@./.ci/install-deps valgrind
 	@set -e; for f in scenarios/*.cfg; do \
-		echo "valgrind: show, paths, audit $$f"; \
+		echo "valgrind: show, paths, audit, simulate, solve $$f"; \
 		$(VALGRIND) ./$(BIN) show $$f > /dev/null; \
 		$(VALGRIND) ./$(BIN) show --lang vi $$f > /dev/null; \
 		$(VALGRIND) ./$(BIN) paths --format json $$f > /dev/null; \
 		$(VALGRIND) ./$(BIN) audit $$f > /dev/null; \
+		$(VALGRIND) ./$(BIN) simulate --format json $$f > /dev/null; \
+		$(VALGRIND) ./$(BIN) solve $$f > /dev/null; \
 	done
 	@set -e; for f in tests/data/nist/*.csv; do \
 		echo "valgrind: fit $$f"; \

@@ -576,27 +576,7 @@ static double recent_mean(const lt_series *h, int *from, int *to)
 /* The share of the base the schedule plans in YEAR (not for programmes). */
 static double scheduled_share(const lt_scenario *s, int year)
 {
-	const lt_schedule *sc = &s->budget.schedule;
-	double v;
-	size_t i;
-
-	switch (sc->kind) {
-	case LT_SCHED_CONSTANT:
-		return sc->share_pct;
-	case LT_SCHED_RAMP:
-		if (year >= sc->to_year)
-			return sc->to_pct;
-		return sc->from_pct + (sc->to_pct - sc->from_pct) *
-		       (year - s->baseline_year) / (sc->to_year - s->baseline_year);
-	case LT_SCHED_PER_YEAR:
-		v = sc->shares.pts[0].value;
-		for (i = 0; i < sc->shares.n && sc->shares.pts[i].year <= year; i++)
-			v = sc->shares.pts[i].value;
-		return v;
-	case LT_SCHED_PROGRAMS:
-		break;
-	}
-	return NAN;
+	return lt_schedule_share(&s->budget.schedule, s->baseline_year, year);
 }
 
 static void audit_history(struct run *r, double planned_state)

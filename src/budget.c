@@ -58,3 +58,117 @@ int lt_programs_years(const lt_scenario *s, int *first, int *last)
 		}
 	return any ? 0 : -1;
 }
+
+/* Years of history averaged for the historical level of spending. */
+#define HISTORY_YEARS 4
+
+double lt_schedule_share(const lt_schedule *sc, int baseline_year, int year)
+{
+	double v;
+	size_t i;
+
+	switch (sc->kind) {
+	case LT_SCHED_CONSTANT:
+		return sc->share_pct;
+	case LT_SCHED_RAMP:
+		if (year >= sc->to_year)
+			return sc->to_pct;
+		if (year <= baseline_year)
+			return sc->from_pct;
+		return sc->from_pct + (sc->to_pct - sc->from_pct) *
+		       (double)(year - baseline_year) / (sc->to_year - baseline_year);
+	case LT_SCHED_PER_YEAR:
+		v = sc->shares.pts[0].value;
+		for (i = 0; i < sc->shares.n && sc->shares.pts[i].year <= year; i++)
+			v = sc->shares.pts[i].value;
+		return v;
+	case LT_SCHED_PROGRAMS:
+		break;
+	}
+	return NAN;
+}
+
+double lt_budget_today_share(const lt_scenario *s)
+{
+	const lt_budget *b = &s->budget;
+	const lt_point *last;
+	double v;
+
+	if (b->share_history.n > 0)
+		return b->share_history.pts[b->share_history.n - 1].value;
+	if (b->spending_history.n > 0) {
+		last = &b->spending_history.pts[b->spending_history.n - 1];
+		return 100.0 * last->value / lt_budget_base(b, last->year);
+	}
+	v = lt_schedule_share(&b->schedule, s->baseline_year, s->baseline_year);
+	return isnan(v) ? 0.0 : v;
+}
+
+double lt_budget_history_mean(const lt_scenario *s)
+{
+	const lt_budget *b = &s->budget;
+	const lt_series *h = b->spending_history.n > 0 ? &b->spending_history
+	                                               : &b->share_history;
+	size_t k, i;
+	double sum = 0.0;
+
+	if (h->n == 0)
+		return NAN;
+	k = h->n > HISTORY_YEARS ? h->n - HISTORY_YEARS : 0;
+	for (i = k; i < h->n; i++)
+		sum += h == &b->spending_history ? h->pts[i].value
+		       : h->pts[i].value / 100.0 * lt_budget_base(b, h->pts[i].year);
+	return sum / (double)(h->n - k);
+}
+
+/* Add the programmes' YEAR amounts to each channel: state into PUBLIC_C
+ * (when not NULL), other into COFIN_C (when not NULL). */
+static void programs_by_channel(const lt_scenario *s, int year,
+                                double *public_c, double *cofin_c)
+{
+	size_t i, j;
+
+	for (i = 0; i < s->programs.n_parts; i++) {
+		const lt_part *pt = &s->programs.parts[i];
+
+		for (j = 0; j < pt->n_tasks; j++) {
+			const lt_task *t = &pt->tasks[j];
+			int c = pt->groups[t->group].channel;
+			double state, other;
+
+			if (c < 0)
+				continue;
+			lt_task_in_year(t, year, &state, &other);
+			if (public_c != NULL)
+				public_c[c] += state;
+			if (cofin_c != NULL)
+				cofin_c[c] += other;
+		}
+	}
+}
+
+void lt_budget_year(const lt_scenario *s, const lt_schedule *sc, int year,
+                    double *public_c, double *cofin_c)
+{
+	const lt_budget *b = &s->budget;
+	size_t c;
+
+	if (sc == NULL)
+		sc = &b->schedule;
+	for (c = 0; c < s->n_channels; c++)
+		public_c[c] = cofin_c[c] = 0.0;
+	if (sc->kind == LT_SCHED_PROGRAMS) {
+		programs_by_channel(s, year, public_c, NULL);
+	} else {
+		double total = lt_schedule_share(sc, s->baseline_year, year) / 100.0 *
+		               lt_budget_base(b, year);
+
+		for (c = 0; c < s->n_channels; c++)
+			public_c[c] = total * s->channels[c].allocation;
+	}
+	if (b->cofin == LT_COFIN_RATIO)
+		for (c = 0; c < s->n_channels; c++)
+			cofin_c[c] = b->cofin_ratio * public_c[c];
+	else if (b->cofin == LT_COFIN_PROGRAMS)
+		programs_by_channel(s, year, NULL, cofin_c);
+}

@@ -73,6 +73,14 @@ ParameterizedTest(struct bad_case *c, cli, bad_input)
 	cr_expect_eq(r.status, 2);
 	cr_expect_str_eq(r.err, expected);
 	run_free(&r);
+	r = run_cli("simulate", path);
+	cr_expect_eq(r.status, 2);
+	cr_expect_str_eq(r.err, expected);
+	run_free(&r);
+	r = run_cli("solve", path);
+	cr_expect_eq(r.status, 2);
+	cr_expect_str_eq(r.err, expected);
+	run_free(&r);
 	free(expected);
 }
 
@@ -119,7 +127,7 @@ Test(cli, check_reports_every_file)
 /* Usage errors: one line saying what is wrong, one line pointing at the
  * help, nothing on standard output, exit status 2 (STYLE §6). */
 static const struct usage_case {
-	const char *args[6]; /* NULL-terminated */
+	const char *args[8]; /* NULL-terminated */
 	const char *err;
 } usage_cases[] = {
 	{{NULL}, "lotrinh: no command given\nTry 'lotrinh --help'.\n"},
@@ -154,6 +162,38 @@ static const struct usage_case {
 	{{"paths", "--format", "yaml", "scenarios/long_an.cfg", NULL},
 	 "lotrinh: paths: '--format' must be table, csv or json (got 'yaml')\n"
 	 "Try 'lotrinh paths --help'.\n"},
+	{{"simulate", "--share", "150", "scenarios/long_an.cfg", NULL},
+	 "lotrinh: simulate: '--share' must be a number from 0 to 100 (got "
+	 "'150')\nTry 'lotrinh simulate --help'.\n"},
+	{{"simulate", "--share", "-1", "scenarios/long_an.cfg", NULL},
+	 "lotrinh: simulate: '--share' must be a number from 0 to 100 (got "
+	 "'-1')\nTry 'lotrinh simulate --help'.\n"},
+	{{"simulate", "--share", "nan", "scenarios/long_an.cfg", NULL},
+	 "lotrinh: simulate: '--share' must be a number from 0 to 100 (got "
+	 "'nan')\nTry 'lotrinh simulate --help'.\n"},
+	{{"simulate", "--ramp", "1:3", "scenarios/long_an.cfg", NULL},
+	 "lotrinh: simulate: '--ramp' must be S0:S1:YEAR with shares from 0 to "
+	 "100 (got '1:3')\nTry 'lotrinh simulate --help'.\n"},
+	{{"simulate", "--ramp", "1:3:2040", "scenarios/long_an.cfg", NULL},
+	 "lotrinh: simulate: the year of '--ramp' must be after the baseline "
+	 "2024 and at most the horizon 2030 (got 2040)\n"
+	 "Try 'lotrinh simulate --help'.\n"},
+	{{"simulate", "--schedule", "annual", "scenarios/long_an.cfg", NULL},
+	 "lotrinh: simulate: '--schedule' must be programs or scenario (got "
+	 "'annual')\nTry 'lotrinh simulate --help'.\n"},
+	{{"simulate", "--schedule", "programs", "scenarios/an_giang.cfg", NULL},
+	 "lotrinh: simulate: '--schedule programs' needs a scenario with a "
+	 "'programs' section (scenarios/an_giang.cfg has none)\n"
+	 "Try 'lotrinh simulate --help'.\n"},
+	{{"simulate", "--share", "3", "--ramp", "1:3:2026",
+	  "scenarios/long_an.cfg", NULL},
+	 "lotrinh: simulate: give one of '--share', '--ramp' and '--schedule'\n"
+	 "Try 'lotrinh simulate --help'.\n"},
+	{{"solve", "--format", "csv", "scenarios/long_an.cfg", NULL},
+	 "lotrinh: solve: '--format' must be table or json (got 'csv')\n"
+	 "Try 'lotrinh solve --help'.\n"},
+	{{"solve", NULL},
+	 "lotrinh: solve: no scenario file given\nTry 'lotrinh solve --help'.\n"},
 	{{"audit", NULL},
 	 "lotrinh: audit: no scenario file given\nTry 'lotrinh audit --help'.\n"},
 	{{"audit", "--format", "xml", "scenarios/long_an.cfg", NULL},
@@ -193,7 +233,8 @@ Test(cli, help_lists_commands_and_exit_codes)
 
 Test(cli, command_help_on_stdout)
 {
-	const char *cmds[] = {"check", "show", "paths", "audit", "fit"};
+	const char *cmds[] = {"check", "show", "paths", "audit", "fit",
+	                      "simulate", "solve"};
 	size_t i;
 
 	for (i = 0; i < sizeof cmds / sizeof *cmds; i++) {

@@ -28,4 +28,31 @@ void lt_task_in_year(const lt_task *t, int year, double *state, double *other);
  * returns 0, or -1 when there are no programmes. */
 int lt_programs_years(const lt_scenario *s, int *first, int *last);
 
+/* The share of the spending base (%) schedule SC plans in YEAR, for the
+ * constant, ramp and per-year kinds (a ramp runs linearly from from_pct in
+ * BASELINE_YEAR to to_pct in to_year, constant after; a per-year schedule
+ * keeps the last listed share, the first one before it).  NAN for a
+ * "programs" schedule, whose shares follow from the programmes. */
+double lt_schedule_share(const lt_schedule *sc, int baseline_year, int year);
+
+/* Today's share of the base (%): the last share_history value; else the
+ * last spending_history amount as a share of the base in its year; else
+ * the scenario schedule's share in the baseline year (0 for programmes). */
+double lt_budget_today_share(const lt_scenario *s);
+
+/* Spending in YEAR by channel under schedule SC (NULL: the scenario's):
+ * PUBLIC[c] and COFIN[c] receive the state and the non-state money,
+ * million VND, for each of the scenario's channels.  A "programs" schedule
+ * spends each task's amounts through its group's channel; other schedules
+ * spend share × base split by the channels' allocations.  Co-financing is
+ * ratio × public, or the programmes' other amounts through their groups'
+ * channels, or none. */
+void lt_budget_year(const lt_scenario *s, const lt_schedule *sc, int year,
+                    double *public_c, double *cofin_c);
+
+/* The mean yearly public spending of the history (the last four years of
+ * spending_history, or share_history × base), million VND; NAN when the
+ * scenario has no history. */
+double lt_budget_history_mean(const lt_scenario *s);
+
 #endif /* LT_BUDGET_H */

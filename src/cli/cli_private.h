@@ -41,12 +41,16 @@ int lt_cmd_check(int argc, char **argv);
 int lt_cmd_show(int argc, char **argv);
 int lt_cmd_audit(int argc, char **argv);
 int lt_cmd_paths(int argc, char **argv);
+int lt_cmd_simulate(int argc, char **argv);
+int lt_cmd_solve(int argc, char **argv);
 int lt_cmd_fit(int argc, char **argv);
 
 extern const char lt_usage_check[];
 extern const char lt_usage_show[];
 extern const char lt_usage_audit[];
 extern const char lt_usage_paths[];
+extern const char lt_usage_simulate[];
+extern const char lt_usage_solve[];
 extern const char lt_usage_fit[];
 
 #endif /* LT_CLI_PRIVATE_H */

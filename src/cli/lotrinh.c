@@ -23,6 +23,10 @@ static const lt_command commands[] = {
 	 lt_usage_paths},
 	{"audit", lt_cmd_audit, "check the roadmap's steps and the plan's sums",
 	 lt_usage_audit},
+	{"simulate", lt_cmd_simulate, "what a budget schedule buys, year by year",
+	 lt_usage_simulate},
+	{"solve", lt_cmd_solve, "the share that meets each target, and what "
+	 "the roadmap assumes", lt_usage_solve},
 	{"fit", lt_cmd_fit, "fit a growth curve to x,y data (NIST-validated)",
 	 lt_usage_fit},
 };
