@@ -10,6 +10,8 @@
  */
 #include "lotrinh/csv.h"
 
+#include "lotrinh/file.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -17,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "lotrinh/text.h"
 
@@ -410,43 +411,16 @@ int lt_csv_parse_xy(const char *text, size_t len, const char *name,
 int lt_csv_read_xy(const char *path, double **x, double **y, size_t *n,
                    lt_diag *diag)
 {
-	struct stat st;
-	FILE *f;
 	char *buf;
 	size_t got;
 	int status;
 
 	*x = *y = NULL;
 	*n = 0;
-	if (stat(path, &st) != 0)
-		return lt_error_raise(diag, LT_EINVAL, path, 0, "cannot open: %s",
-		                      strerror(errno));
-	if (S_ISDIR(st.st_mode))
-		return lt_error_raise(diag, LT_EINVAL, path, 0, "is a directory, not "
-		                      "a CSV file");
-	if (!S_ISREG(st.st_mode))
-		return lt_error_raise(diag, LT_EINVAL, path, 0, "is not a regular file");
-	if ((unsigned long long)st.st_size > LT_CSV_MAX_BYTES)
-		return lt_error_raise(diag, LT_EINVAL, path, 0, "is too large for a "
-		                      "data file (%lld bytes; at most %u)",
-		                      (long long)st.st_size, LT_CSV_MAX_BYTES);
-	f = fopen(path, "rb");
-	if (f == NULL)
-		return lt_error_raise(diag, LT_EINVAL, path, 0, "cannot open: %s",
-		                      strerror(errno));
-	buf = malloc((size_t)st.st_size + 1);
-	if (buf == NULL) {
-		fclose(f);
-		return lt_error_raise(diag, LT_ENOMEM, path, 0, "out of memory");
-	}
-	got = fread(buf, 1, (size_t)st.st_size, f);
-	if (ferror(f)) {
-		free(buf);
-		fclose(f);
-		return lt_error_raise(diag, LT_EIO, path, 0, "cannot read: %s",
-		                      strerror(errno));
-	}
-	fclose(f);
+	status = lt_file_read(path, LT_CSV_MAX_BYTES, "a CSV file", &buf, &got,
+	                      diag);
+	if (status != LT_OK)
+		return status;
 	status = lt_csv_parse_xy(buf, got, path, x, y, n, diag);
 	free(buf);
 	return status;

@@ -27,8 +27,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "lotrinh/file.h"
 #include "lotrinh/text.h"
 
 /* Largest scenario file read.  The richest real scenario is under 100 KB;
@@ -179,13 +179,7 @@ static int has_control(const char *s)
  * as '?' so a message never carries a terminal escape. */
 static const char *quote(const char *s, char *buf, size_t size)
 {
-	char *p;
-
-	lt_text_shorten(s, QUOTE_COLS, buf, size);
-	for (p = buf; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7F)
-			*p = '?';
-	return buf;
+	return lt_text_quote(s, QUOTE_COLS, buf, size);
 }
 
 /* Print a number in a message the way a user wrote it. */
@@ -2138,50 +2132,6 @@ static int screen_text(const char *text, size_t len, const char *file,
 	return screen_integers(text, file, d);
 }
 
-/* Read PATH into a new NUL-terminated buffer (*TEXT, caller frees). */
-static int read_file(const char *path, char **text, size_t *len, lt_diag *d)
-{
-	struct stat st;
-	FILE *f;
-	char *buf;
-	size_t n;
-
-	*text = NULL;
-	if (stat(path, &st) != 0)
-		return lt_error_raise(d, LT_EINVAL, path, 0, "cannot open: %s",
-		                      strerror(errno));
-	if (S_ISDIR(st.st_mode))
-		return lt_error_raise(d, LT_EINVAL, path, 0, "is a directory, not a "
-		                      "scenario file");
-	if (!S_ISREG(st.st_mode))
-		return lt_error_raise(d, LT_EINVAL, path, 0, "is not a regular file");
-	if ((unsigned long long)st.st_size > LT_MAX_FILE)
-		return lt_error_raise(d, LT_EINVAL, path, 0, "is too large for a "
-		    "scenario file (%lld bytes; at most %u)", (long long)st.st_size,
-		    LT_MAX_FILE);
-	f = fopen(path, "rb");
-	if (f == NULL)
-		return lt_error_raise(d, LT_EINVAL, path, 0, "cannot open: %s",
-		                      strerror(errno));
-	buf = malloc((size_t)st.st_size + 1);
-	if (buf == NULL) {
-		fclose(f);
-		return lt_error_raise(d, LT_ENOMEM, path, 0, "out of memory");
-	}
-	n = fread(buf, 1, (size_t)st.st_size, f);
-	if (ferror(f)) {
-		free(buf);
-		fclose(f);
-		return lt_error_raise(d, LT_EIO, path, 0, "cannot read: %s",
-		                      strerror(errno));
-	}
-	fclose(f);
-	buf[n] = '\0';
-	*text = buf;
-	*len = n;
-	return 0;
-}
-
 static void validate(struct ctx *c, const config_t *cfg)
 {
 	static const char *const keys[] = {"province", "years", "economy",
@@ -2293,7 +2243,8 @@ int lt_scenario_load(lt_scenario **out, const char *path, lt_diag *diag)
 	int rc;
 
 	*out = NULL;
-	rc = read_file(path, &text, &len, diag);
+	rc = lt_file_read(path, LT_MAX_FILE, "a scenario file", &text, &len,
+	                  diag);
 	if (rc != 0)
 		return rc;
 	rc = parse(out, text, len, path, diag);

@@ -158,6 +158,17 @@ char *lt_text_shorten(const char *s, size_t max_cols, char *buf, size_t size)
 	return buf;
 }
 
+char *lt_text_quote(const char *s, size_t max_cols, char *buf, size_t size)
+{
+	char *p;
+
+	lt_text_shorten(s, max_cols, buf, size);
+	for (p = buf; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7F)
+			*p = '?';
+	return buf;
+}
+
 int lt_utf8_valid(const char *s)
 {
 	size_t n = strlen(s), k;

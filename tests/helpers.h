@@ -8,6 +8,8 @@
 #define LT_TEST_HELPERS_H
 
 #include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +99,40 @@ static inline void run_free(struct run *r)
 {
 	free(r->out);
 	free(r->err);
+}
+
+/* A bad-input case: a file NAME in a corpus directory, with its pinned
+ * standard error in NAME.err beside it. */
+struct bad_case {
+	char name[128];
+};
+
+/* Every case in DIR (entries not starting with '.' nor ending in .err), in
+ * memory Criterion can share with its test processes (cr_malloc); *N
+ * receives the count.  For ParameterizedTestParameters. */
+static inline struct bad_case *bad_cases(const char *dir, size_t *n)
+{
+	struct bad_case *cases = cr_malloc(256 * sizeof *cases);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	*n = 0;
+	cr_assert_not_null(d, "cannot open %s", dir);
+	while ((e = readdir(d)) != NULL && *n < 256) {
+		size_t len = strlen(e->d_name);
+
+		if (e->d_name[0] == '.' || (len > 4 &&
+		    strcmp(e->d_name + len - 4, ".err") == 0))
+			continue;
+		snprintf(cases[(*n)++].name, sizeof cases->name, "%.127s", e->d_name);
+	}
+	closedir(d);
+	return cases;
+}
+
+static inline void bad_cases_free(struct criterion_test_params *p)
+{
+	cr_free(p->params);
 }
 
 #endif /* LT_TEST_HELPERS_H */

@@ -16,32 +16,12 @@
 
 #define BAD_DIR "tests/data/bad"
 
-struct bad_case {
-	char name[128];
-};
-
-static void free_cases(struct criterion_test_params *p)
-{
-	cr_free(p->params);
-}
-
 ParameterizedTestParameters(cli, bad_input)
 {
-	struct bad_case *cases = cr_malloc(256 * sizeof *cases);
-	DIR *d = opendir(BAD_DIR);
-	struct dirent *e;
-	size_t n = 0;
+	size_t n;
+	struct bad_case *cases = bad_cases(BAD_DIR, &n);
 
-	cr_assert_not_null(d, "cannot open " BAD_DIR);
-	while ((e = readdir(d)) != NULL && n < 256) {
-		size_t len = strlen(e->d_name);
-		if (e->d_name[0] == '.' || (len > 4 &&
-		    strcmp(e->d_name + len - 4, ".err") == 0))
-			continue;
-		snprintf(cases[n++].name, sizeof cases->name, "%.127s", e->d_name);
-	}
-	closedir(d);
-	return cr_make_param_array(struct bad_case, cases, n, free_cases);
+	return cr_make_param_array(struct bad_case, cases, n, bad_cases_free);
 }
 
 ParameterizedTest(struct bad_case *c, cli, bad_input)

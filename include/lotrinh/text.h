@@ -29,6 +29,11 @@ size_t lt_text_width(const char *s);
  * sequence.  Returns BUF. */
 char *lt_text_shorten(const char *s, size_t max_cols, char *buf, size_t size);
 
+/* As lt_text_shorten, then with every ASCII control character shown as
+ * '?': user text quoted back in a message never carries a terminal escape
+ * or a newline.  Returns BUF. */
+char *lt_text_quote(const char *s, size_t max_cols, char *buf, size_t size);
+
 /* 1 if S is valid UTF-8 (no overlong forms, no surrogates), else 0. */
 int lt_utf8_valid(const char *s);
 

@@ -250,12 +250,7 @@ int lt_cmd_audit(int argc, char **argv)
 			return lt_cli_bad_option("audit", o, argv);
 		}
 	}
-	if (optind >= argc)
-		return lt_cli_usage_error("audit", "no scenario file given");
-	if (optind + 1 < argc)
-		return lt_cli_usage_error("audit", "one scenario file at a time "
-		                          "(got %d)", argc - optind);
-	if (lt_cli_load(argv[optind], &s) != LT_EXIT_OK)
+	if (lt_cli_load_operand("audit", argc, argv, NULL, &s) != LT_EXIT_OK)
 		return LT_EXIT_USAGE;
 	lt_audit_init(&a);
 	lt_diag_init(&d, argv[optind]);

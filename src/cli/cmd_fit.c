@@ -80,13 +80,7 @@ struct fit_opts {
 /* Option text shortened for a message, control characters shown as '?'. */
 static const char *quote(const char *s, char *buf, size_t size)
 {
-	char *p;
-
-	lt_text_shorten(s, QUOTE_COLS, buf, size);
-	for (p = buf; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7F)
-			*p = '?';
-	return buf;
+	return lt_text_quote(s, QUOTE_COLS, buf, size);
 }
 
 /* Split the comma list S, calling PUT(ctx, index, value) for each finite

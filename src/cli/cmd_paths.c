@@ -509,18 +509,8 @@ int lt_cmd_paths(int argc, char **argv)
 			return lt_cli_bad_option("paths", o, argv);
 		}
 	}
-	if (optind >= argc)
-		return lt_cli_usage_error("paths", "no scenario file given");
-	if (optind + 1 < argc)
-		return lt_cli_usage_error("paths", "one scenario file at a time "
-		                          "(got %d)", argc - optind);
-	if (lt_cli_load(argv[optind], &s) != LT_EXIT_OK)
+	if (lt_cli_load_operand("paths", argc, argv, only, &s) != LT_EXIT_OK)
 		return LT_EXIT_USAGE;
-	if (only != NULL && lt_scenario_find_indicator(s, only) < 0) {
-		lt_scenario_free(s);
-		return lt_cli_usage_error("paths", "no indicator '%s' in %s", only,
-		                          argv[optind]);
-	}
 	status = run(s, only, format);
 	lt_scenario_free(s);
 	return status;

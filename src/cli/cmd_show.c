@@ -398,12 +398,7 @@ int lt_cmd_show(int argc, char **argv)
 			return lt_cli_bad_option("show", o, argv);
 		}
 	}
-	if (optind >= argc)
-		return lt_cli_usage_error("show", "no scenario file given");
-	if (optind + 1 < argc)
-		return lt_cli_usage_error("show", "one scenario file at a time "
-		                          "(got %d)", argc - optind);
-	if (lt_cli_load(argv[optind], &s) != LT_EXIT_OK)
+	if (lt_cli_load_operand("show", argc, argv, NULL, &s) != LT_EXIT_OK)
 		return LT_EXIT_USAGE;
 	print_scenario(s, lang);
 	lt_scenario_free(s);

@@ -412,7 +412,7 @@ int lt_cmd_simulate(int argc, char **argv)
 	lt_format format = LT_FORMAT_TABLE;
 	const char *only = NULL;
 	lt_scenario *s;
-	int o, status, n_sched = 0, scenario_sched = 0;
+	int o, status, n_sched = 0;
 
 	memset(&so, 0, sizeof so);
 	optind = 0;
@@ -457,9 +457,7 @@ int lt_cmd_simulate(int argc, char **argv)
 			n_sched++;
 			if (strcmp(optarg, "programs") == 0)
 				so.given = so.programs = 1;
-			else if (strcmp(optarg, "scenario") == 0)
-				scenario_sched = 1;
-			else
+			else if (strcmp(optarg, "scenario") != 0)
 				return lt_cli_usage_error("simulate", "'--schedule' must be "
 				                          "programs or scenario (got '%s')",
 				                          optarg);
@@ -471,19 +469,9 @@ int lt_cmd_simulate(int argc, char **argv)
 	if (n_sched > 1)
 		return lt_cli_usage_error("simulate", "give one of '--share', "
 		                          "'--ramp' and '--schedule'");
-	if (optind >= argc)
-		return lt_cli_usage_error("simulate", "no scenario file given");
-	if (optind + 1 < argc)
-		return lt_cli_usage_error("simulate", "one scenario file at a time "
-		                          "(got %d)", argc - optind);
-	if (lt_cli_load(argv[optind], &s) != LT_EXIT_OK)
+	if (lt_cli_load_operand("simulate", argc, argv, only, &s) != LT_EXIT_OK)
 		return LT_EXIT_USAGE;
 	status = check_schedule(s, &so);
-	if (status == LT_EXIT_OK && only != NULL &&
-	    lt_scenario_find_indicator(s, only) < 0)
-		status = lt_cli_usage_error("simulate", "no indicator '%s' in %s",
-		                            only, argv[optind]);
-	(void)scenario_sched;
 	if (status == LT_EXIT_OK)
 		status = run(s, so.given ? &so.sc : NULL, only, format);
 	lt_scenario_free(s);

@@ -303,12 +303,7 @@ int lt_cmd_solve(int argc, char **argv)
 			return lt_cli_bad_option("solve", o, argv);
 		}
 	}
-	if (optind >= argc)
-		return lt_cli_usage_error("solve", "no scenario file given");
-	if (optind + 1 < argc)
-		return lt_cli_usage_error("solve", "one scenario file at a time "
-		                          "(got %d)", argc - optind);
-	if (lt_cli_load(argv[optind], &s) != LT_EXIT_OK)
+	if (lt_cli_load_operand("solve", argc, argv, NULL, &s) != LT_EXIT_OK)
 		return LT_EXIT_USAGE;
 	lt_diag_init(&d, argv[optind]);
 	ans = calloc(s->n_indicators, sizeof *ans);

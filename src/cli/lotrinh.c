@@ -110,17 +110,33 @@ void lt_cli_print_diag(const lt_diag *d)
 		        d->dropped);
 }
 
-int lt_cli_load(const char *path, struct lt_scenario **s)
+int lt_cli_load_operand(const char *cmd, int argc, char **argv,
+                        const char *only, struct lt_scenario **s)
 {
+	const char *path;
 	lt_diag d;
 	int rc;
 
+	*s = NULL;
+	if (optind >= argc)
+		return lt_cli_usage_error(cmd, "no scenario file given");
+	if (optind + 1 < argc)
+		return lt_cli_usage_error(cmd, "one scenario file at a time (got %d)",
+		                          argc - optind);
+	path = argv[optind];
 	lt_diag_init(&d, path);
 	rc = lt_scenario_load(s, path, &d);
 	if (rc != LT_OK)
 		lt_cli_print_diag(&d);
 	lt_diag_destroy(&d);
-	return rc == LT_OK ? LT_EXIT_OK : LT_EXIT_USAGE;
+	if (rc != LT_OK)
+		return LT_EXIT_USAGE;
+	if (only != NULL && lt_scenario_find_indicator(*s, only) < 0) {
+		lt_scenario_free(*s);
+		*s = NULL;
+		return lt_cli_usage_error(cmd, "no indicator '%s' in %s", only, path);
+	}
+	return LT_EXIT_OK;
 }
 
 int lt_cli_print_usage(const char *name, FILE *out)
