@@ -85,8 +85,14 @@ $(BUILD)/tests/%: tests/%.c $(LIB) $(BUILD)/FLAGS
 	$(CC) $(CFLAGS) $(LT_CFLAGS) $(TEST_CFLAGS) -MMD -MP -o $@ $< $(LIB) \
 		$(LDFLAGS) $(TEST_LIBS) $(LT_LIBS)
 
+# The main job on Long An: the roadmap, what the plan gets wrong, and what
+# share of spending its targets need.
 run: $(BIN)
 	./$(BIN) show scenarios/long_an.cfg
+	@echo
+	./$(BIN) audit --min-severity warning scenarios/long_an.cfg
+	@echo
+	./$(BIN) solve scenarios/long_an.cfg
 
 # Unit and CLI tests; Criterion prints a synthesis line for each binary.
 check: test
