@@ -143,13 +143,21 @@ FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=al
 fuzz:
 	@./.ci/install-deps clang
 	@mkdir -p $(FUZZ_BUILD)/corpus
-	clang $(FUZZ_FLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude \
-		$(shell $(PKG_CONFIG) --cflags $(PKGS)) \
-		-o $(FUZZ_BUILD)/fuzz_scenario tests/fuzz/fuzz_scenario.c src/*.c \
-		$(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
+	@set -e; for t in scenario engines; do \
+		clang $(FUZZ_FLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude \
+			$$($(PKG_CONFIG) --cflags $(PKGS)) \
+			-o $(FUZZ_BUILD)/fuzz_$$t tests/fuzz/fuzz_$$t.c src/*.c \
+			$$($(PKG_CONFIG) --libs $(PKGS)) -lm; \
+	done
 	cp -f scenarios/*.cfg tests/data/good/*.cfg $(FUZZ_BUILD)/corpus/ 2>/dev/null || true
-	LSAN_OPTIONS=suppressions=tests/lsan.supp $(FUZZ_BUILD)/fuzz_scenario -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-		-timeout=10 -artifact_prefix=$(FUZZ_BUILD)/ $(FUZZ_BUILD)/corpus
+	@set -e; for t in scenario engines; do \
+		echo "fuzz: $$t for $$(( $(FUZZ_SECONDS) / 2 )) s"; \
+		LSAN_OPTIONS=suppressions=tests/lsan.supp $(FUZZ_BUILD)/fuzz_$$t \
+			-max_total_time=$$(( $(FUZZ_SECONDS) / 2 )) -max_len=65536 \
+			-timeout=10 -artifact_prefix=$(FUZZ_BUILD)/$$t- $(FUZZ_BUILD)/corpus \
+			> $(FUZZ_BUILD)/$$t.log 2>&1 || { tail -n 40 $(FUZZ_BUILD)/$$t.log; exit 1; }; \
+		grep -E "^Done|DONE" $(FUZZ_BUILD)/$$t.log; \
+	done
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1

@@ -26,7 +26,7 @@ void lt_diag_destroy(lt_diag *d)
 
 size_t lt_diag_count(const lt_diag *d)
 {
-	return d->n + d->dropped;
+	return d != NULL ? d->n + d->dropped : 0;
 }
 
 int lt_error_raise(lt_diag *d, int code, const char *file, int line,

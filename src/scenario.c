@@ -117,6 +117,7 @@ struct ctx {
 	lt_scenario *s;
 	int oom;
 	int years_ok;     /* years parsed; year ranges below are meaningful */
+	size_t errors;    /* errors raised: the diag may be NULL */
 };
 
 static int line_of(const setting *st)
@@ -136,6 +137,7 @@ static void bad(struct ctx *c, const setting *st, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	c->errors++;
 	lt_error_raise(c->d, LT_EINVAL, c->file, line_of(st), "%s", msg);
 }
 
@@ -1936,6 +1938,7 @@ static void check_milestones(struct ctx *c, lt_indicator *ind)
 		double a = m->pts[i - 1].value, b = m->pts[i].value;
 
 		if (sense * (b - a) < 0) {
+			c->errors++;
 			lt_error_raise(c->d, LT_EINVAL, c->file, m->line,
 			    "milestone %d (%.10g) for indicator '%s' %s the one for %d "
 			    "(%.10g) while the target asks it to %s: a roadmap must not "
@@ -1961,6 +1964,7 @@ static void check_indicators(struct ctx *c, const setting *root)
 			ind->baseline = ind->merged_baseline;
 			ind->has_baseline = 1;
 		} else if (ind->has_baseline == 0) {
+			c->errors++;
 			lt_error_raise(c->d, LT_EINVAL, c->file, ind->line,
 			    "missing required setting 'baseline' for indicator '%s' "
 			    "(or give it through the province's components)", ind->id);
@@ -2178,7 +2182,7 @@ static int parse(lt_scenario **out, const char *text, size_t len,
 {
 	struct ctx c;
 	config_t cfg;
-	size_t before = lt_diag_count(d);
+	size_t before = d != NULL ? d->n : 0;
 	lt_scenario *s;
 
 	*out = NULL;
@@ -2221,8 +2225,9 @@ static int parse(lt_scenario **out, const char *text, size_t len,
 		lt_scenario_free(s);
 		return lt_error_raise(d, LT_ENOMEM, name, 0, "out of memory");
 	}
-	if (lt_diag_count(d) != before) {
-		sort_by_line(d, before);
+	if (c.errors > 0) {
+		if (d != NULL)
+			sort_by_line(d, before);
 		lt_scenario_free(s);
 		return LT_EINVAL;
 	}

@@ -1071,3 +1071,18 @@ Test(scenario, every_figure_has_a_source)
 		lt_scenario_free(s);
 	}
 }
+
+/* Without a diag (the engines' fuzzer calls it so) the loader must still
+ * refuse a bad scenario: failure is not inferred from the list of errors. */
+Test(scenario, bad_input_without_diag)
+{
+	lt_scenario *s = (lt_scenario *)1;
+
+	cr_expect_eq(lt_scenario_parse(&s, "years = { baseline = 2024; };",
+	                               "x.cfg", NULL), LT_EINVAL);
+	cr_expect_null(s);
+	cr_expect_eq(lt_scenario_parse(&s, "a = \"open", "x.cfg", NULL),
+	             LT_EINVAL);
+	cr_expect_null(s);
+	cr_expect_eq(lt_diag_count(NULL), 0);
+}

@@ -52,7 +52,7 @@ void lt_diag_init(lt_diag *d, const char *file);
 /* Free the stored errors; the diag may be reused after lt_diag_init. */
 void lt_diag_destroy(lt_diag *d);
 
-/* Total number of errors raised, stored or not. */
+/* Total number of errors raised, stored or not (0 for NULL). */
 size_t lt_diag_count(const lt_diag *d);
 
 /* Record an error about FILE (NULL means the diag's default file) and LINE
