@@ -136,25 +136,31 @@ valgrind: $(BIN)
 		if [ $$rc -ne 2 ]; then echo "valgrind: check $$f: status $$rc"; exit 1; fi; \
 	done; echo "valgrind: bad inputs clean"
 
-# libFuzzer on the scenario loader; every crash it finds becomes a file in
-# tests/data/bad/.  FUZZ_SECONDS bounds the run.
+# libFuzzer on the scenario loader, the engines and the CSV reader; every
+# crash it finds becomes a file in tests/data/bad/ (or bad_csv/) or a test.
+# FUZZ_SECONDS bounds the whole run, shared between the targets.
 FUZZ_BUILD = $(BUILD)/fuzz
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+# the loader, every engine after it, and the CSV reader with the fitter
+FUZZ_TARGETS = scenario engines csv
 fuzz:
 	@./.ci/install-deps clang
 	@mkdir -p $(FUZZ_BUILD)/corpus
-	@set -e; for t in scenario engines; do \
+	@set -e; for t in $(FUZZ_TARGETS); do \
 		clang $(FUZZ_FLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude \
 			$$($(PKG_CONFIG) --cflags $(PKGS)) \
 			-o $(FUZZ_BUILD)/fuzz_$$t tests/fuzz/fuzz_$$t.c src/*.c \
 			$$($(PKG_CONFIG) --libs $(PKGS)) -lm; \
 	done
+	@mkdir -p $(FUZZ_BUILD)/corpus-csv
 	cp -f scenarios/*.cfg tests/data/good/*.cfg $(FUZZ_BUILD)/corpus/ 2>/dev/null || true
-	@set -e; for t in scenario engines; do \
-		echo "fuzz: $$t for $$(( $(FUZZ_SECONDS) / 2 )) s"; \
+	cp -f tests/data/nist/*.csv tests/data/bad_csv/*.csv $(FUZZ_BUILD)/corpus-csv/ 2>/dev/null || true
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		echo "fuzz: $$t for $$(( $(FUZZ_SECONDS) / 3 )) s"; \
 		LSAN_OPTIONS=suppressions=tests/lsan.supp $(FUZZ_BUILD)/fuzz_$$t \
-			-max_total_time=$$(( $(FUZZ_SECONDS) / 2 )) -max_len=65536 \
-			-timeout=10 -artifact_prefix=$(FUZZ_BUILD)/$$t- $(FUZZ_BUILD)/corpus \
+			-max_total_time=$$(( $(FUZZ_SECONDS) / 3 )) -max_len=65536 \
+			-timeout=10 -artifact_prefix=$(FUZZ_BUILD)/$$t- \
+			$(FUZZ_BUILD)/corpus$$( [ $$t = csv ] && echo -csv || true) \
 			> $(FUZZ_BUILD)/$$t.log 2>&1 || { tail -n 40 $(FUZZ_BUILD)/$$t.log; exit 1; }; \
 		grep -E "^Done|DONE" $(FUZZ_BUILD)/$$t.log; \
 	done

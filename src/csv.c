@@ -172,7 +172,7 @@ static int next_record(struct reader *r, struct record *rec)
 	do {
 		char *start = o;
 
-		quoted = *r->p == '"';
+		quoted = r->p < r->end && *r->p == '"';
 		if (quoted)
 			r->p++;
 		if ((quoted ? quoted_field(r, &o) : plain_field(r, &o)) != 0) {

@@ -212,3 +212,20 @@ Test(csv, bad_corpus_size)
 	closedir(d);
 	cr_expect_geq(n, 10);
 }
+
+/* A record that ends in a comma at the very end of a buffer that is not
+ * NUL-terminated: the reader must not look past the end (found by
+ * fuzzing; under ASan this read overflowed the heap). */
+Test(csv, trailing_comma_at_buffer_end)
+{
+	char *text = malloc(2);
+	double *x, *y;
+	size_t n;
+
+	cr_assert_not_null(text);
+	memcpy(text, "x,", 2);
+	cr_expect_eq(lt_csv_parse_xy(text, 2, "t.csv", &x, &y, &n, NULL),
+	             LT_EINVAL);
+	cr_expect_null(x);
+	free(text);
+}
