@@ -6,7 +6,8 @@
 #   make check      install what is missing, build with -Werror, run the tests
 #   make sanitize   the tests under AddressSanitizer and UBSan
 #   make valgrind   the CLI on every scenario and bad input under valgrind
-#   make fuzz       fuzz the scenario loader with libFuzzer (clang)
+#   make fuzz       fuzz the loader, the engines and the CSV reader (clang)
+#   make bench      time the engines on the real scenarios
 #   make install    install to $(DESTDIR)$(PREFIX)
 #
 # User variables stay the user's (CC, CFLAGS, LDFLAGS, PREFIX, DESTDIR);
@@ -53,7 +54,7 @@ DEPS = $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_BIN:=.d)
 BIN = $(BUILD)/lotrinh
 LIB = $(BUILD)/liblotrinh.a
 
-.PHONY: all deps run check test sanitize valgrind fuzz install uninstall clean
+.PHONY: all deps run check test sanitize valgrind fuzz bench install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -135,6 +136,13 @@ valgrind: $(BIN)
 		rc=0; $(VALGRIND) ./$(BIN) check $$f > /dev/null 2>&1 || rc=$$?; \
 		if [ $$rc -ne 2 ]; then echo "valgrind: check $$f: status $$rc"; exit 1; fi; \
 	done; echo "valgrind: bad inputs clean"
+
+# Timings of the engines on the real scenarios (docs/PERFORMANCE.md).
+$(BUILD)/bench/bench: bench/bench.c $(LIB) $(BUILD)/FLAGS
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LT_CFLAGS) -MMD -MP -o $@ $< $(LIB) $(LDFLAGS) $(LT_LIBS)
+bench: $(BUILD)/bench/bench
+	./$(BUILD)/bench/bench
 
 # libFuzzer on the scenario loader, the engines and the CSV reader; every
 # crash it finds becomes a file in tests/data/bad/ (or bad_csv/) or a test.
