@@ -936,3 +936,26 @@ Test(fit_cli, prediction_overflow_is_status_1)
 	                 "exponential curve overflows at x = 1e+06\n");
 	run_free(&r);
 }
+
+/* Four nearly coincident x values (found by fuzzing): the fitter's linear
+ * algebra meets a rank-deficient system.  Every model must come back with
+ * a status, never abort; the CLI exits 1 or 2 with a message. */
+Test(fit, near_singular_data_gives_a_status)
+{
+	static const double x[] = {2.385, 2.372, 2.384, 2.387};
+	static const double y[] = {1, 0, 2, 4};
+	int m;
+
+	gsl_set_error_handler_off();
+	for (m = 0; m < LT_MODEL_COUNT; m++) {
+		lt_fit f;
+		lt_diag d;
+		int rc;
+
+		lt_diag_init(&d, "fz.csv");
+		rc = lt_fit_run((lt_model)m, x, y, 4, NULL, &f, &d);
+		cr_expect(rc == LT_OK || ((rc == LT_ENOCONV || rc == LT_EINVAL) &&
+		          d.n > 0), "%s: status %d", lt_model_name((lt_model)m), rc);
+		lt_diag_destroy(&d);
+	}
+}
