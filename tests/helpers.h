@@ -110,6 +110,14 @@ struct bad_case {
 /* Every case in DIR (entries not starting with '.' nor ending in .err), in
  * memory Criterion can share with its test processes (cr_malloc); *N
  * receives the count.  For ParameterizedTestParameters. */
+/* 1 if the directory entry NAME is a case (not hidden, not a .err). */
+static inline int is_case(const char *name)
+{
+	size_t len = strlen(name);
+
+	return name[0] != '.' && !(len > 4 && strcmp(name + len - 4, ".err") == 0);
+}
+
 static inline struct bad_case *bad_cases(const char *dir, size_t *n)
 {
 	struct bad_case *cases = cr_malloc(256 * sizeof *cases);
@@ -118,16 +126,27 @@ static inline struct bad_case *bad_cases(const char *dir, size_t *n)
 
 	*n = 0;
 	cr_assert_not_null(d, "cannot open %s", dir);
-	while ((e = readdir(d)) != NULL && *n < 256) {
-		size_t len = strlen(e->d_name);
-
-		if (e->d_name[0] == '.' || (len > 4 &&
-		    strcmp(e->d_name + len - 4, ".err") == 0))
-			continue;
-		snprintf(cases[(*n)++].name, sizeof cases->name, "%.127s", e->d_name);
-	}
+	while ((e = readdir(d)) != NULL && *n < 256)
+		if (is_case(e->d_name))
+			snprintf(cases[(*n)++].name, sizeof cases->name, "%.127s",
+			         e->d_name);
 	closedir(d);
 	return cases;
+}
+
+/* How many cases DIR holds (in an ordinary test, where cr_malloc is not
+ * available). */
+static inline size_t count_cases(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t n = 0;
+
+	cr_assert_not_null(d, "cannot open %s", dir);
+	while ((e = readdir(d)) != NULL)
+		n += (size_t)is_case(e->d_name);
+	closedir(d);
+	return n;
 }
 
 static inline void bad_cases_free(struct criterion_test_params *p)
