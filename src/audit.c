@@ -573,12 +573,6 @@ static double recent_mean(const lt_series *h, int *from, int *to)
 	return sum / (double)(h->n - k);
 }
 
-/* The share of the base the schedule plans in YEAR (not for programmes). */
-static double scheduled_share(const lt_scenario *s, int year)
-{
-	return lt_schedule_share(&s->budget.schedule, s->baseline_year, year);
-}
-
 static void audit_history(struct run *r, double planned_state)
 {
 	const lt_scenario *s = r->s;
@@ -600,7 +594,7 @@ static void audit_history(struct run *r, double planned_state)
 	} else if (b->schedule.kind != LT_SCHED_PROGRAMS &&
 	           b->share_history.n > 0) {
 		past = recent_mean(&b->share_history, &from, &to);
-		planned = scheduled_share(s, y);
+		planned = lt_schedule_share(&b->schedule, s->baseline_year, y);
 		unit = "%";
 		money = 0;
 		what = "the share the schedule plans for the first year";
@@ -640,7 +634,7 @@ static void audit_schedule_rule(struct run *r)
 
 	if (!b->has_rule || b->schedule.kind == LT_SCHED_PROGRAMS)
 		return;
-	share = scheduled_share(s, s->horizon);
+	share = lt_schedule_share(&b->schedule, s->baseline_year, s->horizon);
 	f = add(r, share < b->rule_min_share_pct ? LT_SEV_WARNING : LT_SEV_INFO,
 	        "schedule-rule", "budget", s->horizon, "the schedule plans %.4g%% "
 	        "of %s in %d, %s the rule of %.4g%%", share, base_name(b->base),

@@ -154,4 +154,22 @@ static inline void bad_cases_free(struct criterion_test_params *p)
 	cr_free(p->params);
 }
 
+/* Assert that R, a run on the bad input PATH, failed as PATH.err pins:
+ * exit status 2, nothing on standard output, exactly that standard error.
+ * Returns the pinned text (caller frees) for further comparisons. */
+static inline char *expect_pinned(const struct run *r, const char *path)
+{
+	char err_path[300];
+	char *expected;
+
+	snprintf(err_path, sizeof err_path, "%s.err", path);
+	expected = slurp(err_path);
+	cr_assert_not_null(expected, "no pinned message %s", err_path);
+	cr_expect_eq(r->status, 2, "%s: exit status %d", path, r->status);
+	cr_expect_str_empty(r->out, "%s printed on stdout: %s", path, r->out);
+	cr_expect_str_eq(r->err, expected, "%s:\n got: %s\nwant: %s", path,
+	                 r->err, expected);
+	return expected;
+}
+
 #endif /* LT_TEST_HELPERS_H */

@@ -71,7 +71,5 @@ char *lt_error_format(const lt_error *e, char *buf, size_t size);
 /* Record an error in DIAG and return CODE from the calling function. */
 #define LT_ERROR(diag, code, ...) \
 	return lt_error_raise((diag), (code), NULL, 0, __VA_ARGS__)
-#define LT_ERROR_AT(diag, code, file, line, ...) \
-	return lt_error_raise((diag), (code), (file), (line), __VA_ARGS__)
 
 #endif /* LT_ERROR_H */
