@@ -44,7 +44,7 @@ LT_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags criterion)
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs criterion)
 
-LIB_SRC = $(wildcard src/*.c) $(filter-out src/cli/main.c,$(wildcard src/cli/*.c))
+LIB_SRC = $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ = $(BUILD)/src/cli/main.o
 TEST_SRC = $(wildcard tests/test_*.c)
@@ -98,6 +98,7 @@ run: $(BIN)
 # Unit and CLI tests; Criterion prints a synthesis line for each binary.
 check: test
 test: $(BIN) $(TEST_BIN)
+	@./tests/check_layers.sh
 	@failed=0; for t in $(TEST_BIN); do \
 		echo "== $$t"; LC_ALL=C ./$$t --jobs 2 || failed=$$((failed + 1)); \
 	done; \
@@ -151,13 +152,14 @@ FUZZ_BUILD = $(BUILD)/fuzz
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 # the loader, every engine after it, and the CSV reader with the fitter
 FUZZ_TARGETS = scenario engines csv
+FUZZ_SRC = $(filter-out src/cli/%,$(wildcard src/*/*.c))
 fuzz:
 	@./.ci/install-deps clang
 	@mkdir -p $(FUZZ_BUILD)/corpus
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		clang $(FUZZ_FLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude \
 			$$($(PKG_CONFIG) --cflags $(PKGS)) \
-			-o $(FUZZ_BUILD)/fuzz_$$t tests/fuzz/fuzz_$$t.c src/*.c \
+			-o $(FUZZ_BUILD)/fuzz_$$t tests/fuzz/fuzz_$$t.c $(FUZZ_SRC) \
 			$$($(PKG_CONFIG) --libs $(PKGS)) -lm; \
 	done
 	@mkdir -p $(FUZZ_BUILD)/corpus-csv

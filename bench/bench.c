@@ -12,6 +12,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "lotrinh/config.h"
 #include "lotrinh/audit.h"
 #include "lotrinh/csv.h"
 #include "lotrinh/curve.h"

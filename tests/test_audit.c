@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "lotrinh/config.h"
 #include "lotrinh/audit.h"
 #include "lotrinh/budget.h"
 #include "lotrinh/scenario.h"

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "lotrinh/config.h"
 #include "lotrinh/budget.h"
 
 static lt_scenario *load(const char *path)

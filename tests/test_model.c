@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lotrinh/config.h"
 #include "lotrinh/budget.h"
 #include "lotrinh/model.h"
 #include "lotrinh/solve.h"

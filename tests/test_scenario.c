@@ -29,6 +29,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lotrinh/config.h"
 #include "lotrinh/error.h"
 #include "lotrinh/scenario.h"
 
@@ -1085,4 +1086,104 @@ Test(scenario, bad_input_without_diag)
 	             LT_EINVAL);
 	cr_expect_null(s);
 	cr_expect_eq(lt_diag_count(NULL), 0);
+}
+
+/* ===== target semantics (scenario.h, "targets") ========================= */
+
+/* Dong Thap's 15-20% digital-economy range seen from below: met from the
+ * near edge on, and past the far edge it exceeds the range, never misses
+ * it (simulate once said "met in 2029" while lt_target_met said no). */
+Test(scenario, range_target_rising)
+{
+	lt_indicator ind = {0};
+
+	ind.baseline = 11.2;
+	ind.target.is_range = 1;
+	ind.target.min = 15.0;
+	ind.target.max = 20.0;
+	cr_expect_eq(lt_target_sense(&ind), +1);
+	cr_expect_eq(lt_target_push(&ind), +1);
+	cr_expect_float_eq(lt_target_aim(&ind), 15.0, 1e-15);
+	cr_expect_eq(lt_target_test(&ind, 14.99), LT_MET_NO);
+	cr_expect_eq(lt_target_test(&ind, 15.0), LT_MET_YES);
+	cr_expect_eq(lt_target_test(&ind, 20.0), LT_MET_YES);
+	cr_expect_eq(lt_target_test(&ind, 20.5), LT_MET_EXCEEDS);
+	cr_expect_eq(lt_target_met(&ind, 20.5), 1);
+	cr_expect_eq(lt_target_met(&ind, NAN), 0);
+	cr_expect_eq(lt_target_met_at_baseline(&ind), 0);
+}
+
+/* From above, a range aims at its upper edge and falls to it. */
+Test(scenario, range_target_falling)
+{
+	lt_indicator ind = {0};
+
+	ind.baseline = 26.0;
+	ind.target.is_range = 1;
+	ind.target.min = 15.0;
+	ind.target.max = 20.0;
+	cr_expect_eq(lt_target_sense(&ind), -1);
+	cr_expect_float_eq(lt_target_aim(&ind), 20.0, 1e-15);
+	cr_expect_eq(lt_target_test(&ind, 20.01), LT_MET_NO);
+	cr_expect_eq(lt_target_test(&ind, 17.0), LT_MET_YES);
+	cr_expect_eq(lt_target_test(&ind, 14.0), LT_MET_EXCEEDS);
+}
+
+/* A baseline inside the range: met already, no direction imposed on the
+ * roadmap, and falling below the near (lower) edge misses it. */
+Test(scenario, range_target_inside)
+{
+	lt_indicator ind = {0};
+	char buf[64];
+
+	ind.baseline = 16.5;
+	ind.target.is_range = 1;
+	ind.target.min = 15.0;
+	ind.target.max = 20.0;
+	cr_expect_eq(lt_target_met_at_baseline(&ind), 1);
+	cr_expect_eq(lt_target_push(&ind), 0);
+	cr_expect_eq(lt_target_sense(&ind), +1);
+	cr_expect_eq(lt_target_test(&ind, 14.0), LT_MET_NO);
+	cr_expect_str_eq(lt_target_text(&ind, 6, 0, buf, sizeof buf), "15 to 20");
+}
+
+Test(scenario, threshold_targets)
+{
+	lt_indicator up = {0}, down = {0};
+	char buf[64];
+
+	up.target.direction = +1;
+	up.target.value = 30.0;
+	down.target.direction = -1;
+	down.target.value = 10.0;
+	cr_expect_eq(lt_target_test(&up, 29.999), LT_MET_NO);
+	cr_expect_eq(lt_target_test(&up, 30.0), LT_MET_YES);
+	cr_expect_eq(lt_target_test(&up, 95.0), LT_MET_YES);
+	cr_expect_eq(lt_target_test(&down, 10.0), LT_MET_YES);
+	cr_expect_eq(lt_target_test(&down, 10.5), LT_MET_NO);
+	cr_expect_eq(lt_target_push(&down), -1);
+	cr_expect_str_eq(lt_target_text(&up, 6, 0, buf, sizeof buf), ">= 30");
+	cr_expect_str_eq(lt_target_text(&down, 6, 1, buf, sizeof buf), "≤ 10");
+}
+
+/* The baseline stands for its year: a history point in or after it is
+ * left out, earlier ones come first. */
+Test(scenario, observations_end_in_baseline)
+{
+	lt_point h[] = {{2021, 1.5}, {2022, 2.5}, {2023, 3.0}, {2024, 9.0}};
+	lt_indicator ind = {0};
+	lt_point obs[8];
+	size_t n;
+
+	ind.history.pts = h;
+	ind.history.n = 4;
+	ind.baseline = 3.25;
+	ind.baseline_year = 2023;
+	n = lt_indicator_observations(&ind, obs, 8);
+	cr_assert_eq(n, 3);
+	cr_expect_eq(obs[0].year, 2021);
+	cr_expect_eq(obs[1].year, 2022);
+	cr_expect_eq(obs[2].year, 2023);
+	cr_expect_float_eq(obs[2].value, 3.25, 1e-15);
+	cr_expect_eq(lt_indicator_observations(&ind, obs, 1), 1);
 }

@@ -90,7 +90,4 @@ int lt_model_run(const lt_scenario *s, const lt_model_values *v,
 int lt_sim_year_met(const lt_sim *sim, const lt_indicator *ind, size_t k,
                     int from);
 
-/* 1 if V meets the target of IND. */
-int lt_target_met(const lt_indicator *ind, double v);
-
 #endif /* LT_MODEL_H */

@@ -40,6 +40,17 @@
  * scenario's parameters are known to. */
 #define LT_PARAM_MEAN_TOL 1e-10
 
+/* The support of P's family before truncation into *LO and *HI (both
+ * P->value for LT_DIST_FIXED; -HUGE_VAL and HUGE_VAL where unbounded). */
+void lt_param_support(const lt_param *p, double *lo, double *hi);
+
+/* The probability of [A, B] under P's untruncated distribution, in closed
+ * form: the Gaussian and lognormal CDFs; for a bounded family 1 when
+ * [A, B] overlaps the support over a positive length (each density is
+ * positive inside its support), else 0.  The loader uses it to refuse a
+ * truncation that keeps nothing. */
+double lt_param_mass(const lt_param *p, double a, double b);
+
 /* The mean of P's (truncated) distribution; for LT_DIST_FIXED, P->value.
  *
  * Methods, [a, b] the kept range, alpha = (a - mu) / sigma and

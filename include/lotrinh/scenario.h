@@ -1,11 +1,15 @@
-/* scenario.h - a province's plan as plain, validated data.
+/* scenario.h - a province's plan as plain, validated data, and the
+ * semantics every engine shares.
  *
- * lt_scenario_load() reads a libconfig scenario file (format in
- * docs/SCENARIO.md), checks every key, type, range and cross-reference, and
- * returns a struct that the numerical modules may trust without checking
- * again.  scenario.c is the only file that includes <libconfig.h>; nothing
- * here refers to libconfig, so engines and tests build scenarios by hand if
- * they like.
+ * The loader (config.h) reads a scenario file, checks every key, type,
+ * range and cross-reference, and returns these structs, which the engines
+ * may trust without checking again.  Nothing here refers to libconfig, so
+ * engines and tests build scenarios by hand if they like.
+ *
+ * This header is also the one home of what a target means (its aim, its
+ * sense and when it is met, lt_target_*) and of an indicator's
+ * observations (history + baseline): every engine asks these functions
+ * instead of reading the target's fields (docs/MODEL.md, "Targets").
  *
  * Units: money in million VND; `_pct` fields in percent; years are calendar
  * years.  All strings and arrays belong to the scenario and are freed by
@@ -251,17 +255,13 @@ typedef struct lt_scenario {
 	lt_arena *arena;          /* owns every string and array above */
 } lt_scenario;
 
-/* Read and validate the scenario file PATH.  On success returns LT_OK and
- * stores a new scenario in *OUT (caller frees with lt_scenario_free).  On
- * failure returns LT_EINVAL (or LT_EIO when the file cannot be read, or
- * LT_ENOMEM), stores NULL, and records every error found in DIAG, each with
- * the file and line of the offending setting. */
-int lt_scenario_load(lt_scenario **out, const char *path, lt_diag *diag);
+/* A new, empty scenario with its arena; NULL when out of memory.  Free
+ * with lt_scenario_free. */
+lt_scenario *lt_scenario_alloc(void);
 
-/* As lt_scenario_load, from the NUL-terminated TEXT; NAME is used as the
- * file name in messages (borrowed, copied). */
-int lt_scenario_parse(lt_scenario **out, const char *text, const char *name,
-                      lt_diag *diag);
+/* N zeroed bytes from arena A, aligned for any type, freed with the
+ * scenario that owns A; NULL when out of memory. */
+void *lt_arena_alloc(lt_arena *a, size_t n);
 
 /* Free a scenario; NULL does nothing. */
 void lt_scenario_free(lt_scenario *s);
@@ -275,7 +275,11 @@ int lt_scenario_find_channel(const lt_scenario *s, const char *id);
 /* 1 if SOURCE marks an assumption (starts with "assumption", any case). */
 int lt_source_is_assumption(const char *source);
 
-/* Lower-case names used in files and messages ("share", "rank", ...). */
+/* Lower-case names used in files and messages ("share", "rank", ...),
+ * indexed by the enumeration and ending in NULL. */
+extern const char *const lt_kind_names[];
+extern const char *const lt_dist_names[];
+extern const char *const lt_sched_names[];
 const char *lt_kind_name(lt_kind k);
 const char *lt_dist_name(lt_dist d);
 const char *lt_sched_name(lt_sched k);
@@ -292,5 +296,56 @@ void lt_kind_range(lt_kind kind, int rank_of, double *lo, double *hi);
  * the leading YYYY or YYYY-YYYY (hyphen or en dash, spaces optional).
  * Returns 0 and stores them, or -1 when the text does not start so. */
 int lt_period_parse(const char *period, int *start, int *end);
+
+/* ---- targets ------------------------------------------------------------
+ *
+ * One meaning for every engine.  A target "value >= v" (sense +1) or
+ * "value <= v" (sense -1) aims at v.  A range [min, max] aims at its near
+ * edge, seen from the baseline: min when the baseline is below max (sense
+ * +1: the indicator must rise to min, or stay at or above it when it
+ * starts inside), max when the baseline is above max (sense -1).  A range
+ * is met once the value reaches its near edge; a value beyond the far
+ * edge is met too, and is reported as exceeding the range, never as
+ * missing it. */
+
+/* How a value stands against a target. */
+typedef enum lt_met {
+	LT_MET_NO = 0,   /* the aim is not reached (or the value is NaN) */
+	LT_MET_YES,      /* reached: at or past the aim, inside a range */
+	LT_MET_EXCEEDS   /* a range target, and the value is past its far edge */
+} lt_met;
+
+/* +1 when IND's target asks it to rise (or stay up), -1 to fall. */
+int lt_target_sense(const lt_indicator *ind);
+
+/* The way a roadmap towards IND's target must move: its sense, or 0 when
+ * the baseline already lies inside a range target (any move that stays in
+ * the range keeps it met). */
+int lt_target_push(const lt_indicator *ind);
+
+/* The value IND's target aims at: its value, or a range's near edge. */
+double lt_target_aim(const lt_indicator *ind);
+
+/* How V stands against IND's target. */
+lt_met lt_target_test(const lt_indicator *ind, double v);
+
+/* 1 if V meets IND's target (LT_MET_YES or LT_MET_EXCEEDS), else 0. */
+int lt_target_met(const lt_indicator *ind, double v);
+
+/* 1 when the baseline already meets the target. */
+int lt_target_met_at_baseline(const lt_indicator *ind);
+
+/* The target as people read it, e.g. ">= 30", "<= 10", "15 to 20", into BUF
+ * of SIZE bytes with %.*g of DIGITS significant digits; UTF8 chooses "≥"
+ * and "≤" over ">=" and "<=".  Returns BUF. */
+char *lt_target_text(const lt_indicator *ind, int digits, int utf8,
+                     char *buf, size_t size);
+
+/* IND's observations in year order into OBS (room for CAP): the history
+ * before the baseline year, then the baseline, which stands for its year
+ * (a history point in or after the baseline year is left out).  Returns the
+ * number stored. */
+size_t lt_indicator_observations(const lt_indicator *ind, lt_point *obs,
+                                 size_t cap);
 
 #endif /* LT_SCENARIO_H */

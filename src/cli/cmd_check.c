@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "cli_private.h"
+#include "lotrinh/config.h"
 #include "lotrinh/cli.h"
 #include "lotrinh/scenario.h"
 

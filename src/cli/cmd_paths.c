@@ -61,21 +61,6 @@ struct ind_paths {
 };
 
 /* Observations: the history, then the baseline when it is newer. */
-static size_t observations(const lt_indicator *ind, lt_point *obs, size_t cap)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < ind->history.n && n < cap; i++)
-		if (ind->history.pts[i].year < ind->baseline_year)
-			obs[n++] = ind->history.pts[i];
-	if (n < cap) {
-		obs[n].year = ind->baseline_year;
-		obs[n].value = ind->baseline;
-		n++;
-	}
-	return n;
-}
-
 static int compute(const lt_indicator *ind, int horizon, struct ind_paths *p,
                    lt_diag *d)
 {
@@ -89,16 +74,9 @@ static int compute(const lt_indicator *ind, int horizon, struct ind_paths *p,
 
 	memset(p, 0, sizeof *p);
 	p->ind = ind;
-	if (t->is_range) {
-		p->direction = ind->baseline > t->max ? -1 : +1;
-		p->aim = p->direction > 0 ? t->min : t->max;
-		p->met = ind->baseline >= t->min && ind->baseline <= t->max;
-	} else {
-		p->direction = t->direction;
-		p->aim = t->value;
-		p->met = t->direction > 0 ? ind->baseline >= t->value
-		                          : ind->baseline <= t->value;
-	}
+	p->direction = lt_target_sense(ind);
+	p->aim = lt_target_aim(ind);
+	p->met = lt_target_met_at_baseline(ind);
 	spec.t0 = ind->baseline_year;
 	spec.t1 = t->year;
 	spec.y0 = ind->baseline;
@@ -126,7 +104,7 @@ static int compute(const lt_indicator *ind, int horizon, struct ind_paths *p,
 	}
 	memset(&ps, 0, sizeof ps);
 	ps.obs = obs;
-	ps.n_obs = observations(ind, obs, sizeof obs / sizeof *obs);
+	ps.n_obs = lt_indicator_observations(ind, obs, sizeof obs / sizeof *obs);
 	ps.direction = p->direction;
 	ps.has_target = 1;
 	ps.target = p->aim;

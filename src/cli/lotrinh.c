@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli_private.h"
+#include "lotrinh/config.h"
 #include "lotrinh/cli.h"
 #include "lotrinh/scenario.h"
 

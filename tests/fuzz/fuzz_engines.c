@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lotrinh/config.h"
 #include "lotrinh/audit.h"
 #include "lotrinh/curve.h"
 #include "lotrinh/model.h"

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lotrinh/config.h"
 #include "lotrinh/error.h"
 #include "lotrinh/scenario.h"
 

@@ -1,4 +1,4 @@
-/* scenario.c - read and validate a scenario file (format: docs/SCENARIO.md).
+/* config.c - read and validate a scenario file (format: docs/SCENARIO.md).
  *
  * This is the only file that includes <libconfig.h>.  The loader works in
  * three stages:
@@ -15,8 +15,6 @@
  * scenario owns lives in one arena, so a half-built scenario is freed in one
  * call whatever stage failed.
  */
-#include "lotrinh/scenario.h"
-
 #include <ctype.h>
 #include <errno.h>
 #include <gsl/gsl_cdf.h>
@@ -28,7 +26,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lotrinh/config.h"
 #include "lotrinh/file.h"
+#include "lotrinh/param.h"
 #include "lotrinh/text.h"
 
 /* Largest scenario file read.  The richest real scenario is under 100 KB;
@@ -53,58 +53,6 @@
 /* Relative tolerance for a task's split to add up to its state amount:
  * amounts are whole millions, so this only absorbs binary rounding. */
 #define SPLIT_RTOL 1e-9
-
-/* ---- arena ------------------------------------------------------------ */
-
-struct lt_arena {
-	struct block *head;
-};
-
-struct block {
-	struct block *next;
-	size_t used, size;
-	max_align_t data[];
-};
-
-#define BLOCK_SIZE (64u * 1024u)
-
-static void *arena_alloc(lt_arena *a, size_t n)
-{
-	const size_t align = sizeof(max_align_t);
-	struct block *b = a->head;
-	size_t need = (n + align - 1) / align * align;
-	void *p;
-
-	if (need == 0)
-		need = align;
-	if (b == NULL || b->size - b->used < need) {
-		size_t size = need > BLOCK_SIZE ? need : BLOCK_SIZE;
-		b = malloc(sizeof *b + size);
-		if (b == NULL)
-			return NULL;
-		b->size = size;
-		b->used = 0;
-		b->next = a->head;
-		a->head = b;
-	}
-	p = (char *)b->data + b->used;
-	b->used += need;
-	memset(p, 0, n);
-	return p;
-}
-
-static void arena_free(lt_arena *a)
-{
-	struct block *b, *next;
-
-	if (a == NULL)
-		return;
-	for (b = a->head; b != NULL; b = next) {
-		next = b->next;
-		free(b);
-	}
-	free(a);
-}
 
 /* ---- loader context and messages -------------------------------------- */
 
@@ -144,7 +92,7 @@ static void bad(struct ctx *c, const setting *st, const char *fmt, ...)
 static char *copy(struct ctx *c, const char *s)
 {
 	size_t n = strlen(s) + 1;
-	char *p = arena_alloc(c->a, n);
+	char *p = lt_arena_alloc(c->a, n);
 
 	if (p == NULL) {
 		c->oom = 1;
@@ -162,7 +110,7 @@ static void *alloc_array(struct ctx *c, size_t n, size_t size)
 		c->oom = 1;
 		return NULL;
 	}
-	p = arena_alloc(c->a, n * size);
+	p = lt_arena_alloc(c->a, n * size);
 	if (p == NULL)
 		c->oom = 1;
 	return p;
@@ -650,55 +598,6 @@ static int get_series(struct ctx *c, const setting *grp, const char *key,
 
 /* ---- parameters ------------------------------------------------------- */
 
-static const char *const dist_names[] = {
-	"fixed", "normal", "lognormal", "uniform", "triangular", "beta", NULL
-};
-
-/* Support of a distribution before truncation. */
-static void dist_support(const lt_param *p, double *lo, double *hi)
-{
-	switch (p->dist) {
-	case LT_DIST_FIXED:
-		*lo = *hi = p->value;
-		break;
-	case LT_DIST_NORMAL:
-		*lo = -HUGE_VAL, *hi = HUGE_VAL;
-		break;
-	case LT_DIST_LOGNORMAL:
-		*lo = 0.0, *hi = HUGE_VAL;
-		break;
-	case LT_DIST_UNIFORM:
-		*lo = p->p[0], *hi = p->p[1];
-		break;
-	case LT_DIST_TRIANGULAR:
-		*lo = p->p[0], *hi = p->p[2];
-		break;
-	case LT_DIST_BETA:
-		*lo = p->p[2], *hi = p->p[3];
-		break;
-	}
-}
-
-/* Probability of [a, b] under P's untruncated distribution (closed forms;
- * only used to refuse a truncation that keeps nothing). */
-static double dist_mass(const lt_param *p, double a, double b)
-{
-	double lo, hi;
-
-	switch (p->dist) {
-	case LT_DIST_NORMAL:
-		return gsl_cdf_gaussian_P(b - p->p[0], p->p[1]) -
-		       gsl_cdf_gaussian_P(a - p->p[0], p->p[1]);
-	case LT_DIST_LOGNORMAL:
-		return (b > 0.0 ? gsl_cdf_lognormal_P(b, p->p[0], p->p[1]) : 0.0) -
-		       (a > 0.0 ? gsl_cdf_lognormal_P(a, p->p[0], p->p[1]) : 0.0);
-	default:
-		/* bounded supports: any overlap of positive length keeps mass
-		 * (each density is positive inside its support) */
-		dist_support(p, &lo, &hi);
-		return fmin(b, hi) > fmax(a, lo) ? 1.0 : 0.0;
-	}
-}
 
 /* Smallest probability a truncation must keep; below it the truncated
  * distribution cannot be sampled accurately (1e-12 is where the normal
@@ -725,7 +624,7 @@ static int get_dist(struct ctx *c, const setting *m, const char *key,
 	snprintf(w, sizeof w, "in the distribution of '%s' %s", key, where);
 	check_keys(c, m, w, keys, 1);
 	/* "fixed" is not a family one writes: a fixed value is a plain number */
-	d = get_enum(c, m, "dist", w, 1, dist_names + 1);
+	d = get_enum(c, m, "dist", w, 1, lt_dist_names + 1);
 	if (d < 0)
 		return -1;
 	d += 1;
@@ -739,7 +638,7 @@ static int get_dist(struct ctx *c, const setting *m, const char *key,
 			ok |= !strcmp(kk, fam[d][k]);
 		if (!ok && config_setting_get_member(m, kk) != NULL) {
 			bad(c, config_setting_get_member(m, kk), "'%s' does not belong to "
-			    "a %s distribution %s", kk, dist_names[d], w);
+			    "a %s distribution %s", kk, lt_dist_names[d], w);
 			err = 1;
 		}
 	}
@@ -794,7 +693,7 @@ static int get_dist(struct ctx *c, const setting *m, const char *key,
 		bad(c, m, "'min' must be below 'max' %s", w);
 		return -1;
 	}
-	if (dist_mass(p, p->min, p->max) < MIN_MASS) {
+	if (lt_param_mass(p, p->min, p->max) < MIN_MASS) {
 		bad(c, m, "the truncation [min, max] %s keeps none of the "
 		    "distribution: it must overlap its support", w);
 		return -1;
@@ -837,7 +736,7 @@ static int get_param(struct ctx *c, const setting *grp, const char *key,
 		return -1;
 	if (p->source == NULL)
 		p->source = fallback_source;
-	dist_support(p, &lo, &hi);
+	lt_param_support(p, &lo, &hi);
 	lo = fmax(lo, p->min);
 	hi = fmin(hi, p->max);
 	if (!in_range(lo, r) || !in_range(hi, r)) {
@@ -956,9 +855,6 @@ static void load_channels(struct ctx *c, const setting *root)
 }
 
 /* ---- indicators ------------------------------------------------------- */
-
-static const char *const kind_names[] = {"share", "score", "count", "rank",
-                                         NULL};
 
 /* The range an indicator's values must lie in: its kind's range narrowed
  * by floor and ceiling. */
@@ -1138,7 +1034,7 @@ static void load_indicator(struct ctx *c, const setting *e, int i,
 	ind->name_vi = get_str(c, e, "name_vi", where, 1);
 	ind->unit = get_str(c, e, "unit", where, 1);
 	ind->unit_vi = get_str(c, e, "unit_vi", where, 0);
-	k = get_enum(c, e, "kind", where, 1, kind_names);
+	k = get_enum(c, e, "kind", where, 1, lt_kind_names);
 	ind->kind = k >= 0 ? (lt_kind)k : LT_KIND_SHARE;
 	if (ind->kind == LT_KIND_RANK) {
 		if (get_int(c, e, "rank_of", where, 1, 2, 10000, &ind->rank_of) != 1)
@@ -1439,9 +1335,6 @@ static void load_economy(struct ctx *c, const setting *root)
 	e->growth_source = get_source(c, g, "growth_pct", w, src);
 }
 
-static const char *const sched_names[] = {"constant", "ramp", "per_year",
-                                          "programs", NULL};
-
 static void load_schedule(struct ctx *c, const setting *b, lt_schedule *sc)
 {
 	static const char *const keys[] = {"kind", "share_pct", "from_pct",
@@ -1461,7 +1354,7 @@ static void load_schedule(struct ctx *c, const setting *b, lt_schedule *sc)
 	check_keys(c, g, w, keys, 1);
 	sc->line = line_of(g);
 	sc->source = get_str(c, g, "source", w, 0);
-	k = get_enum(c, g, "kind", w, 1, sched_names);
+	k = get_enum(c, g, "kind", w, 1, lt_sched_names);
 	if (k < 0)
 		return;
 	sc->kind = (lt_sched)k;
@@ -1471,7 +1364,7 @@ static void load_schedule(struct ctx *c, const setting *b, lt_schedule *sc)
 			ok |= strcmp(keys[i], own[k][j]) == 0;
 		if (!ok && config_setting_get_member(g, keys[i]) != NULL)
 			bad(c, config_setting_get_member(g, keys[i]), "'%s' does not "
-			    "belong to a \"%s\" schedule %s", keys[i], sched_names[k], w);
+			    "belong to a \"%s\" schedule %s", keys[i], lt_sched_names[k], w);
 	}
 	switch (sc->kind) {
 	case LT_SCHED_CONSTANT:
@@ -1589,41 +1482,6 @@ static void load_totals(struct ctx *c, const setting *parent, const char *key,
 		    "'other'", key, where);
 }
 
-int lt_period_parse(const char *period, int *start, int *end)
-{
-	const char *p = period;
-	int a, b;
-
-	p += strspn(p, " \t");
-	if (!(isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
-	      isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3])) ||
-	    isdigit((unsigned char)p[4]))
-		return -1;
-	a = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 +
-	    (p[3] - '0');
-	p += 4;
-	p += strspn(p, " \t");
-	/* "-", "–" (U+2013 en dash) or "—" (U+2014 em dash) */
-	if (*p == '-')
-		p++;
-	else if (strncmp(p, "\xE2\x80\x93", 3) == 0 ||
-	         strncmp(p, "\xE2\x80\x94", 3) == 0)
-		p += 3;
-	else {
-		*start = *end = a;
-		return 0;
-	}
-	p += strspn(p, " \t");
-	if (!(isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
-	      isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3])) ||
-	    isdigit((unsigned char)p[4]))
-		return -1;
-	b = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 +
-	    (p[3] - '0');
-	*start = a;
-	*end = b;
-	return 0;
-}
 
 static void load_splits(struct ctx *c, const setting *e, const char *where,
                         lt_task *t)
@@ -1913,25 +1771,10 @@ static void load_programs(struct ctx *c, const setting *root)
 
 /* ---- cross-checks ----------------------------------------------------- */
 
-/* +1 when the target asks the indicator to rise, -1 to fall, 0 when the
- * baseline already sits inside a range target. */
-static int target_sense(const lt_indicator *ind)
-{
-	const lt_target *t = &ind->target;
-
-	if (!t->is_range)
-		return t->direction;
-	if (ind->baseline < t->min)
-		return +1;
-	if (ind->baseline > t->max)
-		return -1;
-	return 0;
-}
-
 static void check_milestones(struct ctx *c, lt_indicator *ind)
 {
 	const lt_series *m = &ind->milestones;
-	int sense = target_sense(ind);
+	int sense = lt_target_push(ind);
 	size_t i;
 
 	for (i = 1; i < m->n && sense != 0; i++) {
@@ -2188,14 +2031,9 @@ static int parse(lt_scenario **out, const char *text, size_t len,
 	*out = NULL;
 	if (screen_text(text, len, name, d) != 0)
 		return LT_EINVAL;
-	s = calloc(1, sizeof *s);
+	s = lt_scenario_alloc();
 	if (s == NULL)
 		return lt_error_raise(d, LT_ENOMEM, name, 0, "out of memory");
-	s->arena = calloc(1, sizeof *s->arena);
-	if (s->arena == NULL) {
-		free(s);
-		return lt_error_raise(d, LT_ENOMEM, name, 0, "out of memory");
-	}
 	memset(&c, 0, sizeof c);
 	c.d = d;
 	c.file = name;
@@ -2257,90 +2095,4 @@ int lt_scenario_load(lt_scenario **out, const char *path, lt_diag *diag)
 	return rc;
 }
 
-void lt_scenario_free(lt_scenario *s)
-{
-	if (s == NULL)
-		return;
-	arena_free(s->arena);
-	free(s);
-}
 
-/* ---- small queries ---------------------------------------------------- */
-
-int lt_scenario_find_indicator(const lt_scenario *s, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < s->n_indicators; i++)
-		if (s->indicators[i].id != NULL && strcmp(s->indicators[i].id, id) == 0)
-			return (int)i;
-	return -1;
-}
-
-int lt_scenario_find_channel(const lt_scenario *s, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < s->n_channels; i++)
-		if (s->channels[i].id != NULL && strcmp(s->channels[i].id, id) == 0)
-			return (int)i;
-	return -1;
-}
-
-int lt_source_is_assumption(const char *source)
-{
-	static const char word[] = "assumption";
-	size_t i;
-
-	if (source == NULL)
-		return 0;
-	for (i = 0; word[i] != '\0'; i++)
-		if (tolower((unsigned char)source[i]) != word[i])
-			return 0;
-	return 1;
-}
-
-const char *lt_kind_name(lt_kind k)
-{
-	return kind_names[k];
-}
-
-const char *lt_dist_name(lt_dist d)
-{
-	return dist_names[d];
-}
-
-const char *lt_sched_name(lt_sched k)
-{
-	return sched_names[k];
-}
-
-const char *lt_step_unit(const lt_indicator *ind)
-{
-	switch (ind->kind) {
-	case LT_KIND_SHARE:
-	case LT_KIND_SCORE:
-		return "points";
-	case LT_KIND_RANK:
-		return "places";
-	case LT_KIND_COUNT:
-		break;
-	}
-	return ind->unit;
-}
-
-void lt_kind_range(lt_kind kind, int rank_of, double *lo, double *hi)
-{
-	switch (kind) {
-	case LT_KIND_SHARE:
-	case LT_KIND_SCORE:
-		*lo = 0.0, *hi = 100.0;
-		break;
-	case LT_KIND_COUNT:
-		*lo = 0.0, *hi = HUGE_VAL;
-		break;
-	case LT_KIND_RANK:
-		*lo = 1.0, *hi = (double)rank_of;
-		break;
-	}
-}

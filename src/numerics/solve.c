@@ -19,21 +19,11 @@ struct share_ctx {
 	int direction;
 };
 
-/* The value aimed at and the direction: a range aims at its near edge. */
+/* The value aimed at and the direction (scenario.h, "targets"). */
 static void aim_of(const lt_indicator *ind, double *aim, int *direction)
 {
-	const lt_target *t = &ind->target;
-
-	if (!t->is_range) {
-		*aim = t->value;
-		*direction = t->direction;
-	} else if (ind->baseline > t->max) {
-		*aim = t->max;
-		*direction = -1;
-	} else {
-		*aim = t->min;
-		*direction = +1;
-	}
+	*aim = lt_target_aim(ind);
+	*direction = lt_target_sense(ind);
 }
 
 /* Indicator K in its target year under a constant share SHARE. */

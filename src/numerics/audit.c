@@ -123,27 +123,6 @@ static void src(lt_finding *f, const char *label, const char *source)
 
 /* ---- the roadmap ------------------------------------------------------ */
 
-/* +1 when the target asks the indicator to rise, -1 to fall, 0 when the
- * baseline already lies inside a range target. */
-static int sense(const lt_indicator *ind)
-{
-	const lt_target *t = &ind->target;
-
-	if (!t->is_range)
-		return t->direction;
-	return ind->baseline < t->min ? +1 : ind->baseline > t->max ? -1 : 0;
-}
-
-/* Does V meet the target? */
-static int meets(const lt_indicator *ind, double v)
-{
-	const lt_target *t = &ind->target;
-
-	if (t->is_range)
-		return v >= t->min && v <= t->max;
-	return t->direction > 0 ? v >= t->value : v <= t->value;
-}
-
 /* The largest yearly step of the history (with the baseline after it) in
  * direction D, annualised; returns 0 when there are fewer than two points. */
 static int history_max_step(const lt_indicator *ind, int d, double *max,
@@ -178,7 +157,7 @@ static int history_max_step(const lt_indicator *ind, int d, double *max,
 static void audit_step(struct run *r, const lt_indicator *ind, int from_year,
                        double from, int year, double to, int first)
 {
-	int d = sense(ind), hy = 0;
+	int d = lt_target_push(ind), hy = 0;
 	double step = (to - from) / (year - from_year), hmax = 0.0;
 	int has_hist = history_max_step(ind, d != 0 ? d : 1, &hmax, &hy);
 	const char *unit = lt_step_unit(ind);
@@ -241,24 +220,20 @@ static void audit_final(struct run *r, const lt_indicator *ind)
 	for (i = 0; i < m->n; i++)
 		if (m->pts[i].year <= t->year)
 			last = &m->pts[i];
-	if (t->is_range)
-		snprintf(want, sizeof want, "%.10g to %.10g", t->min, t->max);
-	else
-		snprintf(want, sizeof want, "%s %.10g", t->direction > 0 ? ">=" : "<=",
-		         t->value);
+	lt_target_text(ind, 10, 0, want, sizeof want);
 	if (last == NULL) {
 		add(r, LT_SEV_INFO, "final-milestone", ind->id, t->year,
 		    "no milestone up to the target year %d", t->year);
 		return;
 	}
-	if (meets(ind, last->value)) {
+	if (lt_target_test(ind, last->value) == LT_MET_YES) {
 		f = add(r, LT_SEV_INFO, "final-milestone", ind->id, last->year,
 		        "the %d milestone (%.10g) meets the %d target (%s)%s",
 		        last->year, last->value, t->year, want,
 		        last->year < t->year ? ", ahead of the target year" : "");
-	} else if (t->is_range && last->value > t->max && ind->baseline < t->max) {
+	} else if (lt_target_test(ind, last->value) == LT_MET_EXCEEDS) {
 		f = add(r, LT_SEV_WARNING, "final-milestone", ind->id, last->year,
-		        "the %d milestone (%.10g) overshoots the %d target range (%s)",
+		        "the %d milestone (%.10g) exceeds the %d target range (%s)",
 		        last->year, last->value, t->year, want);
 	} else {
 		f = add(r, last->year == t->year ? LT_SEV_ERROR : LT_SEV_WARNING,
@@ -269,7 +244,7 @@ static void audit_final(struct run *r, const lt_indicator *ind)
 		        : "; the roadmap has no milestone in the target year");
 	}
 	val(f, "milestone", last->value, ind->unit);
-	val(f, "target", t->is_range ? t->min : t->value, ind->unit);
+	val(f, "target", lt_target_aim(ind), ind->unit);
 	src(f, "milestone", m->source);
 	src(f, "target", t->source);
 }

@@ -90,17 +90,6 @@ static double logistic(double z)
 	return 1.0 / (1.0 + exp(-z));
 }
 
-int lt_target_met(const lt_indicator *ind, double v)
-{
-	const lt_target *t = &ind->target;
-
-	if (isnan(v))
-		return 0;
-	if (t->is_range)
-		return v >= t->min && v <= t->max;
-	return t->direction > 0 ? v >= t->value : v <= t->value;
-}
-
 /* ---- values ----------------------------------------------------------- */
 
 void lt_model_values_destroy(lt_model_values *v)

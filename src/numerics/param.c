@@ -59,6 +59,52 @@ typedef struct std_form {
 	double w_beta;    /*   t^w_alpha (1 - t)^w_beta; 0 when unused */
 } std_form;
 
+/* ---- support and mass ------------------------------------------------ */
+
+void lt_param_support(const lt_param *p, double *lo, double *hi)
+{
+	switch (p->dist) {
+	case LT_DIST_FIXED:
+		*lo = *hi = p->value;
+		break;
+	case LT_DIST_NORMAL:
+		*lo = -HUGE_VAL, *hi = HUGE_VAL;
+		break;
+	case LT_DIST_LOGNORMAL:
+		*lo = 0.0, *hi = HUGE_VAL;
+		break;
+	case LT_DIST_UNIFORM:
+		*lo = p->p[0], *hi = p->p[1];
+		break;
+	case LT_DIST_TRIANGULAR:
+		*lo = p->p[0], *hi = p->p[2];
+		break;
+	case LT_DIST_BETA:
+		*lo = p->p[2], *hi = p->p[3];
+		break;
+	}
+}
+
+double lt_param_mass(const lt_param *p, double a, double b)
+{
+	double lo, hi;
+
+	switch (p->dist) {
+	case LT_DIST_NORMAL:
+		return gsl_cdf_gaussian_P(b - p->p[0], p->p[1]) -
+		       gsl_cdf_gaussian_P(a - p->p[0], p->p[1]);
+	case LT_DIST_LOGNORMAL:
+		return (b > 0.0 ? gsl_cdf_lognormal_P(b, p->p[0], p->p[1]) : 0.0) -
+		       (a > 0.0 ? gsl_cdf_lognormal_P(a, p->p[0], p->p[1]) : 0.0);
+	default:
+		/* bounded supports: any overlap of positive length keeps mass
+		 * (each density is positive inside its support) */
+		lt_param_support(p, &lo, &hi);
+		return fmin(b, hi) > fmax(a, lo) ? 1.0 : 0.0;
+	}
+}
+
+
 /* ---- the triangular distribution on [0, 1] with mode c --------------- */
 
 /* CDF: t^2 / c left of the mode, 1 - (1 - t)^2 / (1 - c) right of it
@@ -318,27 +364,13 @@ static int std_init(const lt_param *p, std_form *s)
 	s->dist = p->dist;
 	s->c = s->a_shape = s->b_shape = 0.0;
 	s->lnbeta = s->w_alpha = s->w_beta = 0.0;
-	switch (p->dist) {
-	case LT_DIST_NORMAL:
-		lo = -HUGE_VAL, hi = HUGE_VAL;
-		break;
-	case LT_DIST_LOGNORMAL:
-		lo = 0.0, hi = HUGE_VAL;
-		break;
-	case LT_DIST_UNIFORM:
-		lo = p->p[0], hi = p->p[1];
-		break;
-	case LT_DIST_TRIANGULAR:
-		lo = p->p[0], hi = p->p[2];
-		s->c = (p->p[1] - lo) / (hi - lo);
-		break;
-	case LT_DIST_BETA:
-		lo = p->p[2], hi = p->p[3];
-		s->a_shape = p->p[0], s->b_shape = p->p[1];
-		break;
-	default:
+	if (p->dist == LT_DIST_FIXED || (unsigned)p->dist > LT_DIST_BETA)
 		return -1;
-	}
+	lt_param_support(p, &lo, &hi);
+	if (p->dist == LT_DIST_TRIANGULAR)
+		s->c = (p->p[1] - lo) / (hi - lo);
+	if (p->dist == LT_DIST_BETA)
+		s->a_shape = p->p[0], s->b_shape = p->p[1];
 	s->span = p->dist == LT_DIST_NORMAL || p->dist == LT_DIST_LOGNORMAL ?
 	          p->p[1] : hi - lo;
 	s->xa = fmax(p->min, lo);
