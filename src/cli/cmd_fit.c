@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cli_private.h"
+#include "lotrinh/alloc.h"
 #include "lotrinh/cli.h"
 #include "lotrinh/csv.h"
 #include "lotrinh/fit.h"
@@ -130,7 +131,7 @@ static int put_predict(void *ctx, size_t i, double v)
 	(void)i;
 	if (o->n_predict == o->cap_predict) {
 		size_t cap = o->cap_predict == 0 ? 8 : 2 * o->cap_predict;
-		double *p = realloc(o->predict, cap * sizeof *p);
+		double *p = lt_realloc(o->predict, cap * sizeof *p);
 
 		if (p == NULL)
 			return -1;
@@ -458,8 +459,8 @@ static int run(const char *path, lt_model m, const struct fit_opts *o)
 		     : status == LT_ENOCONV ? LT_EXIT_FAIL : LT_EXIT_ENV;
 		goto done;
 	}
-	py = malloc((o->n_predict + 1) * sizeof *py);
-	pse = malloc((o->n_predict + 1) * sizeof *pse);
+	py = lt_malloc((o->n_predict + 1) * sizeof *py);
+	pse = lt_malloc((o->n_predict + 1) * sizeof *pse);
 	if (py == NULL || pse == NULL) {
 		fputs("lotrinh: fit: out of memory\n", stderr);
 		rc = LT_EXIT_ENV;

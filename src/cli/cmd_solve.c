@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli_private.h"
+#include "lotrinh/alloc.h"
 #include "lotrinh/budget.h"
 #include "lotrinh/cli.h"
 #include "lotrinh/model.h"
@@ -306,7 +307,7 @@ int lt_cmd_solve(int argc, char **argv)
 	if (lt_cli_load_operand("solve", argc, argv, NULL, &s) != LT_EXIT_OK)
 		return LT_EXIT_USAGE;
 	lt_diag_init(&d, argv[optind]);
-	ans = calloc(s->n_indicators, sizeof *ans);
+	ans = lt_calloc(s->n_indicators, sizeof *ans);
 	if (ans == NULL || lt_model_values_init(&v, s, &d) != LT_OK) {
 		lt_cli_print_diag(&d);
 		free(ans);

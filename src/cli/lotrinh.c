@@ -5,11 +5,14 @@
  */
 #include <getopt.h>
 #include <gsl/gsl_errno.h>
+#include <jansson.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli_private.h"
+#include "lotrinh/alloc.h"
 #include "lotrinh/config.h"
 #include "lotrinh/cli.h"
 #include "lotrinh/scenario.h"
@@ -166,6 +169,8 @@ int lt_main(int argc, char **argv)
 	const char *name;
 
 	gsl_set_error_handler_off();
+	/* jansson allocates through the counting wrapper too (alloc.h) */
+	json_set_alloc_funcs(lt_malloc, free);
 	if (argc < 2)
 		return lt_cli_usage_error(NULL, "no command given");
 	name = argv[1];

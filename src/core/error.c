@@ -1,6 +1,8 @@
 /* error.c - the one place errors are recorded (see error.h). */
 #include "lotrinh/error.h"
 
+#include "lotrinh/alloc.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,7 +45,7 @@ int lt_error_raise(lt_diag *d, int code, const char *file, int line,
 		return code;
 	}
 	if (d->items == NULL) {
-		d->items = malloc(LT_DIAG_MAX * sizeof *d->items);
+		d->items = lt_malloc(LT_DIAG_MAX * sizeof *d->items);
 		if (d->items == NULL)
 			return code;
 	}

@@ -10,6 +10,7 @@
  */
 #include "lotrinh/csv.h"
 
+#include "lotrinh/alloc.h"
 #include "lotrinh/file.h"
 
 #include <ctype.h>
@@ -285,12 +286,12 @@ static int columns_push(struct columns *c, double x, double y)
 {
 	if (c->n == c->cap) {
 		size_t cap = c->cap == 0 ? FIRST_ROWS : 2 * c->cap;
-		double *nx = realloc(c->x, cap * sizeof *nx), *ny;
+		double *nx = lt_realloc(c->x, cap * sizeof *nx), *ny;
 
 		if (nx == NULL)
 			return LT_ENOMEM;
 		c->x = nx;
-		ny = realloc(c->y, cap * sizeof *ny);
+		ny = lt_realloc(c->y, cap * sizeof *ny);
 		if (ny == NULL)
 			return LT_ENOMEM;
 		c->y = ny;
@@ -377,7 +378,7 @@ int lt_csv_parse_xy(const char *text, size_t len, const char *name,
 		return LT_EINVAL;
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		r.p += 3;
-	r.scratch = malloc(len + 1);
+	r.scratch = lt_malloc(len + 1);
 	if (r.scratch == NULL)
 		return lt_error_raise(diag, LT_ENOMEM, name, 0, "out of memory");
 	if (read_header(&r, &col_x, &col_y, &header_line) != 0) {

@@ -1,6 +1,8 @@
 /* file.c - reading an input file whole (see file.h). */
 #include "lotrinh/file.h"
 
+#include "lotrinh/alloc.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +35,7 @@ int lt_file_read(const char *path, size_t max_bytes, const char *what,
 	if (f == NULL)
 		return lt_error_raise(diag, LT_EINVAL, path, 0, "cannot open: %s",
 		                      strerror(errno));
-	buf = malloc((size_t)st.st_size + 1);
+	buf = lt_malloc((size_t)st.st_size + 1);
 	if (buf == NULL) {
 		fclose(f);
 		return lt_error_raise(diag, LT_ENOMEM, path, 0, "out of memory");

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lotrinh/alloc.h"
 #include "lotrinh/budget.h"
 
 /* Tolerance for a merged baseline against the value a document prints with
@@ -73,7 +74,7 @@ static lt_finding *add(struct run *r, lt_severity sev, const char *code,
 		return NULL;
 	if (a->n == a->cap) {
 		size_t cap = a->cap ? 2 * a->cap : 32;
-		lt_finding *p = realloc(a->items, cap * sizeof *p);
+		lt_finding *p = lt_realloc(a->items, cap * sizeof *p);
 		if (p == NULL) {
 			r->oom = 1;
 			return NULL;

@@ -9,6 +9,8 @@
  */
 #include "lotrinh/curve.h"
 
+#include "lotrinh/alloc.h"
+
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_interp.h>
 #include <math.h>
@@ -178,8 +180,8 @@ static int eval_prepare_knots(path_eval *e, const lt_path_spec *spec)
 {
 	size_t i, np = 0, cap = spec->n_knots + 2;
 
-	e->xs = malloc(cap * sizeof *e->xs);
-	e->ys = malloc(cap * sizeof *e->ys);
+	e->xs = lt_malloc(cap * sizeof *e->xs);
+	e->ys = lt_malloc(cap * sizeof *e->ys);
 	if (e->xs == NULL || e->ys == NULL)
 		return LT_ENOMEM;
 	e->xs[np] = spec->t0;
@@ -279,9 +281,9 @@ int lt_path_init(lt_path *p, int t0, int t1)
 	if (t1 <= t0)
 		return LT_EINVAL;
 	n = (size_t)((long long)t1 - t0) + 1;
-	p->value = malloc(n * sizeof *p->value);
-	p->step = malloc(n * sizeof *p->step);
-	p->step_pct = malloc(n * sizeof *p->step_pct);
+	p->value = lt_malloc(n * sizeof *p->value);
+	p->step = lt_malloc(n * sizeof *p->step);
+	p->step_pct = lt_malloc(n * sizeof *p->step_pct);
 	if (p->value == NULL || p->step == NULL || p->step_pct == NULL) {
 		lt_path_destroy(p);
 		return LT_ENOMEM;

@@ -29,6 +29,8 @@
  */
 #include "lotrinh/fit.h"
 
+#include "lotrinh/alloc.h"
+
 #include <float.h>
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
@@ -874,7 +876,7 @@ int lt_fit_run(lt_model m, const double *x, const double *y, size_t n,
 	pb.p = out->p;
 	pb.x = x;
 	pb.y = y;
-	pb.xs = malloc(2 * n * sizeof *pb.xs);
+	pb.xs = lt_malloc(2 * n * sizeof *pb.xs);
 	if (pb.xs == NULL)
 		LT_ERROR(diag, LT_ENOMEM, "out of memory");
 	pb.ys = pb.xs + n;

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lotrinh/alloc.h"
 #include "lotrinh/budget.h"
 #include "lotrinh/param.h"
 
@@ -187,15 +188,15 @@ int lt_model_values_init(lt_model_values *v, const lt_scenario *s,
 	memset(v, 0, sizeof *v);
 	v->nc = s->n_channels;
 	v->ni = s->n_indicators;
-	v->delta = calloc(v->nc, sizeof *v->delta);
-	v->eta = calloc(v->nc, sizeof *v->eta);
-	v->capital0 = calloc(v->nc, sizeof *v->capital0);
-	v->r = calloc(v->ni + 1, sizeof *v->r);
-	v->beta = calloc(v->ni + 1, sizeof *v->beta);
-	v->lo = calloc(v->ni + 1, sizeof *v->lo);
-	v->hi = calloc(v->ni + 1, sizeof *v->hi);
-	v->dynamic = calloc(v->ni + 1, sizeof *v->dynamic);
-	v->note = calloc(v->ni + 1, sizeof *v->note);
+	v->delta = lt_calloc(v->nc, sizeof *v->delta);
+	v->eta = lt_calloc(v->nc, sizeof *v->eta);
+	v->capital0 = lt_calloc(v->nc, sizeof *v->capital0);
+	v->r = lt_calloc(v->ni + 1, sizeof *v->r);
+	v->beta = lt_calloc(v->ni + 1, sizeof *v->beta);
+	v->lo = lt_calloc(v->ni + 1, sizeof *v->lo);
+	v->hi = lt_calloc(v->ni + 1, sizeof *v->hi);
+	v->dynamic = lt_calloc(v->ni + 1, sizeof *v->dynamic);
+	v->note = lt_calloc(v->ni + 1, sizeof *v->note);
 	if (!v->delta || !v->eta || !v->capital0 || !v->r || !v->beta ||
 	    !v->lo || !v->hi || !v->dynamic || !v->note) {
 		lt_model_values_destroy(v);
@@ -250,14 +251,14 @@ int lt_sim_init(lt_sim *sim, const lt_scenario *s)
 	sim->ny = (size_t)(s->horizon - s->baseline_year + 1);
 	sim->nc = s->n_channels;
 	sim->ni = s->n_indicators;
-	sim->grdp = calloc(sim->ny, sizeof *sim->grdp);
-	sim->base = calloc(sim->ny, sizeof *sim->base);
-	sim->public_ = calloc(sim->ny, sizeof *sim->public_);
-	sim->cofin = calloc(sim->ny, sizeof *sim->cofin);
-	sim->share = calloc(sim->ny, sizeof *sim->share);
-	sim->capital = calloc(sim->nc * sim->ny, sizeof *sim->capital);
-	sim->intensity = calloc(sim->nc * sim->ny, sizeof *sim->intensity);
-	sim->value = calloc((sim->ni + 1) * sim->ny, sizeof *sim->value);
+	sim->grdp = lt_calloc(sim->ny, sizeof *sim->grdp);
+	sim->base = lt_calloc(sim->ny, sizeof *sim->base);
+	sim->public_ = lt_calloc(sim->ny, sizeof *sim->public_);
+	sim->cofin = lt_calloc(sim->ny, sizeof *sim->cofin);
+	sim->share = lt_calloc(sim->ny, sizeof *sim->share);
+	sim->capital = lt_calloc(sim->nc * sim->ny, sizeof *sim->capital);
+	sim->intensity = lt_calloc(sim->nc * sim->ny, sizeof *sim->intensity);
+	sim->value = lt_calloc((sim->ni + 1) * sim->ny, sizeof *sim->value);
 	if (!sim->grdp || !sim->base || !sim->public_ || !sim->cofin ||
 	    !sim->share || !sim->capital || !sim->intensity || !sim->value) {
 		lt_sim_destroy(sim);
@@ -353,14 +354,14 @@ static void work_free(struct work *w)
 
 static int work_alloc(struct work *w, size_t nc, size_t ni)
 {
-	w->pub = calloc(nc + 1, sizeof *w->pub);
-	w->cof = calloc(nc + 1, sizeof *w->cof);
-	w->kst = calloc(nc + 1, sizeof *w->kst);
-	w->inv = calloc(nc + 1, sizeof *w->inv);
-	w->k0 = calloc(nc + 1, sizeof *w->k0);
-	w->z0 = calloc(ni + 1, sizeof *w->z0);
-	w->z = calloc(ni + 1, sizeof *w->z);
-	w->idx = calloc(ni + 1, sizeof *w->idx);
+	w->pub = lt_calloc(nc + 1, sizeof *w->pub);
+	w->cof = lt_calloc(nc + 1, sizeof *w->cof);
+	w->kst = lt_calloc(nc + 1, sizeof *w->kst);
+	w->inv = lt_calloc(nc + 1, sizeof *w->inv);
+	w->k0 = lt_calloc(nc + 1, sizeof *w->k0);
+	w->z0 = lt_calloc(ni + 1, sizeof *w->z0);
+	w->z = lt_calloc(ni + 1, sizeof *w->z);
+	w->idx = lt_calloc(ni + 1, sizeof *w->idx);
 	return w->pub && w->cof && w->kst && w->inv && w->k0 && w->z0 && w->z &&
 	       w->idx ? LT_OK : LT_ENOMEM;
 }

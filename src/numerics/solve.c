@@ -1,6 +1,8 @@
 /* solve.c - the inverse questions (see solve.h). */
 #include "lotrinh/solve.h"
 
+#include "lotrinh/alloc.h"
+
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_roots.h>
 #include <math.h>
@@ -149,7 +151,7 @@ static int beta_fit(const lt_scenario *s, const lt_model_values *v,
 	size_t i;
 	int rc;
 
-	b = malloc((v->ni + 1) * sizeof *b);
+	b = lt_malloc((v->ni + 1) * sizeof *b);
 	if (b == NULL || lt_sim_init(&s0, s) != LT_OK) {
 		free(b);
 		LT_ERROR(diag, LT_ENOMEM, "out of memory");

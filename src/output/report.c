@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lotrinh/alloc.h"
 #include "lotrinh/error.h"
 #include "lotrinh/text.h"
 
@@ -130,14 +131,14 @@ char *lt_format_number(double v, int decimals, int trim, lt_lang lang,
 
 lt_table *lt_table_alloc(size_t ncols)
 {
-	lt_table *t = calloc(1, sizeof *t);
+	lt_table *t = lt_calloc(1, sizeof *t);
 
 	if (t == NULL || ncols == 0)
 		goto fail;
 	t->ncols = ncols;
-	t->header = calloc(ncols, sizeof *t->header);
-	t->align = calloc(ncols, sizeof *t->align);
-	t->max = calloc(ncols, sizeof *t->max);
+	t->header = lt_calloc(ncols, sizeof *t->header);
+	t->align = lt_calloc(ncols, sizeof *t->align);
+	t->max = lt_calloc(ncols, sizeof *t->max);
 	if (t->header == NULL || t->align == NULL || t->max == NULL)
 		goto fail;
 	return t;
@@ -166,7 +167,7 @@ void lt_table_free(lt_table *t)
 static char *dup(const char *s)
 {
 	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
+	char *p = lt_malloc(n);
 
 	if (p != NULL)
 		memcpy(p, s, n);
@@ -195,7 +196,7 @@ int lt_table_add_row(lt_table *t)
 {
 	if (t->nrows == t->cap) {
 		size_t cap = t->cap ? 2 * t->cap : 16;
-		char **c = realloc(t->cells, cap * t->ncols * sizeof *c);
+		char **c = lt_realloc(t->cells, cap * t->ncols * sizeof *c);
 		if (c == NULL)
 			return LT_ENOMEM;
 		t->cells = c;
@@ -294,7 +295,7 @@ static void print_row(const lt_table *t, FILE *out, int indent,
 
 void lt_table_print(const lt_table *t, FILE *out, int indent)
 {
-	size_t *width = calloc(t->ncols, sizeof *width);
+	size_t *width = lt_calloc(t->ncols, sizeof *width);
 	char buf[1024];
 	size_t r, c, total = 0;
 

@@ -4,6 +4,8 @@
  * loader is config.c. */
 #include "lotrinh/scenario.h"
 
+#include "lotrinh/alloc.h"
+
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -35,7 +37,7 @@ void *lt_arena_alloc(lt_arena *a, size_t n)
 		need = align;
 	if (b == NULL || b->size - b->used < need) {
 		size_t size = need > BLOCK_SIZE ? need : BLOCK_SIZE;
-		b = malloc(sizeof *b + size);
+		b = lt_malloc(sizeof *b + size);
 		if (b == NULL)
 			return NULL;
 		b->size = size;
@@ -64,11 +66,11 @@ static void arena_free(lt_arena *a)
 
 lt_scenario *lt_scenario_alloc(void)
 {
-	lt_scenario *s = calloc(1, sizeof *s);
+	lt_scenario *s = lt_calloc(1, sizeof *s);
 
 	if (s == NULL)
 		return NULL;
-	s->arena = calloc(1, sizeof *s->arena);
+	s->arena = lt_calloc(1, sizeof *s->arena);
 	if (s->arena == NULL) {
 		free(s);
 		return NULL;
