@@ -2,8 +2,12 @@
  *
  * Independent truths: a straight line through exact data (its fit and its
  * extrapolation are the line itself, hand-computed), the rule for when AICc
- * can choose (n >= p + 3), and the property that the chosen model has the
- * lowest AICc of those compared.
+ * can choose (n >= p + 3), the property that the chosen model has the
+ * lowest AICc of those compared, and the 95% band of a least-squares line
+ * worked out by hand from the textbook formula for the standard error of
+ * the fitted mean, s sqrt(1/n + (x0 - x̄)^2 / Sxx) (Draper & Smith, Applied
+ * Regression Analysis, 3rd ed., §3.1), with Student's t quantile in closed
+ * form for 2 and 4 degrees of freedom (Shaw 2006, below).
  */
 #include <criterion/criterion.h>
 #include <math.h>
@@ -24,6 +28,28 @@ static lt_trend_spec spec(const lt_point *obs, size_t n, int dir, double target,
 	s.target_year = year;
 	s.horizon = horizon;
 	return s;
+}
+
+/* Relative tolerance for values computed from a least-squares line: the
+ * fitter settles its parameters to about eps times the condition number
+ * (fit.h), 1e-12 relative on these well-conditioned four- and six-point
+ * lines; 1e-10 leaves room for another libm and stays far below the
+ * factor 4.303 / 1.96 or 1.08 (mean vs new observation) a wrong band
+ * would show. */
+#define BAND_RTOL 1e-10
+
+/* Assert that M's extrapolation and band are AT ± T · SE, each computed by
+ * hand in the caller. */
+static void expect_band(const lt_trend_model *m, double at, double se, double t)
+{
+	cr_expect_float_eq(m->at_target, at, BAND_RTOL * fabs(at), "at %.17g",
+	                   m->at_target);
+	cr_expect_float_eq(m->se_at_target, se, BAND_RTOL * se, "se %.17g",
+	                   m->se_at_target);
+	cr_expect_float_eq(m->lo, at - t * se, BAND_RTOL * (fabs(at) + t * se),
+	                   "lo %.17g", m->lo);
+	cr_expect_float_eq(m->hi, at + t * se, BAND_RTOL * (fabs(at) + t * se),
+	                   "hi %.17g", m->hi);
 }
 
 /* Two observations: no trend, and a reason rather than an error. */
@@ -85,13 +111,54 @@ Test(trend, aicc_choice_and_verdict_agree)
 		}
 	cr_expect_geq(compared, 2);
 	cr_expect_eq(r.reaches, r.m[r.chosen].at_target <= 10.0);
-	cr_expect_leq(r.m[r.chosen].lo, r.m[r.chosen].at_target);
-	cr_expect_geq(r.m[r.chosen].hi, r.m[r.chosen].at_target);
 	/* the least-squares line (hand: x = 0..5, x̄ = 2.5, ȳ = 94/6, Sxx =
 	 * 17.5, Sxy = -28): slope -1.6, intercept 94/6 + 1.6 * 2.5 = 19.6667;
 	 * it falls to 10 at x = 6.04, so after 2025 */
 	cr_expect_float_eq(r.m[LT_MODEL_LINEAR].fit.b[1], -1.6, 1e-9);
 	cr_expect_float_eq(r.m[LT_MODEL_LINEAR].fit.b[0], 94.0 / 6.0 + 4.0, 1e-9);
+	/* its band in 2030 (x0 = 11), by hand with exact fractions: fitted
+	 * values 59/3 - 1.6 x, residuals 1/3, -1/15, -7/15, 2/15, -4/15, 1/3,
+	 * RSS = 8/15, s^2 = RSS / 4 = 2/15; at_target = 59/3 - 17.6 = 31/15;
+	 * Var = s^2 (1/6 + (11 - 2.5)^2 / 17.5) = 902/1575; t(0.975, 4) from
+	 * the closed-form quantile for 4 degrees of freedom, t = 2 sqrt(q - 1),
+	 * q = cos(acos(sqrt(a)) / 3) / sqrt(a), a = 4p(1 - p) (W. T. Shaw,
+	 * J. Comput. Finance 9(4), 2006) = 2.776445105197793 (tables: 2.776) */
+	expect_band(&r.m[LT_MODEL_LINEAR], 31.0 / 15.0, sqrt(902.0 / 1575.0),
+	            2.776445105197793);
+}
+
+/* The band is the delta-method band of the fitted mean with Student's t on
+ * the fit's degrees of freedom, checked by hand on a line through four
+ * noisy points, where both are closed forms (dof = 2, so the t quantile
+ * is elementary: t = (2p - 1) / sqrt(2p(1 - p)), p = 0.975, = 4.30265;
+ * tables: 4.303).  A normal quantile (1.96) or the band of a new
+ * observation (s^2 added under the root) would both fail.
+ *
+ * Hand calculation, x = year - 2021 = 0..3, y = 2.385, 3.9, 5.1, 7.05:
+ * x̄ = 3/2, Sxx = 5, Sxy = 3039/400, slope = 3039/2000 = 1.5195,
+ * intercept = ȳ - 1.5195 x̄ = 4659/2000 = 2.3295; RSS = 41607/400000,
+ * s^2 = RSS / 2 = 41607/800000.  In 2030 (x0 = 9): at_target =
+ * 2.3295 + 9 · 1.5195 = 16.005; Var = s^2 (1/4 + (9 - 3/2)^2 / 5) =
+ * s^2 · 46/4 = 956961/1600000, se = 0.773369656...;
+ * band 16.005 ± 4.30265 · 0.77337 = [12.6775, 19.3325]. */
+Test(trend, band_is_delta_method_with_t)
+{
+	const lt_point obs[] = {{2021, 2.385}, {2022, 3.9}, {2023, 5.1},
+	                        {2024, 7.05}};
+	lt_trend_spec s = spec(obs, 4, +1, 20.0, 2030, 2030);
+	lt_trend_result r;
+	const lt_trend_model *lin = &r.m[LT_MODEL_LINEAR];
+
+	cr_assert_eq(lt_trend_run(&s, &r, NULL), LT_OK);
+	cr_assert_eq(lin->fitted, 1, "%s", lin->why);
+	cr_expect_eq(lin->fit.dof, 2);
+	cr_expect_float_eq(lin->fit.b[1], 1.5195, 1e-12);
+	cr_expect_float_eq(lin->fit.rss, 41607.0 / 400000.0, 1e-12);
+	expect_band(lin, 16.005, sqrt(956961.0 / 1600000.0),
+	            0.95 / sqrt(2.0 * 0.975 * 0.025));
+	/* the numbers above, written out, so a slip in the algebra shows */
+	cr_expect_float_eq(lin->lo, 12.677458938009815, 1e-9);
+	cr_expect_float_eq(lin->hi, 19.332541061990185, 1e-9);
 }
 
 Test(trend, rejects_bad_observations)
