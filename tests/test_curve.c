@@ -671,3 +671,79 @@ Test(curve, invalid_kind_and_message)
 	lt_path_destroy(&p); /* twice is safe */
 	lt_diag_destroy(&d);
 }
+
+/* ---- Gompertz accuracy near the floor and the ceiling ----------------- */
+
+/* The Gompertz path of SPEC in the year T0 + I against its closed form in
+ * long double, written without the library's transforms: with
+ * A = -ln x0 and B = -ln x1, x(f) = exp(-A^(1-f) B^f).  Near the floor
+ * x is compared directly; near the ceiling the distance to it,
+ * 1 - x = -expm1(-A^(1-f) B^f).  FROM_TOP selects the latter. */
+static long double gompertz_exact(const lt_path_spec *s, double f, int from_top)
+{
+	long double span = (long double)s->hi - s->lo;
+	long double d0 = (long double)s->y0 - s->lo, d1 = (long double)s->y1 - s->lo;
+	long double u0 = (long double)s->hi - s->y0, u1 = (long double)s->hi - s->y1;
+	/* -ln x from whichever distance is small, as an exact reference */
+	long double a = d0 < u0 ? -logl(d0 / span) : -log1pl(-u0 / span);
+	long double b = d1 < u1 ? -logl(d1 / span) : -log1pl(-u1 / span);
+	long double e = powl(a, 1 - f) * powl(b, f);
+
+	return from_top ? -expm1l(-e) * span : expl(-e) * span;
+}
+
+/* Relative accuracy of every year of the Gompertz path of SPEC: of the
+ * distance to the floor when FROM_TOP is 0, else of the distance to the
+ * ceiling; a double y near a bound holds its distance to it only to half
+ * an ulp of the bound, so one ulp of it is allowed on top.  1e-12 relative is some 5000 ulp: the
+ * transform ln(-ln x) and its inverse lose a factor |ln x| (32 at
+ * x = 1e-14) to conditioning, far less than that. */
+static void expect_gompertz_accurate(const lt_path_spec *s, int from_top)
+{
+	lt_path p;
+	size_t i;
+
+	build_ok(LT_PATH_GOMPERTZ, s, &p);
+	for (i = 1; i + 1 < p.n; i++) {
+		double f = (double)i / (double)(p.n - 1);
+		double want = (double)gompertz_exact(s, f, from_top);
+		double got = from_top ? s->hi - p.value[i] : p.value[i] - s->lo;
+		double bound = from_top ? s->hi : s->lo;
+		double slack = nextafter(bound, HUGE_VAL) - bound;
+
+		cr_expect_leq(fabs(got - want), 1e-12 * want + slack,
+		              "y0 %.17g year %zu: distance %.17g, want %.17g "
+		              "(relative error %.3g)", s->y0, 2024 + i, got, want,
+		              fabs(got - want) / want);
+	}
+	lt_path_destroy(&p);
+}
+
+/* A baseline of 1e-12 under a ceiling of 100 is x0 = 1e-14: forming ln x0
+ * as log1p(-(U - y)/(U - L)) rounds 1 - 1e-14 first and loses some 3e-4
+ * of the path's value (issue 8); ln((y - L)/(U - L)) keeps every digit. */
+Test(curve, gompertz_accurate_near_the_floor)
+{
+	lt_path_spec s = {.t0 = 2024, .t1 = 2030, .y0 = 1e-12, .y1 = 40.0,
+	                  .lo = 0.0, .hi = 100.0};
+
+	expect_gompertz_accurate(&s, 0);
+	s.y0 = 1e-6;
+	expect_gompertz_accurate(&s, 0);
+	/* a floor other than 0 and a decreasing path towards it */
+	s.lo = 2.385;
+	s.y0 = 61.7;
+	s.y1 = 2.385 + 3.1e-9;
+	expect_gompertz_accurate(&s, 0);
+}
+
+Test(curve, gompertz_accurate_near_the_ceiling)
+{
+	lt_path_spec s = {.t0 = 2024, .t1 = 2030, .y0 = 100.0 - 1e-9,
+	                  .y1 = 40.0, .lo = 0.0, .hi = 100.0};
+
+	expect_gompertz_accurate(&s, 1);
+	s.y0 = 23.85;
+	s.y1 = 100.0 - 2.5e-7;
+	expect_gompertz_accurate(&s, 1);
+}
