@@ -456,7 +456,11 @@ Test(audit, dong_thap_schedule_against_history)
 	EXPECT_SEV(f, LT_SEV_WARNING);
 	cr_expect_float_eq(value(f, "historical_mean"), 0.41825, 1e-12);
 	cr_expect_float_eq(value(f, "ratio"), 3.0 / 0.41825, 1e-12);
-	EXPECT_SEV(find("budget", "schedule-rule", 2030, NULL), LT_SEV_INFO);
+	/* 2026 to 2030 all plan 3 %: the rule holds every year */
+	f = find("budget", "schedule-rule", 2030, NULL);
+	EXPECT_SEV(f, LT_SEV_INFO);
+	cr_expect_float_eq(value(f, "lowest_share"), 3.0, 0.0);
+	cr_expect_float_eq(value(f, "years_below"), 0.0, 0.0);
 	unload();
 }
 
@@ -490,4 +494,62 @@ Test(audit, cli_formats)
 	cr_expect(strncmp(r.out, "severity,code,subject,year,finding,values,"
 	                  "source\r\n", 48) == 0, "%s", r.out);
 	run_free(&r);
+}
+
+/* ---- the rule binds every year (issue 8) ------------------------------ */
+
+/* An Giang ramps from an assumed 0.4 % in 2024 to the 3 % rule in 2026
+ * (scenarios/an_giang.cfg).  In 2030 it meets the rule, but 2025 plans
+ * 0.4 + (3.0 - 0.4) * (2025 - 2024) / (2026 - 2024) = 1.7 %: a rule of
+ * "at least 3 % every year" is broken once, in 2025, and the audit must
+ * say so there rather than look at 2030 only. */
+Test(audit, an_giang_rule_missed_in_the_ramp_year)
+{
+	const lt_finding *f;
+
+	load("scenarios/an_giang.cfg");
+	f = find("budget", "schedule-rule", 2025, NULL);
+	EXPECT_SEV(f, LT_SEV_WARNING);
+	cr_expect_float_eq(value(f, "lowest_share"), 1.7, 1e-12);
+	cr_expect_float_eq(value(f, "rule"), 3.0, 0.0);
+	cr_expect_float_eq(value(f, "years_below"), 1.0, 0.0);
+	cr_expect(strstr(f->text, "in 1 of the years 2025-2030 (2025 to 2025), "
+	                 "as little as 1.7% in 2025") != NULL, "%s", f->text);
+	unload();
+}
+
+/* Explicit shares 3.0 (2025), 2.5 (2027), 3.5 (2028), 2.9 (2030), each
+ * kept until the next: 2025 3.0, 2026 3.0, 2027 2.5, 2028 3.5, 2029 3.5,
+ * 2030 2.9.  Against a rule of 3 %: below in 2027 and 2030 (2 of 6 years),
+ * the lowest 2.5 % in 2027; a share equal to the rule (3.0) meets it. */
+Test(audit, per_year_rule_checked_every_year)
+{
+	static const char text[] =
+	    "province = { id = \"demo\"; name = \"Demo\"; name_vi = \"Mẫu\"; source = \"assumption: test\"; };\n"
+	    "years = { baseline = 2024; horizon = 2030; };\n"
+	    "economy = { grdp = 1.0e8; growth_pct = 9.0; source = \"assumption: test\"; };\n"
+	    "budget = { base = \"total\"; amount = 8.0e6; year = 2024; growth_pct = 7.0;\n"
+	    "  rule_min_share_pct = 3.0;\n"
+	    "  schedule = { kind = \"per_year\"; shares = ( (2025, 3.0), (2027, 2.5), (2028, 3.5), (2030, 2.9) ); };\n"
+	    "  source = \"assumption: test\"; };\n"
+	    "channels = { digital = { allocation = 1.0; delta = 0.2; eta = 0.8; source = \"assumption: test\"; }; };\n"
+	    "indicators = ( { id = \"de\"; name = \"DE\"; name_vi = \"KTS\"; unit = \"%\"; kind = \"share\";\n"
+	    "  baseline = 6.0; target = { value = 30.0; direction = \">=\"; year = 2030; };\n"
+	    "  channel = \"digital\"; source = \"assumption: test\"; } );\n";
+	const lt_finding *f;
+	lt_diag d;
+
+	lt_diag_init(&d, NULL);
+	cr_assert_eq(lt_scenario_parse(&scenario, text, "inline.cfg", &d), LT_OK,
+	             "%s", d.n ? d.items[0].msg : "");
+	lt_diag_destroy(&d);
+	lt_audit_init(&audit);
+	cr_assert_eq(lt_audit_run(scenario, &audit, NULL), LT_OK);
+	f = find("budget", "schedule-rule", 2027, NULL);
+	EXPECT_SEV(f, LT_SEV_WARNING);
+	cr_expect_float_eq(value(f, "lowest_share"), 2.5, 0.0);
+	cr_expect_float_eq(value(f, "years_below"), 2.0, 0.0);
+	cr_expect(strstr(f->text, "in 2 of the years 2025-2030 (2027 to 2030)")
+	          != NULL, "%s", f->text);
+	unload();
 }

@@ -11,8 +11,10 @@
  *     funding source and in all, to the million, per group, per part and
  *     for the whole plan; tasks the plan does not cost;
  *   - the budget: what the programmes spend each year as a share of the
- *     spending base, against the plan's rule; planned spending against
- *     historical spending;
+ *     spending base, and the share a schedule plans in every year after
+ *     the baseline, against the plan's rule (a rule such as "at least 3 %
+ *     every year" binds each year, not only the last); planned spending
+ *     against historical spending;
  *   - merged provinces: the merged baseline against the components.
  * Severities: an error is the plan contradicting itself (sums that differ
  * from declared totals, a final milestone that misses the target); a

@@ -601,23 +601,49 @@ static void audit_history(struct run *r, double planned_state)
 	    ? s->programs.source : b->schedule.source);
 }
 
+/* The rule ("at least 3% of total spending every year") binds each year of
+ * the plan, not only its last: check every year after the baseline up to
+ * the horizon.  One finding sums it up: a warning at the first year below
+ * the rule, with how many years fall short and the lowest share, or an info
+ * at the horizon when every year meets it. */
 static void audit_schedule_rule(struct run *r)
 {
 	const lt_scenario *s = r->s;
 	const lt_budget *b = &s->budget;
-	double share;
+	const double rule = b->rule_min_share_pct;
+	int y, from = s->baseline_year + 1, first = 0, last = 0, n_below = 0;
+	int low_year = from;
+	double share, low = HUGE_VAL;
 	lt_finding *f;
 
 	if (!b->has_rule || b->schedule.kind == LT_SCHED_PROGRAMS)
 		return;
-	share = lt_schedule_share(&b->schedule, s->baseline_year, s->horizon);
-	f = add(r, share < b->rule_min_share_pct ? LT_SEV_WARNING : LT_SEV_INFO,
-	        "schedule-rule", "budget", s->horizon, "the schedule plans %.4g%% "
-	        "of %s in %d, %s the rule of %.4g%%", share, base_name(b->base),
-	        s->horizon, share < b->rule_min_share_pct ? "below" : "meeting",
-	        b->rule_min_share_pct);
-	val(f, "share", share, "%");
-	val(f, "rule", b->rule_min_share_pct, "%");
+	for (y = from; y <= s->horizon; y++) {
+		share = lt_schedule_share(&b->schedule, s->baseline_year, y);
+		if (share < low) {
+			low = share;
+			low_year = y;
+		}
+		if (share < rule) {
+			first = n_below == 0 ? y : first;
+			last = y;
+			n_below++;
+		}
+	}
+	if (n_below > 0)
+		f = add(r, LT_SEV_WARNING, "schedule-rule", "budget", first, "the "
+		        "schedule plans less than the rule of %.4g%% of %s in %d of "
+		        "the years %d-%d (%d to %d), as little as %.4g%% in %d", rule,
+		        base_name(b->base), n_below, from, s->horizon, first, last,
+		        low, low_year);
+	else
+		f = add(r, LT_SEV_INFO, "schedule-rule", "budget", s->horizon, "the "
+		        "schedule plans at least the rule of %.4g%% of %s in every "
+		        "year %d-%d (%.4g%% in %d, the lowest)", rule,
+		        base_name(b->base), from, s->horizon, low, low_year);
+	val(f, "lowest_share", low, "%");
+	val(f, "rule", rule, "%");
+	val(f, "years_below", n_below, "years");
 	src(f, "schedule", b->schedule.source);
 	src(f, "rule", b->rule_source);
 }
