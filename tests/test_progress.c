@@ -73,7 +73,7 @@ Test(progress, long_an_pii_deterioration)
 	 *   UNSD: v_2030 = 42.05 * 0.935484^6 = 28.1828,
 	 *         (28.1828 - 44.95) / (50 - 44.95) = -3.3202 < 0.10 */
 	static const lt_point obs[] = {{2023, 44.95}, {2024, 42.05}};
-	lt_progress_spec spec = {obs, 2, +1, 1, 50.0, 2030, NAN};
+	lt_progress_spec spec = {obs, 2, +1, 1, 50.0, 2030, NAN, 0};
 	lt_progress p = assess(&spec);
 
 	cr_expect_eq(p.trend, LT_CLASS_DETERIORATION, "%s",
@@ -102,7 +102,7 @@ Test(progress, lower_is_better_on_track)
 	 *   UNSD: v_2030 = 14 * 0.907485^7 = 7.09586,
 	 *         (7.09586 - 17) / (10 - 17) = 1.41488 >= 0.95: on the way */
 	static const lt_point obs[] = {{2021, 17.0}, {2022, 15.0}, {2023, 14.0}};
-	lt_progress_spec spec = {obs, 3, -1, 1, 10.0, 2030, NAN};
+	lt_progress_spec spec = {obs, 3, -1, 1, 10.0, 2030, NAN, 0};
 	lt_progress p = assess(&spec);
 
 	cr_expect_eq(p.trend, LT_CLASS_ON_TRACK, "%s", lt_progress_class_name(p.trend));
@@ -132,7 +132,7 @@ Test(progress, dong_thap_budget_share_deterioration)
 		{2020, 0.326}, {2021, 0.355}, {2022, 0.736}, {2023, 0.382},
 		{2024, 0.240}, {2025, 0.315}
 	};
-	lt_progress_spec spec = {obs, 6, +1, 1, 3.0, 2030, NAN};
+	lt_progress_spec spec = {obs, 6, +1, 1, 3.0, 2030, NAN, 0};
 	lt_progress p = assess(&spec);
 
 	cr_expect_eq(p.trend, LT_CLASS_DETERIORATION);
@@ -159,7 +159,7 @@ Test(progress, exact_ratio_one_is_on_track)
 	 * exactly; target 39.0625 = 16 * 1.25^4 in four years: CAGR_req =
 	 * 0.25 too, so R = 1 (all numbers exact in binary). */
 	static const lt_point obs[] = {{2020, 16.0}, {2022, 25.0}};
-	lt_progress_spec spec = {obs, 2, +1, 1, 39.0625, 2024, NAN};
+	lt_progress_spec spec = {obs, 2, +1, 1, 39.0625, 2024, NAN, 0};
 	lt_progress p = assess(&spec);
 
 	cr_expect_float_eq(p.cagr_obs, 0.25, TOL);
@@ -179,7 +179,7 @@ Test(progress, target_achieved)
 	static const lt_point obs[] = {{2023, 52.3}, {2024, 61.7}};
 	static const lt_point equal[] = {{2023, 52.3}, {2024, 60.0}};
 	static const lt_point falling[] = {{2023, 12.0}, {2024, 9.5}};
-	lt_progress_spec spec = {obs, 2, +1, 1, 60.0, 2030, NAN};
+	lt_progress_spec spec = {obs, 2, +1, 1, 60.0, 2030, NAN, 0};
 	lt_progress p = assess(&spec);
 
 	cr_expect_eq(p.trend, LT_CLASS_ACHIEVED);
@@ -206,7 +206,7 @@ Test(progress, one_point)
 	/* Long An's digital economy: 6.36 % in 2024 only, target 30 by 2030.
 	 * One point: no rate, insufficient data. */
 	static const lt_point obs[] = {{2024, 6.36}};
-	lt_progress_spec spec = {obs, 1, +1, 1, 30.0, 2030, NAN};
+	lt_progress_spec spec = {obs, 1, +1, 1, 30.0, 2030, NAN, 0};
 	lt_progress p = assess(&spec);
 
 	cr_expect_eq(p.trend, LT_CLASS_INSUFFICIENT);
@@ -242,7 +242,7 @@ Test(progress, one_point)
 Test(progress, opposite_signs_are_insufficient)
 {
 	static const lt_point obs[] = {{2020, 5.0}, {2022, 1.0}, {2024, -1.0}};
-	lt_progress_spec spec = {obs, 3, +1, 0, 0.0, 0, NAN};
+	lt_progress_spec spec = {obs, 3, +1, 0, 0.0, 0, NAN, 0};
 	lt_progress p = assess(&spec);
 
 	cr_expect_eq(p.trend, LT_CLASS_INSUFFICIENT);
@@ -259,7 +259,7 @@ Test(progress, negative_values_flip_the_direction)
 	/* -10 -> -12 over 4 years, higher is better: CAGR = 1.2^(1/4) - 1 =
 	 * 0.0466351, but with s = -1 the progress value is -0.0466: worse */
 	static const lt_point obs[] = {{2020, -10.0}, {2024, -12.0}};
-	lt_progress_spec spec = {obs, 2, +1, 0, 0.0, 0, NAN};
+	lt_progress_spec spec = {obs, 2, +1, 0, 0.0, 0, NAN, 0};
 	lt_progress p = assess(&spec);
 
 	cr_expect_float_eq(p.cagr_obs, 0.04663513939210562, TOL);
@@ -278,7 +278,7 @@ Test(progress, zero_base_replaced)
 	 *   CAGR_req = 10000^(1/10) - 1 = 1.51189
 	 *   R = 4.31329: on track */
 	static const lt_point obs[] = {{2020, 0.0}, {2024, 3.2}};
-	lt_progress_spec spec = {obs, 2, +1, 1, 10.0, 2030, NAN};
+	lt_progress_spec spec = {obs, 2, +1, 1, 10.0, 2030, NAN, 0};
 	lt_progress p = assess(&spec);
 
 	cr_expect_float_eq(p.cagr_obs, 6.521206186172787, 1e-11);
@@ -297,7 +297,7 @@ Test(progress, zero_target_replaced)
 	 *   UNSD (raw target 0): v_2030 = 2 * 0.5^(6/4) = 0.707107,
 	 *   (0.707107 - 4) / (0 - 4) = 0.823223: acceleration needed */
 	static const lt_point obs[] = {{2020, 4.0}, {2024, 2.0}};
-	lt_progress_spec spec = {obs, 2, -1, 1, 0.0, 2030, NAN};
+	lt_progress_spec spec = {obs, 2, -1, 1, 0.0, 2030, NAN, 0};
 	lt_progress p = assess(&spec);
 
 	cr_expect_float_eq(p.cagr_req, -0.563691171448952, TOL);
@@ -325,7 +325,7 @@ Test(progress, ceiling_scaling_for_a_share)
 	 *   [0.5 %, 1.5 %): acceleration needed.  EUSTAT has no scaling:
 	 *   0.695 % in [0.5 %, 2 %): acceleration needed either way. */
 	static const lt_point obs[] = {{2020, 92.5}, {2024, 95.1}};
-	lt_progress_spec spec = {obs, 2, +1, 0, 0.0, 0, 100.0};
+	lt_progress_spec spec = {obs, 2, +1, 0, 0.0, 0, 100.0, 0};
 	lt_progress p = assess(&spec);
 
 	cr_expect_float_eq(p.cagr_obs, 0.006954149838312329, TOL);
@@ -371,7 +371,7 @@ Test(progress, at_the_limit_any_growth_is_on_track)
 	/* methodology: when y0 = y_lim, C = 0 and CAGR >= 0 is on track */
 	static const lt_point held[] = {{2020, 100.0}, {2024, 100.0}};
 	static const lt_point lost[] = {{2020, 100.0}, {2024, 99.0}};
-	lt_progress_spec spec = {held, 2, +1, 0, 0.0, 0, 100.0};
+	lt_progress_spec spec = {held, 2, +1, 0, 0.0, 0, 100.0, 0};
 
 	cr_expect_eq(assess(&spec).trend, LT_CLASS_ON_TRACK);
 	spec.obs = lost;
@@ -389,7 +389,7 @@ Test(progress, unsd_near_a_100_percent_target)
 	 *   needed, but |99.1 - 100| = 0.9 <= 1 point: EUSTAT's exception 2,
 	 *   on the way */
 	static const lt_point obs[] = {{2020, 99.0}, {2024, 99.1}};
-	lt_progress_spec spec = {obs, 2, +1, 1, 100.0, 2030, 100.0};
+	lt_progress_spec spec = {obs, 2, +1, 1, 100.0, 2030, 100.0, 0};
 	lt_progress p = assess(&spec);
 
 	cr_expect_float_eq(p.ratio, 0.2510391992146045, 1e-9);
@@ -409,7 +409,7 @@ Test(progress, unsd_target_already_passed_by_the_base)
 	 * (29.2284 - 60) / (50 - 60) = 3.077 would say "on the way"; the
 	 * series regressed. Open SDG: R = -3.841, deterioration. */
 	static const lt_point obs[] = {{2020, 60.0}, {2024, 45.0}};
-	lt_progress_spec spec = {obs, 2, +1, 1, 50.0, 2030, NAN};
+	lt_progress_spec spec = {obs, 2, +1, 1, 50.0, 2030, NAN, 0};
 	lt_progress p = assess(&spec);
 
 	cr_expect_float_eq(p.unsd_ratio, 3.0771642622275204, 1e-10);
@@ -422,7 +422,7 @@ Test(progress, required_rate_zero)
 {
 	/* target = base value: CAGR_req = 0, R = -inf (numpy's x / 0) */
 	static const lt_point obs[] = {{2020, 50.0}, {2024, 45.0}};
-	lt_progress_spec spec = {obs, 2, +1, 1, 50.0, 2030, NAN};
+	lt_progress_spec spec = {obs, 2, +1, 1, 50.0, 2030, NAN, 0};
 	lt_progress p = assess(&spec);
 
 	cr_expect(isinf(p.ratio) && p.ratio < 0);
@@ -434,7 +434,7 @@ Test(progress, required_rate_zero)
 Test(progress, target_of_the_other_sign)
 {
 	static const lt_point obs[] = {{2020, 5.0}, {2024, 4.0}};
-	lt_progress_spec spec = {obs, 2, +1, 1, -3.0, 2030, NAN};
+	lt_progress_spec spec = {obs, 2, +1, 1, -3.0, 2030, NAN, 0};
 	lt_progress p = assess(&spec);
 
 	/* 4 >= -3: achieved */
@@ -521,7 +521,7 @@ Test(progress, unsd_lower_is_better_without_target)
 	/* 20 -> 18 over 2 years: CAGR = 0.9^(1/2) - 1 = -0.0513167 <= -2 %:
 	 * on the way (EUSTAT), and -d CAGR = 5.13 % >= 1.5 %: on track */
 	static const lt_point obs[] = {{2022, 20.0}, {2024, 18.0}};
-	lt_progress_spec spec = {obs, 2, -1, 0, 0.0, 0, NAN};
+	lt_progress_spec spec = {obs, 2, -1, 0, 0.0, 0, NAN, 0};
 	lt_progress p = assess(&spec);
 
 	cr_expect_float_eq(p.cagr_obs, sqrt(0.9) - 1, TOL);
@@ -551,7 +551,7 @@ Test(progress, invalid_specs)
 	static const lt_point obs[] = {{2023, 44.95}, {2024, 42.05}};
 	static const lt_point same_year[] = {{2024, 44.95}, {2024, 42.05}};
 	static const lt_point not_finite[] = {{2023, 44.95}, {2024, NAN}};
-	const lt_progress_spec good = {obs, 2, +1, 1, 50.0, 2030, NAN};
+	const lt_progress_spec good = {obs, 2, +1, 1, 50.0, 2030, NAN, 0};
 	lt_progress_spec spec;
 
 	expect_invalid(NULL, "progress: no specification");
@@ -584,4 +584,92 @@ Test(progress, invalid_specs)
 	spec.obs = (const lt_point[]){{2020, 40.0}, {2024, 42.05}};
 	spec.target_year = 2022;
 	cr_expect_eq(assess(&spec).trend, LT_CLASS_LIMITED);
+}
+
+/* ---- the base year (issue 8) ------------------------------------------- */
+
+/* sdg-build's default base year is 2015: an observation from 2010 enters
+ * no rate.  Base 25 (2015), latest 30 (2020), target 40 by 2030:
+ *   CAGR_obs = (30 / 25)^(1/5) - 1 = 1.2^0.2 - 1 = 0.0371373
+ *   CAGR_req = (40 / 25)^(1/15) - 1 = 1.6^(1/15) - 1 = 0.0318296
+ *   R = 1.16675 >= 0.95: on track.
+ * From 2010 (value 20) it would have been (30/20)^(1/10) - 1 = 0.0414 and
+ * (40/20)^(1/20) - 1 = 0.0353.  The spec does not name base_year: a
+ * zero-initialised field means the default. */
+Test(progress, default_base_year_2015)
+{
+	static const lt_point obs[] = {{2010, 20.0}, {2015, 25.0}, {2020, 30.0}};
+	lt_progress_spec spec = {.obs = obs, .n_obs = 3, .direction = +1,
+	                         .has_target = 1, .target = 40.0,
+	                         .target_year = 2030, .limit = NAN};
+	lt_progress p = assess(&spec);
+
+	cr_expect_eq(p.base_year, 2015);
+	cr_expect_float_eq(p.base_value, 25.0, 0.0);
+	cr_expect_eq(p.n, 2);
+	cr_expect_float_eq(p.cagr_obs, pow(1.2, 0.2) - 1, TOL);
+	cr_expect_float_eq(p.cagr_obs, 0.03713728933664817, TOL);
+	cr_expect_float_eq(p.cagr_req, pow(1.6, 1.0 / 15) - 1, TOL);
+	cr_expect_float_eq(p.ratio, 1.1667518104281838, TOL);
+	cr_expect_float_eq(p.points_obs, 1.0, TOL);
+	cr_expect_eq(p.trend, LT_CLASS_ON_TRACK);
+	/* UNSD compares with the base value too: v_2030 = 30 * 1.0371373^10
+	 * = 43.2, (43.2 - 25) / (40 - 25) >= 0.95 */
+	cr_expect_float_eq(p.unsd_ratio, (30.0 * pow(1.2, 2.0) - 25.0) / 15.0,
+	                   TOL);
+	expect_unsd(&p, "on the way");
+}
+
+/* No observation in 2015: the base is the first after it, 2016 (sdg-build
+ * "assign it to be the next available year"); 2012 is ignored.
+ *   CAGR_obs = (27 / 24)^(1/3) - 1 = 0.0400419
+ *   CAGR_req = (40 / 24)^(1/14) - 1 = 0.0371614
+ *   R = 1.07751: on track. */
+Test(progress, base_is_the_first_year_after_2015)
+{
+	static const lt_point obs[] = {{2012, 20.0}, {2016, 24.0}, {2019, 27.0}};
+	lt_progress_spec spec = {.obs = obs, .n_obs = 3, .direction = +1,
+	                         .has_target = 1, .target = 40.0,
+	                         .target_year = 2030, .limit = NAN};
+	lt_progress p = assess(&spec);
+
+	cr_expect_eq(p.base_year, 2016);
+	cr_expect_float_eq(p.base_value, 24.0, 0.0);
+	cr_expect_float_eq(p.cagr_obs, 0.040041911525952045, TOL);
+	cr_expect_float_eq(p.cagr_req, 0.03716138563040583, TOL);
+	cr_expect_float_eq(p.ratio, 1.077513952902481, TOL);
+}
+
+/* An explicit base year, 2017 (value 25.5), latest 27 (2019):
+ *   CAGR_obs = (27 / 25.5)^(1/2) - 1 = 0.0289915
+ *   CAGR_req = (40 / 25.5)^(1/13) - 1 = 0.0352375
+ *   R = 0.822747: acceleration needed. */
+Test(progress, explicit_base_year)
+{
+	static const lt_point obs[] = {{2016, 24.0}, {2017, 25.5}, {2019, 27.0}};
+	lt_progress_spec spec = {.obs = obs, .n_obs = 3, .direction = +1,
+	                         .has_target = 1, .target = 40.0,
+	                         .target_year = 2030, .limit = NAN,
+	                         .base_year = 2017};
+	lt_progress p = assess(&spec);
+
+	cr_expect_eq(p.base_year, 2017);
+	cr_expect_eq(p.n, 2);
+	cr_expect_float_eq(p.cagr_obs, sqrt(27.0 / 25.5) - 1, TOL);
+	cr_expect_float_eq(p.cagr_req, pow(40.0 / 25.5, 1.0 / 13) - 1, TOL);
+	cr_expect_eq(p.trend, LT_CLASS_ACCELERATION, "%s",
+	             lt_progress_class_name(p.trend));
+	/* a base year after every observation leaves nothing to assess */
+	spec.base_year = 2020;
+	p = assess(&spec);
+	cr_expect_eq(p.trend, LT_CLASS_INSUFFICIENT);
+	cr_expect_eq(p.n, 0);
+	cr_expect_eq(p.base_year, 0);
+	cr_expect(isnan(p.base_value));
+	cr_expect_str_eq(p.note, "no observation in or after the base year");
+	/* the base year's observation alone: one point, insufficient */
+	spec.base_year = 2019;
+	p = assess(&spec);
+	cr_expect_eq(p.n, 1);
+	cr_expect_eq(p.trend, LT_CLASS_INSUFFICIENT);
 }

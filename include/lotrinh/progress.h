@@ -1,7 +1,13 @@
 /* progress.h - SDG-style progress measures: is an indicator on track?
  *
  * Two published methods, both built on the compound annual growth rate
- * (CAGR) between the first and the latest observation:
+ * (CAGR) between the base observation and the latest one.  The base is the
+ * observation of the base year, or, when that year has none, the first
+ * observation after it; observations before the base year are ignored.
+ * The base year is the spec's base_year, 2015 by default as in sdg-build
+ * (SeriesProgress: `config.get('base_year', 2015)`, then "if the base year
+ * is not in the available data, assign it to be the next available year").
+ * Below, "first" means the base observation (y_0 in year t0):
  *
  * 1. Open SDG / Statistics Canada (open-sdg docs/progress-methodology.md,
  *    implemented in sdg-build sdg/ProgressMeasure.py).  With a numeric
@@ -77,6 +83,11 @@
  * 0.001 instead"), since a growth rate from or to 0 does not exist. */
 #define LT_PROGRESS_ZERO_SUBST 0.001
 
+/* The default base year: sdg-build's SeriesProgress takes
+ * `config.get('base_year', 2015)`, the first year of the SDG period
+ * (Agenda 2030 was adopted in September 2015). */
+#define LT_PROGRESS_BASE_YEAR 2015
+
 /* UNSD / EUSTAT with a target: (v_T - v_b) / (target - v_b) >= 0.95 on the
  * way, >= 0.10 acceleration needed (EUSTAT metodologia.md, scores 3/2/1). */
 #define LT_UNSD_RATIO_HIGH 0.95
@@ -112,10 +123,12 @@ typedef enum lt_progress_class {
 /* The class's name as above; "unknown" outside the enum.  Static string. */
 const char *lt_progress_class_name(lt_progress_class t);
 
-/* What to assess.  Pointers are borrowed. */
+/* What to assess.  Pointers are borrowed.  A zero-initialised spec gets
+ * the default base year. */
 typedef struct lt_progress_spec {
 	const lt_point *obs;  /* observed values, years strictly increasing;
-	                         the first is the base, the last the latest */
+	                         the base is the first in or after base_year,
+	                         the last is the latest */
 	size_t n_obs;
 	int direction;        /* +1 higher is better, -1 lower is better */
 	int has_target;
@@ -126,12 +139,21 @@ typedef struct lt_progress_spec {
 	                         rise, a floor for one that should fall), NAN
 	                         when none; used only without a target, as
 	                         Open SDG does */
+	int base_year;        /* the base year; 0 means LT_PROGRESS_BASE_YEAR.
+	                         The base observation is the one in this year,
+	                         else the first after it; earlier observations
+	                         enter no rate (sdg-build SeriesProgress) */
 } lt_progress_spec;
 
 /* The assessment.  Strings are static. */
 typedef struct lt_progress {
 	lt_progress_class trend;        /* Open SDG class */
-	int n;                 /* observations used (n_obs) */
+	int n;                 /* observations used: the base and those after
+	                          it */
+	int base_year;         /* the year of the base observation; 0 when
+	                          there is none in or after the base year */
+	double base_value;     /* its value as observed (before the 0 -> 0.001
+	                          rule); NAN when there is none */
 	double cagr_obs;       /* (y_t / y_0)^(1/(t - t0)) - 1, a fraction a year
 	                          (0.05 = 5 %), after the 0 -> 0.001 rule; NAN
 	                          when undefined */
@@ -166,6 +188,10 @@ typedef struct lt_progress {
 /* Assess SPEC by both methods and store the result in OUT.
  *
  * Rules (in order; ProgressMeasure.py SeriesProgress unless stated):
+ *  - the base is the observation in the base year, else the first after
+ *    it; observations before it are dropped.  When no observation is in
+ *    or after the base year the result is insufficient data (sdg-build
+ *    would look up a missing year and fail);
  *  - target achieved: the latest value meets the target (>= when higher is
  *    better, <= when lower is better; a target of 0 is first replaced by
  *    0.001).  This holds even with one observation, as sdg-build's
@@ -193,7 +219,7 @@ typedef struct lt_progress {
  * Returns LT_OK; LT_EINVAL, recorded in DIAG, when SPEC is NULL, obs is
  * NULL with n_obs > 0, years do not strictly increase, a value is not
  * finite, direction is not +-1, a target is not finite or its year is not
- * after the first observation, or the limit is infinite. */
+ * after the base observation, or the limit is infinite. */
 int lt_progress_assess(const lt_progress_spec *spec, lt_progress *out,
                        lt_diag *diag);
 

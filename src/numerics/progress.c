@@ -220,15 +220,32 @@ static void assess_series(const lt_progress_spec *spec, lt_progress *out,
 	out->unsd_class = unsd_with_target(spec, out, achieved, b);
 }
 
+/* The index of the base observation of SPEC: the first in or after the
+ * base year (sdg-build: the base year if it has data, else "the next
+ * available year"); n_obs when there is none. */
+static size_t base_index(const lt_progress_spec *spec)
+{
+	int year = spec->base_year != 0 ? spec->base_year : LT_PROGRESS_BASE_YEAR;
+	size_t i = 0;
+
+	while (i < spec->n_obs && spec->obs[i].year < year)
+		i++;
+	return i;
+}
+
 int lt_progress_assess(const lt_progress_spec *spec, lt_progress *out,
                        lt_diag *diag)
 {
+	lt_progress_spec from_base;
 	const lt_point *last;
 	double tgt = NAN;
 	int achieved = 0, rc;
+	size_t b;
 
 	out->trend = LT_CLASS_INSUFFICIENT;
 	out->n = 0;
+	out->base_year = 0;
+	out->base_value = NAN;
 	out->cagr_obs = out->cagr_req = out->cagr_req_latest = NAN;
 	out->ratio = out->coeff = NAN;
 	out->points_obs = out->points_req = NAN;
@@ -237,11 +254,27 @@ int lt_progress_assess(const lt_progress_spec *spec, lt_progress *out,
 	out->note = NULL;
 	if ((rc = spec_check(spec, diag)) != LT_OK)
 		return rc;
-	out->n = (int)spec->n_obs;
 	if (spec->n_obs == 0) {
 		out->note = "no observations";
 		return LT_OK;
 	}
+	/* from here on, only the base observation and those after it */
+	b = base_index(spec);
+	if (b == spec->n_obs) {
+		out->note = "no observation in or after the base year";
+		return LT_OK;
+	}
+	from_base = *spec;
+	from_base.obs = spec->obs + b;
+	from_base.n_obs = spec->n_obs - b;
+	spec = &from_base;
+	if (spec->has_target && spec->target_year <= spec->obs[0].year)
+		LT_ERROR(diag, LT_EINVAL, "progress: the target year %d must be "
+		         "after the base observation (%d)", spec->target_year,
+		         spec->obs[0].year);
+	out->n = (int)spec->n_obs;
+	out->base_year = spec->obs[0].year;
+	out->base_value = spec->obs[0].value;
 	last = &spec->obs[spec->n_obs - 1];
 	if (spec->has_target) {
 		/* SeriesProgress.__init__: a target of 0 becomes 0.001 before
