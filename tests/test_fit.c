@@ -4,7 +4,7 @@
  *   - NIST StRD nonlinear regression certified values (11 significant
  *     digits) for Misra1a, BoxBOD, Rat42 and Rat43, copied from
  *     tests/data/nist/README.md, which says where they were checked;
- *   - derivatives: central differences of lt_model_eval;
+ *   - derivatives: central differences of lt_fit_model_eval;
  *   - noiseless data made from known parameters ("high-entropy" values
  *     such as 2.385, which hide no missing factor);
  *   - the linear model's closed forms: least squares and the standard
@@ -46,28 +46,28 @@ static void setup(void)
 
 static const struct nist {
 	const char *name, *file;
-	lt_model model;
+	lt_fit_model model;
 	double start[2][LT_FIT_PMAX];
 	double b[LT_FIT_PMAX], sd[LT_FIT_PMAX];
 	double rss, sigma;
 	size_t dof;
 } nist[] = {
-	{"misra1a", "tests/data/nist/misra1a.csv", LT_MODEL_SATURATING,
+	{"misra1a", "tests/data/nist/misra1a.csv", LT_FIT_SATURATING,
 	 {{500, 1e-4}, {250, 5e-4}},
 	 {2.3894212918E+02, 5.5015643181E-04},
 	 {2.7070075241E+00, 7.2668688436E-06},
 	 1.2455138894E-01, 1.0187876330E-01, 12},
-	{"boxbod", "tests/data/nist/boxbod.csv", LT_MODEL_SATURATING,
+	{"boxbod", "tests/data/nist/boxbod.csv", LT_FIT_SATURATING,
 	 {{1, 1}, {100, 0.75}},
 	 {2.1380940889E+02, 5.4723748542E-01},
 	 {1.2354515176E+01, 1.0455993237E-01},
 	 1.1680088766E+03, 1.7088072423E+01, 4},
-	{"rat42", "tests/data/nist/rat42.csv", LT_MODEL_LOGISTIC,
+	{"rat42", "tests/data/nist/rat42.csv", LT_FIT_LOGISTIC,
 	 {{100, 1, 0.1}, {75, 2.5, 0.07}},
 	 {7.2462237576E+01, 2.6180768402E+00, 6.7359200066E-02},
 	 {1.7340283401E+00, 8.8295217536E-02, 3.4465663377E-03},
 	 8.0565229338E+00, 1.1587725499E+00, 6},
-	{"rat43", "tests/data/nist/rat43.csv", LT_MODEL_RICHARDS,
+	{"rat43", "tests/data/nist/rat43.csv", LT_FIT_RICHARDS,
 	 {{100, 10, 1, 1}, {700, 5, 0.75, 1.3}},
 	 {6.9964151270E+02, 5.2771253025E+00, 7.5962938329E-01,
 	  1.2792483859E+00},
@@ -104,7 +104,7 @@ static void check_nist(size_t k, int s)
 	cr_assert_eq(status, LT_OK, "%s start %d: status %d: %s", t->name, s,
 	             status, d.n > 0 ? d.items[0].msg : "");
 	cr_expect(f.converged);
-	cr_expect_eq(f.p, lt_model_nparams(t->model));
+	cr_expect_eq(f.p, lt_fit_model_nparams(t->model));
 	cr_expect_eq(f.dof, t->dof, "%s: dof %zu", t->name, f.dof);
 	/* at most 31 measured; LT_FIT_MAXITER (500) assumes far fewer */
 	cr_expect_leq(f.iterations, 60, "%s start %d: %zu iterations", t->name, s,
@@ -158,7 +158,7 @@ Test(fit, boxbod_start_1_needs_the_fallback, .init = setup)
 	static const double start[] = {1, 1};
 	lt_fit f;
 
-	cr_assert_eq(lt_fit_run(LT_MODEL_SATURATING, x, y, 6, start, &f, NULL),
+	cr_assert_eq(lt_fit_run(LT_FIT_SATURATING, x, y, 6, start, &f, NULL),
 	             LT_OK);
 	cr_expect(strncmp(f.method, "levenberg-marquardt,", 20) != 0,
 	          "plain LM is not expected to win here: %s", f.method);
@@ -177,7 +177,7 @@ Test(fit, hopeless_start_recovers_from_automatic_start, .init = setup)
 	lt_fit f;
 
 	cr_assert_eq(lt_csv_read_xy(nist[0].file, &x, &y, &n, NULL), LT_OK);
-	cr_assert_eq(lt_fit_run(LT_MODEL_SATURATING, x, y, n, start, &f, NULL),
+	cr_assert_eq(lt_fit_run(LT_FIT_SATURATING, x, y, n, start, &f, NULL),
 	             LT_OK);
 	cr_expect(strstr(f.method, "from the automatic start") != NULL, "%s",
 	          f.method);
@@ -190,23 +190,23 @@ Test(fit, hopeless_start_recovers_from_automatic_start, .init = setup)
 
 /* Parameter sets per model: ordinary, near an asymptote, and with a
  * negative rate or amplitude, where a sign slip would show. */
-static const double params[LT_MODEL_COUNT][3][LT_FIT_PMAX] = {
-	[LT_MODEL_LINEAR] = {{2.385, -0.731}, {-13.7, 4.19}, {0.0371, 1e3}},
-	[LT_MODEL_EXPONENTIAL] = {{3.17, 0.2385}, {-2.71, -0.413}, {1e3, 0.0173}},
-	[LT_MODEL_LOGISTIC] = {{52.7, 3.385, 0.481}, {-7.3, -1.29, 0.731},
+static const double params[LT_FIT_COUNT][3][LT_FIT_PMAX] = {
+	[LT_FIT_LINEAR] = {{2.385, -0.731}, {-13.7, 4.19}, {0.0371, 1e3}},
+	[LT_FIT_EXPONENTIAL] = {{3.17, 0.2385}, {-2.71, -0.413}, {1e3, 0.0173}},
+	[LT_FIT_LOGISTIC] = {{52.7, 3.385, 0.481}, {-7.3, -1.29, 0.731},
 	                       {72.46, 2.618, 0.06736}},
-	[LT_MODEL_GOMPERTZ] = {{41.3, 4.17, 0.3853}, {-3.9, 0.713, -0.217},
+	[LT_FIT_GOMPERTZ] = {{41.3, 4.17, 0.3853}, {-3.9, 0.713, -0.217},
 	                       {82.8, 3.40, 0.0371}},
-	[LT_MODEL_RICHARDS] = {{97.3, 2.385, 0.6173, 1.731},
+	[LT_FIT_RICHARDS] = {{97.3, 2.385, 0.6173, 1.731},
 	                       {699.6, 5.277, 0.7596, 1.279},
 	                       {-4.2, -1.31, 0.417, 0.613}},
-	[LT_MODEL_SATURATING] = {{12.385, 0.1731}, {238.9, 5.5016e-4},
+	[LT_FIT_SATURATING] = {{12.385, 0.1731}, {238.9, 5.5016e-4},
 	                         {-3.3, 2.17}},
 };
 static const double x_probe[] = {-3.7, 0.0, 0.385, 2.0, 9.13, 77.6};
 
 /* Central difference of the model in b_j at x, step h. */
-static double central(lt_model m, const double *b, double x, size_t j,
+static double central(lt_fit_model m, const double *b, double x, size_t j,
                       double h)
 {
 	double bp[LT_FIT_PMAX], bm[LT_FIT_PMAX];
@@ -215,7 +215,7 @@ static double central(lt_model m, const double *b, double x, size_t j,
 	memcpy(bm, b, sizeof bm);
 	bp[j] += h;
 	bm[j] -= h;
-	return (lt_model_eval(m, bp, x) - lt_model_eval(m, bm, x)) / (2.0 * h);
+	return (lt_fit_model_eval(m, bp, x) - lt_fit_model_eval(m, bm, x)) / (2.0 * h);
 }
 
 /* The analytic Jacobian row against central differences.  The step
@@ -230,24 +230,24 @@ Test(fit, jacobians_match_central_differences)
 	int m;
 	size_t s, i, j;
 
-	for (m = 0; m < LT_MODEL_COUNT; m++)
+	for (m = 0; m < LT_FIT_COUNT; m++)
 		for (s = 0; s < 3; s++)
 			for (i = 0; i < sizeof x_probe / sizeof *x_probe; i++) {
 				double x = x_probe[i], f;
 
 				memcpy(b, params[m][s], sizeof b);
-				f = lt_model_eval((lt_model)m, b, x);
+				f = lt_fit_model_eval((lt_fit_model)m, b, x);
 				if (!isfinite(f) || fabs(f) > 1e12)
 					continue; /* e.g. exp(1e3 · 77.6): nothing to compare */
-				lt_model_gradient((lt_model)m, b, x, g);
-				for (j = 0; j < lt_model_nparams((lt_model)m); j++) {
+				lt_fit_model_gradient((lt_fit_model)m, b, x, g);
+				for (j = 0; j < lt_fit_model_nparams((lt_fit_model)m); j++) {
 					double scale = fmax(fabs(b[j]), 1.0);
-					double fd = central((lt_model)m, b, x, j, h0 * scale);
+					double fd = central((lt_fit_model)m, b, x, j, h0 * scale);
 					double tol = 1e-7 * (fabs(g[j]) + fabs(f) / scale) + 1e-300;
 
 					cr_expect_float_eq(g[j], fd, tol, "%s set %zu x = %g: "
 					                   "d/db%zu = %.15g, central %.15g",
-					                   lt_model_name((lt_model)m), s, x, j + 1,
+					                   lt_fit_model_name((lt_fit_model)m), s, x, j + 1,
 					                   g[j], fd);
 				}
 			}
@@ -260,43 +260,43 @@ Test(fit, model_values_match_the_formulas)
 	static const double b4[] = {97.3, 2.385, 0.6173, 1.731};
 	double x = 2.385;
 
-	cr_expect_float_eq(lt_model_eval(LT_MODEL_LINEAR, b4, x),
+	cr_expect_float_eq(lt_fit_model_eval(LT_FIT_LINEAR, b4, x),
 	                   97.3 + 2.385 * x, 1e-12);
-	cr_expect_float_eq(lt_model_eval(LT_MODEL_EXPONENTIAL, b4, x),
+	cr_expect_float_eq(lt_fit_model_eval(LT_FIT_EXPONENTIAL, b4, x),
 	                   97.3 * exp(2.385 * x), 1e-13 * 97.3 * exp(2.385 * x));
-	cr_expect_float_eq(lt_model_eval(LT_MODEL_LOGISTIC, b4, x),
+	cr_expect_float_eq(lt_fit_model_eval(LT_FIT_LOGISTIC, b4, x),
 	                   97.3 / (1 + exp(2.385 - 0.6173 * x)), 1e-12);
-	cr_expect_float_eq(lt_model_eval(LT_MODEL_GOMPERTZ, b4, x),
+	cr_expect_float_eq(lt_fit_model_eval(LT_FIT_GOMPERTZ, b4, x),
 	                   97.3 * exp(-2.385 * exp(-0.6173 * x)), 1e-12);
-	cr_expect_float_eq(lt_model_eval(LT_MODEL_RICHARDS, b4, x),
+	cr_expect_float_eq(lt_fit_model_eval(LT_FIT_RICHARDS, b4, x),
 	                   97.3 / pow(1 + exp(2.385 - 0.6173 * x), 1 / 1.731),
 	                   1e-12);
-	cr_expect_float_eq(lt_model_eval(LT_MODEL_SATURATING, b4, x),
+	cr_expect_float_eq(lt_fit_model_eval(LT_FIT_SATURATING, b4, x),
 	                   97.3 * (1 - exp(-2.385 * x)), 1e-12);
 	/* far past the logistic's midpoint, 1 + exp(u) would overflow */
-	cr_expect_float_eq(lt_model_eval(LT_MODEL_RICHARDS,
+	cr_expect_float_eq(lt_fit_model_eval(LT_FIT_RICHARDS,
 	                   (double[]){2.0, 900.0, 1.0, 0.5}, 0.0), 0.0, 1e-300);
-	cr_expect_float_eq(lt_model_eval(LT_MODEL_LOGISTIC,
+	cr_expect_float_eq(lt_fit_model_eval(LT_FIT_LOGISTIC,
 	                   (double[]){2.0, -900.0, 1.0}, 0.0), 2.0, 1e-15);
 }
 
 Test(fit, model_names_round_trip)
 {
 	static const size_t np[] = {2, 2, 3, 3, 4, 2};
-	lt_model m;
+	lt_fit_model m;
 	int i;
 
-	for (i = 0; i < LT_MODEL_COUNT; i++) {
-		cr_expect_eq(lt_model_parse(lt_model_name((lt_model)i), &m), LT_OK);
+	for (i = 0; i < LT_FIT_COUNT; i++) {
+		cr_expect_eq(lt_fit_model_parse(lt_fit_model_name((lt_fit_model)i), &m), LT_OK);
 		cr_expect_eq((int)m, i);
-		cr_expect_eq(lt_model_nparams((lt_model)i), np[i]);
-		cr_expect(strstr(lt_model_list(), lt_model_name((lt_model)i)) != NULL);
+		cr_expect_eq(lt_fit_model_nparams((lt_fit_model)i), np[i]);
+		cr_expect(strstr(lt_fit_model_list(), lt_fit_model_name((lt_fit_model)i)) != NULL);
 	}
-	cr_expect_eq(lt_model_parse("Logistic", &m), LT_EINVAL);
-	cr_expect_eq(lt_model_parse("", &m), LT_EINVAL);
-	cr_expect_eq(lt_model_parse(NULL, &m), LT_EINVAL);
-	cr_expect_str_eq(lt_model_name((lt_model)99), "?");
-	cr_expect_eq(lt_model_nparams((lt_model)99), 0);
+	cr_expect_eq(lt_fit_model_parse("Logistic", &m), LT_EINVAL);
+	cr_expect_eq(lt_fit_model_parse("", &m), LT_EINVAL);
+	cr_expect_eq(lt_fit_model_parse(NULL, &m), LT_EINVAL);
+	cr_expect_str_eq(lt_fit_model_name((lt_fit_model)99), "?");
+	cr_expect_eq(lt_fit_model_nparams((lt_fit_model)99), 0);
 }
 
 /* ---- noiseless data ---------------------------------------------------- */
@@ -305,35 +305,35 @@ Test(fit, model_names_round_trip)
  * the automatic start. */
 Test(fit, exact_recovery_from_automatic_start, .init = setup)
 {
-	static const double truth[LT_MODEL_COUNT][LT_FIT_PMAX] = {
-		[LT_MODEL_LINEAR] = {2.385, -0.731},
-		[LT_MODEL_EXPONENTIAL] = {3.17, 0.2385},
-		[LT_MODEL_LOGISTIC] = {52.7, 3.385, 0.481},
-		[LT_MODEL_GOMPERTZ] = {41.3, 4.17, 0.3853},
-		[LT_MODEL_RICHARDS] = {97.3, 2.385, 0.6173, 1.731},
-		[LT_MODEL_SATURATING] = {12.385, 0.1731},
+	static const double truth[LT_FIT_COUNT][LT_FIT_PMAX] = {
+		[LT_FIT_LINEAR] = {2.385, -0.731},
+		[LT_FIT_EXPONENTIAL] = {3.17, 0.2385},
+		[LT_FIT_LOGISTIC] = {52.7, 3.385, 0.481},
+		[LT_FIT_GOMPERTZ] = {41.3, 4.17, 0.3853},
+		[LT_FIT_RICHARDS] = {97.3, 2.385, 0.6173, 1.731},
+		[LT_FIT_SATURATING] = {12.385, 0.1731},
 	};
 	double x[30], y[30];
 	int m;
 	size_t i, j;
 
-	for (m = 0; m < LT_MODEL_COUNT; m++) {
+	for (m = 0; m < LT_FIT_COUNT; m++) {
 		lt_diag d;
 		lt_fit f;
 		int status;
 
 		for (i = 0; i < 30; i++) {
 			x[i] = 0.5 * (double)(i + 1);
-			y[i] = lt_model_eval((lt_model)m, truth[m], x[i]);
+			y[i] = lt_fit_model_eval((lt_fit_model)m, truth[m], x[i]);
 		}
 		lt_diag_init(&d, NULL);
-		status = lt_fit_run((lt_model)m, x, y, 30, NULL, &f, &d);
-		cr_expect_eq(status, LT_OK, "%s: %s", lt_model_name((lt_model)m),
+		status = lt_fit_run((lt_fit_model)m, x, y, 30, NULL, &f, &d);
+		cr_expect_eq(status, LT_OK, "%s: %s", lt_fit_model_name((lt_fit_model)m),
 		             d.n > 0 ? d.items[0].msg : "");
 		for (j = 0; status == LT_OK && j < f.p; j++)
 			cr_expect_float_eq(f.b[j], truth[m][j],
 			                   EXACT_RTOL * fabs(truth[m][j]), "%s b%zu = %.15g",
-			                   lt_model_name((lt_model)m), j + 1, f.b[j]);
+			                   lt_fit_model_name((lt_fit_model)m), j + 1, f.b[j]);
 		lt_diag_destroy(&d);
 	}
 }
@@ -347,22 +347,22 @@ Test(fit, automatic_start_is_exact_where_it_can_be)
 	size_t i;
 
 	for (i = 0; i < 6; i++)
-		y[i] = lt_model_eval(LT_MODEL_LINEAR, line, x[i]);
-	cr_assert_eq(lt_fit_start(LT_MODEL_LINEAR, x, y, 6, b), LT_OK);
+		y[i] = lt_fit_model_eval(LT_FIT_LINEAR, line, x[i]);
+	cr_assert_eq(lt_fit_start(LT_FIT_LINEAR, x, y, 6, b), LT_OK);
 	cr_expect_float_eq(b[0], 2.385, 1e-13);
 	cr_expect_float_eq(b[1], -0.731, 1e-13);
 	for (i = 0; i < 6; i++)
-		y[i] = lt_model_eval(LT_MODEL_EXPONENTIAL, ex, x[i]);
-	cr_assert_eq(lt_fit_start(LT_MODEL_EXPONENTIAL, x, y, 6, b), LT_OK);
+		y[i] = lt_fit_model_eval(LT_FIT_EXPONENTIAL, ex, x[i]);
+	cr_assert_eq(lt_fit_start(LT_FIT_EXPONENTIAL, x, y, 6, b), LT_OK);
 	cr_expect_float_eq(b[0], -3.17, 1e-12);
 	cr_expect_float_eq(b[1], 0.2385, 1e-13);
 	/* the start writes only the model's own parameters */
 	b[2] = 2.385;
-	cr_assert_eq(lt_fit_start(LT_MODEL_SATURATING, x, y, 6, b), LT_OK);
+	cr_assert_eq(lt_fit_start(LT_FIT_SATURATING, x, y, 6, b), LT_OK);
 	cr_expect_float_eq(b[2], 2.385, 0.0);
 	y[3] = NAN;
-	cr_expect_eq(lt_fit_start(LT_MODEL_LINEAR, x, y, 6, b), LT_EINVAL);
-	cr_expect_eq(lt_fit_start(LT_MODEL_LINEAR, x, y, 0, b), LT_EINVAL);
+	cr_expect_eq(lt_fit_start(LT_FIT_LINEAR, x, y, 6, b), LT_EINVAL);
+	cr_expect_eq(lt_fit_start(LT_FIT_LINEAR, x, y, 0, b), LT_EINVAL);
 }
 
 /* ---- statistics -------------------------------------------------------- */
@@ -395,7 +395,7 @@ Test(fit, linear_matches_closed_forms, .init = setup)
 		rss += pow(y[i] - b1 - b2 * x[i], 2);
 	s2 = rss / (double)(n - 2);
 
-	cr_assert_eq(lt_fit_run(LT_MODEL_LINEAR, x, y, n, NULL, &f, NULL), LT_OK);
+	cr_assert_eq(lt_fit_run(LT_FIT_LINEAR, x, y, n, NULL, &f, NULL), LT_OK);
 	cr_expect_float_eq(f.b[0], b1, 1e-12);
 	cr_expect_float_eq(f.b[1], b2, 1e-12);
 	cr_expect_float_eq(f.rss, rss, 1e-12 * rss);
@@ -434,16 +434,16 @@ Test(fit, predict_se_is_the_delta_method, .init = setup)
 	lt_fit f;
 
 	cr_assert_eq(lt_csv_read_xy(nist[2].file, &x, &y, &n, NULL), LT_OK);
-	cr_assert_eq(lt_fit_run(LT_MODEL_LOGISTIC, x, y, n, NULL, &f, NULL),
+	cr_assert_eq(lt_fit_run(LT_FIT_LOGISTIC, x, y, n, NULL, &f, NULL),
 	             LT_OK);
 	for (j = 0; j < 3; j++)
-		g[j] = central(LT_MODEL_LOGISTIC, f.b, xp, j,
+		g[j] = central(LT_FIT_LOGISTIC, f.b, xp, j,
 		               cbrt(DBL_EPSILON) * fmax(fabs(f.b[j]), 1.0));
 	for (i = 0; i < 3; i++)
 		for (j = 0; j < 3; j++)
 			var += g[i] * f.cov[i][j] * g[j];
 	cr_assert_eq(lt_fit_predict(&f, xp, &yp, &se), LT_OK);
-	cr_expect_float_eq(yp, lt_model_eval(LT_MODEL_LOGISTIC, f.b, xp), 0.0);
+	cr_expect_float_eq(yp, lt_fit_model_eval(LT_FIT_LOGISTIC, f.b, xp), 0.0);
 	cr_expect_float_eq(se, sqrt(var), 1e-7 * sqrt(var));
 	/* the covariance is symmetric and its diagonal gives the se */
 	for (i = 0; i < 3; i++) {
@@ -465,11 +465,11 @@ Test(fit, aicc_undefined_is_nan, .init = setup)
 	lt_fit f;
 
 	/* linear: n = 4, k = 3, n - k - 1 = 0 */
-	cr_assert_eq(lt_fit_run(LT_MODEL_LINEAR, x, y, 4, NULL, &f, NULL), LT_OK);
+	cr_assert_eq(lt_fit_run(LT_FIT_LINEAR, x, y, 4, NULL, &f, NULL), LT_OK);
 	cr_expect(isnan(f.aicc));
 	cr_expect_eq(f.dof, 2);
 	/* exact fit: RSS = 0 */
-	cr_assert_eq(lt_fit_run(LT_MODEL_LINEAR, x, yline, 4, NULL, &f, NULL),
+	cr_assert_eq(lt_fit_run(LT_FIT_LINEAR, x, yline, 4, NULL, &f, NULL),
 	             LT_OK);
 	cr_expect(isnan(f.aicc));
 	cr_expect_float_eq(f.rss, 0.0, 1e-25);
@@ -491,12 +491,12 @@ Test(fit, too_few_points, .init = setup)
 	lt_fit f;
 
 	lt_diag_init(&d, NULL);
-	expect_error(lt_fit_run(LT_MODEL_LOGISTIC, x, y, 3, NULL, &f, &d),
+	expect_error(lt_fit_run(LT_FIT_LOGISTIC, x, y, 3, NULL, &f, &d),
 	             LT_EINVAL, &d, "the logistic model has 3 parameters and needs "
 	             "at least 4 observations (got 3)");
 	lt_diag_destroy(&d);
 	lt_diag_init(&d, NULL);
-	expect_error(lt_fit_run(LT_MODEL_LINEAR, x, y, 0, NULL, &f, &d),
+	expect_error(lt_fit_run(LT_FIT_LINEAR, x, y, 0, NULL, &f, &d),
 	             LT_EINVAL, &d, "the linear model has 2 parameters and needs at "
 	             "least 3 observations (got 0)");
 	lt_diag_destroy(&d);
@@ -509,7 +509,7 @@ Test(fit, too_few_distinct_x, .init = setup)
 	lt_fit f;
 
 	lt_diag_init(&d, NULL);
-	expect_error(lt_fit_run(LT_MODEL_GOMPERTZ, x, y, 5, NULL, &f, &d),
+	expect_error(lt_fit_run(LT_FIT_GOMPERTZ, x, y, 5, NULL, &f, &d),
 	             LT_EINVAL, &d, "the gompertz model needs at least 3 distinct "
 	             "x values (got 2)");
 	lt_diag_destroy(&d);
@@ -523,13 +523,13 @@ Test(fit, non_finite_data, .init = setup)
 
 	y[2] = INFINITY;
 	lt_diag_init(&d, NULL);
-	expect_error(lt_fit_run(LT_MODEL_LINEAR, x, y, 4, NULL, &f, &d),
+	expect_error(lt_fit_run(LT_FIT_LINEAR, x, y, 4, NULL, &f, &d),
 	             LT_EINVAL, &d, "observation 3 is not finite (x = 3, y = inf)");
 	lt_diag_destroy(&d);
 	y[2] = 3;
 	x[0] = NAN;
 	lt_diag_init(&d, NULL);
-	expect_error(lt_fit_run(LT_MODEL_LINEAR, x, y, 4, NULL, &f, &d),
+	expect_error(lt_fit_run(LT_FIT_LINEAR, x, y, 4, NULL, &f, &d),
 	             LT_EINVAL, &d, "observation 1 is not finite (x = nan, y = 1)");
 	lt_diag_destroy(&d);
 }
@@ -541,18 +541,18 @@ Test(fit, bad_start_values, .init = setup)
 	lt_fit f;
 
 	lt_diag_init(&d, NULL);
-	expect_error(lt_fit_run(LT_MODEL_LOGISTIC, x, y, 6,
+	expect_error(lt_fit_run(LT_FIT_LOGISTIC, x, y, 6,
 	                        (double[]){10, NAN, 1}, &f, &d),
 	             LT_EINVAL, &d, "start value b2 is not finite");
 	lt_diag_destroy(&d);
 	lt_diag_init(&d, NULL);
-	expect_error(lt_fit_run(LT_MODEL_RICHARDS, x, y, 6,
+	expect_error(lt_fit_run(LT_FIT_RICHARDS, x, y, 6,
 	                        (double[]){10, 2, 1, 0.0}, &f, &d),
 	             LT_EINVAL, &d, "start value b4 of the richards model must "
 	             "not be 0 (the exponent is 1/b4)");
 	lt_diag_destroy(&d);
 	lt_diag_init(&d, NULL);
-	expect_error(lt_fit_run((lt_model)42, x, y, 6, NULL, &f, &d), LT_EINVAL,
+	expect_error(lt_fit_run((lt_fit_model)42, x, y, 6, NULL, &f, &d), LT_EINVAL,
 	             &d, "unknown model 42");
 	lt_diag_destroy(&d);
 }
@@ -573,7 +573,7 @@ Test(fit, no_minimum_is_enoconv, .init = setup)
 		y[i] = 2.385 * x[i];
 	}
 	lt_diag_init(&d, NULL);
-	status = lt_fit_run(LT_MODEL_SATURATING, x, y, 10, (double[]){5, 0.5},
+	status = lt_fit_run(LT_FIT_SATURATING, x, y, 10, (double[]){5, 0.5},
 	                    &f, &d);
 	cr_expect_eq(status, LT_ENOCONV);
 	cr_expect_eq(f.converged, 0);
@@ -595,7 +595,7 @@ Test(fit, unidentifiable_is_enoconv, .init = setup)
 	lt_fit f;
 
 	lt_diag_init(&d, NULL);
-	cr_expect_eq(lt_fit_run(LT_MODEL_LOGISTIC, x, y, 5, NULL, &f, &d),
+	cr_expect_eq(lt_fit_run(LT_FIT_LOGISTIC, x, y, 5, NULL, &f, &d),
 	             LT_ENOCONV);
 	cr_assert_eq(d.n, 1);
 	cr_expect(strstr(d.items[0].msg, "not identifiable") != NULL, "%s",
@@ -620,8 +620,8 @@ Test(fit, units_do_not_matter, .init = setup)
 		xs[i] = x[i] * cx;
 		ys[i] = y[i] * cy;
 	}
-	cr_assert_eq(lt_fit_run(LT_MODEL_LOGISTIC, x, y, n, NULL, &a, NULL), LT_OK);
-	cr_assert_eq(lt_fit_run(LT_MODEL_LOGISTIC, xs, ys, n, NULL, &b, NULL),
+	cr_assert_eq(lt_fit_run(LT_FIT_LOGISTIC, x, y, n, NULL, &a, NULL), LT_OK);
+	cr_assert_eq(lt_fit_run(LT_FIT_LOGISTIC, xs, ys, n, NULL, &b, NULL),
 	             LT_OK);
 	cr_expect_float_eq(b.b[0], a.b[0] * cy, 1e-12 * a.b[0] * cy);
 	cr_expect_float_eq(b.b[1], a.b[1], 1e-12 * a.b[1]);
@@ -729,7 +729,7 @@ Test(fit_cli, json_holds_the_numbers)
 	cr_assert_eq(json_array_size(preds), 1);
 	cr_expect_float_eq(jget(json_array_get(preds, 0), "x"), 50.0, 0.0);
 	cr_expect_float_eq(jget(json_array_get(preds, 0), "y"),
-	                   lt_model_eval(LT_MODEL_LOGISTIC, t->b, 50.0), 1e-6);
+	                   lt_fit_model_eval(LT_FIT_LOGISTIC, t->b, 50.0), 1e-6);
 	cr_expect(jget(json_array_get(preds, 0), "std_error") > 0.0);
 	json_decref(root);
 	run_free(&r);
@@ -947,15 +947,15 @@ Test(fit, near_singular_data_gives_a_status)
 	int m;
 
 	gsl_set_error_handler_off();
-	for (m = 0; m < LT_MODEL_COUNT; m++) {
+	for (m = 0; m < LT_FIT_COUNT; m++) {
 		lt_fit f;
 		lt_diag d;
 		int rc;
 
 		lt_diag_init(&d, "fz.csv");
-		rc = lt_fit_run((lt_model)m, x, y, 4, NULL, &f, &d);
+		rc = lt_fit_run((lt_fit_model)m, x, y, 4, NULL, &f, &d);
 		cr_expect(rc == LT_OK || ((rc == LT_ENOCONV || rc == LT_EINVAL) &&
-		          d.n > 0), "%s: status %d", lt_model_name((lt_model)m), rc);
+		          d.n > 0), "%s: status %d", lt_fit_model_name((lt_fit_model)m), rc);
 		lt_diag_destroy(&d);
 	}
 }

@@ -77,17 +77,17 @@ Test(trend, three_points_use_the_line)
 	lt_trend_result r;
 
 	cr_assert_eq(lt_trend_run(&s, &r, NULL), LT_OK);
-	cr_assert_eq(r.chosen, LT_MODEL_LINEAR, "%s", r.choice);
+	cr_assert_eq(r.chosen, LT_FIT_LINEAR, "%s", r.choice);
 	cr_expect(strstr(r.choice, "too few for AICc") != NULL, "%s", r.choice);
-	cr_expect_float_eq(r.m[LT_MODEL_LINEAR].at_target, 14.385, 1e-9);
+	cr_expect_float_eq(r.m[LT_FIT_LINEAR].at_target, 14.385, 1e-9);
 	cr_expect_eq(r.reaches, 0);
 	cr_expect_eq(r.year_met, 2034);
 	/* exact data: the band collapses onto the line */
-	cr_expect_float_eq(r.m[LT_MODEL_LINEAR].lo, 14.385, 1e-6);
-	cr_expect_float_eq(r.m[LT_MODEL_LINEAR].hi, 14.385, 1e-6);
+	cr_expect_float_eq(r.m[LT_FIT_LINEAR].lo, 14.385, 1e-6);
+	cr_expect_float_eq(r.m[LT_FIT_LINEAR].hi, 14.385, 1e-6);
 	/* logistic and Gompertz need 4 points */
-	cr_expect_eq(r.m[LT_MODEL_LOGISTIC].fitted, 0);
-	cr_expect(strstr(r.m[LT_MODEL_LOGISTIC].why, "at least 4") != NULL);
+	cr_expect_eq(r.m[LT_FIT_LOGISTIC].fitted, 0);
+	cr_expect(strstr(r.m[LT_FIT_LOGISTIC].why, "at least 4") != NULL);
 }
 
 /* A falling indicator with a "<=" target: a rank 20, 18, 16, 15, 13, 12
@@ -104,7 +104,7 @@ Test(trend, aicc_choice_and_verdict_agree)
 
 	cr_assert_eq(lt_trend_run(&s, &r, NULL), LT_OK);
 	cr_assert_geq(r.chosen, 0, "%s", r.choice);
-	for (k = 0; k < LT_MODEL_COUNT; k++)
+	for (k = 0; k < LT_FIT_COUNT; k++)
 		if (r.m[k].fitted && isfinite(r.m[k].fit.aicc)) {
 			compared++;
 			cr_expect_leq(r.m[r.chosen].fit.aicc, r.m[k].fit.aicc);
@@ -114,8 +114,8 @@ Test(trend, aicc_choice_and_verdict_agree)
 	/* the least-squares line (hand: x = 0..5, x̄ = 2.5, ȳ = 94/6, Sxx =
 	 * 17.5, Sxy = -28): slope -1.6, intercept 94/6 + 1.6 * 2.5 = 19.6667;
 	 * it falls to 10 at x = 6.04, so after 2025 */
-	cr_expect_float_eq(r.m[LT_MODEL_LINEAR].fit.b[1], -1.6, 1e-9);
-	cr_expect_float_eq(r.m[LT_MODEL_LINEAR].fit.b[0], 94.0 / 6.0 + 4.0, 1e-9);
+	cr_expect_float_eq(r.m[LT_FIT_LINEAR].fit.b[1], -1.6, 1e-9);
+	cr_expect_float_eq(r.m[LT_FIT_LINEAR].fit.b[0], 94.0 / 6.0 + 4.0, 1e-9);
 	/* its band in 2030 (x0 = 11), by hand with exact fractions: fitted
 	 * values 59/3 - 1.6 x, residuals 1/3, -1/15, -7/15, 2/15, -4/15, 1/3,
 	 * RSS = 8/15, s^2 = RSS / 4 = 2/15; at_target = 59/3 - 17.6 = 31/15;
@@ -123,7 +123,7 @@ Test(trend, aicc_choice_and_verdict_agree)
 	 * the closed-form quantile for 4 degrees of freedom, t = 2 sqrt(q - 1),
 	 * q = cos(acos(sqrt(a)) / 3) / sqrt(a), a = 4p(1 - p) (W. T. Shaw,
 	 * J. Comput. Finance 9(4), 2006) = 2.776445105197793 (tables: 2.776) */
-	expect_band(&r.m[LT_MODEL_LINEAR], 31.0 / 15.0, sqrt(902.0 / 1575.0),
+	expect_band(&r.m[LT_FIT_LINEAR], 31.0 / 15.0, sqrt(902.0 / 1575.0),
 	            2.776445105197793);
 }
 
@@ -147,7 +147,7 @@ Test(trend, band_is_delta_method_with_t)
 	                        {2024, 7.05}};
 	lt_trend_spec s = spec(obs, 4, +1, 20.0, 2030, 2030);
 	lt_trend_result r;
-	const lt_trend_model *lin = &r.m[LT_MODEL_LINEAR];
+	const lt_trend_model *lin = &r.m[LT_FIT_LINEAR];
 
 	cr_assert_eq(lt_trend_run(&s, &r, NULL), LT_OK);
 	cr_assert_eq(lin->fitted, 1, "%s", lin->why);

@@ -27,54 +27,54 @@
  *   saturating   y = b1·(1 − exp(−b2·x))
  * The logistic, Richards and saturating forms are those of the NIST StRD
  * problems Rat42, Rat43, and Misra1a/BoxBOD. */
-typedef enum lt_model {
-	LT_MODEL_LINEAR,
-	LT_MODEL_EXPONENTIAL,
-	LT_MODEL_LOGISTIC,
-	LT_MODEL_GOMPERTZ,
-	LT_MODEL_RICHARDS,
-	LT_MODEL_SATURATING
-} lt_model;
+typedef enum lt_fit_model {
+	LT_FIT_LINEAR,
+	LT_FIT_EXPONENTIAL,
+	LT_FIT_LOGISTIC,
+	LT_FIT_GOMPERTZ,
+	LT_FIT_RICHARDS,
+	LT_FIT_SATURATING
+} lt_fit_model;
 
 /* Number of models, for loops over all of them. */
-#define LT_MODEL_COUNT 6
+#define LT_FIT_COUNT 6
 /* Most parameters any model has. */
 #define LT_FIT_PMAX 4
 
 /* Look up a model by NAME ("linear", "exponential", "logistic", "gompertz",
  * "richards", "saturating"; exact, lower case).  Returns LT_OK and stores it
  * in *M, or LT_EINVAL (*M untouched) for any other name. */
-int lt_model_parse(const char *name, lt_model *m);
+int lt_fit_model_parse(const char *name, lt_fit_model *m);
 
 /* The lower-case name of M (a static string), or "?" for a bad value. */
-const char *lt_model_name(lt_model m);
+const char *lt_fit_model_name(lt_fit_model m);
 
 /* The formula of M as text, e.g. "y = b1*(1 - exp(-b2*x))" (static). */
-const char *lt_model_formula(lt_model m);
+const char *lt_fit_model_formula(lt_fit_model m);
 
 /* The model names separated by ", " (static), for messages. */
-const char *lt_model_list(void);
+const char *lt_fit_model_list(void);
 
 /* Number of parameters of M (2, 3 or 4; 0 for a bad value). */
-size_t lt_model_nparams(lt_model m);
+size_t lt_fit_model_nparams(lt_fit_model m);
 
-/* The value of model M with parameters B (lt_model_nparams(m) of them) at
+/* The value of model M with parameters B (lt_fit_model_nparams(m) of them) at
  * X.  Evaluated in forms that neither overflow nor lose digits where the
  * textbook form would (expm1 for 1 − exp, a log1p form for the Richards
  * power); the result is inf or NaN only when the true value overflows or is
  * undefined (b4 = 0). */
-double lt_model_eval(lt_model m, const double *b, double x);
+double lt_fit_model_eval(lt_fit_model m, const double *b, double x);
 
 /* The gradient of the model with respect to b at X into GRAD
- * (lt_model_nparams(m) values): the row of the Jacobian for an observation
+ * (lt_fit_model_nparams(m) values): the row of the Jacobian for an observation
  * at X.  Analytic derivatives, in the same overflow-safe forms as
- * lt_model_eval; checked against central differences in tests/test_fit.c. */
-void lt_model_gradient(lt_model m, const double *b, double x, double *grad);
+ * lt_fit_model_eval; checked against central differences in tests/test_fit.c. */
+void lt_fit_model_gradient(lt_fit_model m, const double *b, double x, double *grad);
 
-/* The result of a fit.  Arrays hold p = lt_model_nparams(model) entries;
+/* The result of a fit.  Arrays hold p = lt_fit_model_nparams(model) entries;
  * the rest are 0. */
 typedef struct lt_fit {
-	lt_model model;
+	lt_fit_model model;
 	size_t n, p, dof;          /* observations, parameters, n − p */
 	double b[LT_FIT_PMAX];     /* estimates */
 	double se[LT_FIT_PMAX];    /* standard errors */
@@ -91,7 +91,7 @@ typedef struct lt_fit {
 
 /* Fit model M to the N points (X[i], Y[i]) by least squares.
  *
- * START holds lt_model_nparams(m) starting values, or is NULL for the
+ * START holds lt_fit_model_nparams(m) starting values, or is NULL for the
  * automatic ones of lt_fit_start.  The solver (GSL trust region, QR linear
  * solver, Moré's diagonal scaling) tries in turn, until one is accepted:
  *   1. Levenberg–Marquardt,
@@ -139,11 +139,11 @@ typedef struct lt_fit {
  * in a Richards start), with a message in DIAG; LT_ENOCONV when no run was
  * accepted, with a message saying what was tried and how the best attempt
  * failed (*OUT then holds that attempt, converged = 0); LT_ENOMEM. */
-int lt_fit_run(lt_model m, const double *x, const double *y, size_t n,
+int lt_fit_run(lt_fit_model m, const double *x, const double *y, size_t n,
                const double *start, lt_fit *out, lt_diag *diag);
 
 /* Automatic starting values for model M from the N points into B
- * (lt_model_nparams(m) values), from linearising transforms:
+ * (lt_fit_model_nparams(m) values), from linearising transforms:
  *   linear       ordinary least squares (the exact answer);
  *   exponential  least-squares line through (x, ln|y|) over the points
  *                whose y has the sign of the largest |y|:
@@ -163,7 +163,7 @@ int lt_fit_run(lt_model m, const double *x, const double *y, size_t n,
  * the Gompertz half-height at the mean x, an exponential or line that is
  * flat at the largest |y|.  Returns LT_OK, or LT_EINVAL for n < 1 or
  * non-finite data. */
-int lt_fit_start(lt_model m, const double *x, const double *y, size_t n,
+int lt_fit_start(lt_fit_model m, const double *x, const double *y, size_t n,
                  double *b);
 
 /* The fitted curve of F at X into *Y, and its delta-method standard error

@@ -29,7 +29,7 @@
 #define LT_TREND_MIN_OBS 3
 
 typedef struct lt_trend_model {
-	lt_model model;
+	lt_fit_model model;
 	int fitted;           /* 1 when fitted and converged */
 	char why[160];        /* why not, or a note */
 	lt_fit fit;
@@ -41,7 +41,7 @@ typedef struct lt_trend_model {
 typedef struct lt_trend_result {
 	size_t n;             /* observations used */
 	int origin;           /* x = year − origin (the first observation's year) */
-	lt_trend_model m[LT_MODEL_COUNT];
+	lt_trend_model m[LT_FIT_COUNT];
 	int chosen;           /* index into m of the trend used; -1 when none */
 	char choice[200];     /* how it was chosen ("lowest AICc of 3", ...) */
 	int reaches;          /* 1 when the chosen trend meets the target in its year */

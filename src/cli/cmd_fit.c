@@ -200,7 +200,7 @@ static int parse_options(int argc, char **argv, struct fit_opts *o)
 
 /* Check what parse_options cannot check alone: the data file and the
  * model, and the number of start values.  Returns -1 or an exit status. */
-static int check_options(int argc, const struct fit_opts *o, lt_model *m)
+static int check_options(int argc, const struct fit_opts *o, lt_fit_model *m)
 {
 	char q[160];
 
@@ -211,15 +211,15 @@ static int check_options(int argc, const struct fit_opts *o, lt_model *m)
 		                          argc - optind);
 	if (o->model_name == NULL)
 		return lt_cli_usage_error("fit", "no model given (--model NAME; "
-		                          "models: %s)", lt_model_list());
-	if (lt_model_parse(o->model_name, m) != LT_OK)
+		                          "models: %s)", lt_fit_model_list());
+	if (lt_fit_model_parse(o->model_name, m) != LT_OK)
 		return lt_cli_usage_error("fit", "unknown model '%s' (models: %s)",
 		                          quote(o->model_name, q, sizeof q),
-		                          lt_model_list());
-	if (o->has_start && o->n_start != lt_model_nparams(*m))
+		                          lt_fit_model_list());
+	if (o->has_start && o->n_start != lt_fit_model_nparams(*m))
 		return lt_cli_usage_error("fit", "the %s model takes %zu start values "
-		                          "(got %zu)", lt_model_name(*m),
-		                          lt_model_nparams(*m), o->n_start);
+		                          "(got %zu)", lt_fit_model_name(*m),
+		                          lt_fit_model_nparams(*m), o->n_start);
 	return -1;
 }
 
@@ -252,8 +252,8 @@ static void print_table(const char *path, const lt_fit *f, const double *px,
 	char a[64], b[64];
 	size_t i;
 
-	printf("Model      %s: %s\n", lt_model_name(f->model),
-	       lt_model_formula(f->model));
+	printf("Model      %s: %s\n", lt_fit_model_name(f->model),
+	       lt_fit_model_formula(f->model));
 	printf("Data       %s (%zu observations)\n", path, f->n);
 	printf("Converged  %s in %zu iteration%s: %s\n\n", f->converged ? "yes" :
 	       "no", f->iterations, f->iterations == 1 ? "" : "s", f->method);
@@ -311,8 +311,8 @@ static void print_csv(const char *path, const lt_fit *f, const double *px,
 	size_t i;
 
 	csv4("kind", "name", "value", "std_error");
-	csv4("model", "name", lt_model_name(f->model), "");
-	csv4("model", "formula", lt_model_formula(f->model), "");
+	csv4("model", "name", lt_fit_model_name(f->model), "");
+	csv4("model", "formula", lt_fit_model_formula(f->model), "");
 	csv4("data", "file", path, "");
 	snprintf(a, sizeof a, "%zu", f->n);
 	csv4("data", "n", a, "");
@@ -389,8 +389,8 @@ static json_t *fit_json(const char *path, const lt_fit *f, const double *px,
 		jpush(preds, e, &bad);
 	}
 	if (o != NULL) {
-		jset(o, "model", json_string(lt_model_name(f->model)), &bad);
-		jset(o, "formula", json_string(lt_model_formula(f->model)), &bad);
+		jset(o, "model", json_string(lt_fit_model_name(f->model)), &bad);
+		jset(o, "formula", json_string(lt_fit_model_formula(f->model)), &bad);
 		jset(o, "data", json_string(path), &bad);
 		jset(o, "n", json_integer((json_int_t)f->n), &bad);
 		jset(o, "parameters", pars, &bad);
@@ -440,7 +440,7 @@ static int print_json(const char *path, const lt_fit *f, const double *px,
 /* ---- the command ------------------------------------------------------- */
 
 /* Fit the data of PATH as O asks and print it; returns an exit status. */
-static int run(const char *path, lt_model m, const struct fit_opts *o)
+static int run(const char *path, lt_fit_model m, const struct fit_opts *o)
 {
 	double *x = NULL, *y = NULL, *py = NULL, *pse = NULL;
 	lt_diag d;
@@ -469,7 +469,7 @@ static int run(const char *path, lt_model m, const struct fit_opts *o)
 	for (i = 0; i < o->n_predict; i++)
 		if (lt_fit_predict(&f, o->predict[i], &py[i], &pse[i]) != LT_OK) {
 			fprintf(stderr, "lotrinh: %s: the fitted %s curve overflows at "
-			        "x = %g\n", path, lt_model_name(m), o->predict[i]);
+			        "x = %g\n", path, lt_fit_model_name(m), o->predict[i]);
 			rc = LT_EXIT_FAIL;
 			goto done;
 		}
@@ -491,7 +491,7 @@ done:
 int lt_cmd_fit(int argc, char **argv)
 {
 	struct fit_opts o;
-	lt_model m = LT_MODEL_LINEAR;
+	lt_fit_model m = LT_FIT_LINEAR;
 	int rc;
 
 	memset(&o, 0, sizeof o);

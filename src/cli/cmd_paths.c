@@ -192,7 +192,7 @@ static void print_trend(const struct ind_paths *p)
 	}
 	m = &tr->m[tr->chosen];
 	printf("  trend: %s fit (%s): %.4g in %d, 95%% band %.4g to %.4g; the "
-	       "trend alone %s the target", lt_model_name(m->model), tr->choice,
+	       "trend alone %s the target", lt_fit_model_name(m->model), tr->choice,
 	       m->at_target, p->ind->target.year, m->lo, m->hi,
 	       tr->reaches ? "reaches" : "misses");
 	if (tr->year_met > 0)
@@ -332,16 +332,16 @@ static json_t *trend_json(const lt_trend_result *tr)
 	json_object_set_new(o, "observations", json_integer((json_int_t)tr->n));
 	json_object_set_new(o, "choice", json_string(tr->choice));
 	json_object_set_new(o, "chosen", tr->chosen >= 0
-	                    ? json_string(lt_model_name(tr->m[tr->chosen].model))
+	                    ? json_string(lt_fit_model_name(tr->m[tr->chosen].model))
 	                    : json_null());
 	json_object_set_new(o, "reaches", json_boolean(tr->reaches));
 	json_object_set_new(o, "year_met", tr->year_met > 0
 	                    ? json_integer(tr->year_met) : json_null());
-	for (k = 0; tr->chosen >= 0 && k < LT_MODEL_COUNT; k++) {
+	for (k = 0; tr->chosen >= 0 && k < LT_FIT_COUNT; k++) {
 		const lt_trend_model *m = &tr->m[k];
 		json_t *x = json_object(), *b = json_array(), *se = json_array();
 
-		json_object_set_new(x, "model", json_string(lt_model_name(m->model)));
+		json_object_set_new(x, "model", json_string(lt_fit_model_name(m->model)));
 		json_object_set_new(x, "fitted", json_boolean(m->fitted));
 		json_object_set_new(x, "note", json_string(m->why));
 		if (m->fitted) {

@@ -110,57 +110,57 @@ static const struct model_info {
 	const char *formula;
 	size_t p;
 	enum pkind kind[LT_FIT_PMAX];
-} models[LT_MODEL_COUNT] = {
-	[LT_MODEL_LINEAR] = {"linear", "y = b1 + b2*x", 2,
+} models[LT_FIT_COUNT] = {
+	[LT_FIT_LINEAR] = {"linear", "y = b1 + b2*x", 2,
 	                     {P_AMP, P_SLOPE, P_PURE, P_PURE}},
-	[LT_MODEL_EXPONENTIAL] = {"exponential", "y = b1*exp(b2*x)", 2,
+	[LT_FIT_EXPONENTIAL] = {"exponential", "y = b1*exp(b2*x)", 2,
 	                          {P_AMP, P_RATE, P_PURE, P_PURE}},
-	[LT_MODEL_LOGISTIC] = {"logistic", "y = b1/(1 + exp(b2 - b3*x))", 3,
+	[LT_FIT_LOGISTIC] = {"logistic", "y = b1/(1 + exp(b2 - b3*x))", 3,
 	                       {P_AMP, P_PURE, P_RATE, P_PURE}},
-	[LT_MODEL_GOMPERTZ] = {"gompertz", "y = b1*exp(-b2*exp(-b3*x))", 3,
+	[LT_FIT_GOMPERTZ] = {"gompertz", "y = b1*exp(-b2*exp(-b3*x))", 3,
 	                       {P_AMP, P_PURE, P_RATE, P_PURE}},
-	[LT_MODEL_RICHARDS] = {"richards",
+	[LT_FIT_RICHARDS] = {"richards",
 	                       "y = b1/(1 + exp(b2 - b3*x))^(1/b4)", 4,
 	                       {P_AMP, P_PURE, P_RATE, P_PURE}},
-	[LT_MODEL_SATURATING] = {"saturating", "y = b1*(1 - exp(-b2*x))", 2,
+	[LT_FIT_SATURATING] = {"saturating", "y = b1*(1 - exp(-b2*x))", 2,
 	                         {P_AMP, P_RATE, P_PURE, P_PURE}},
 };
 
-static int model_ok(lt_model m)
+static int model_ok(lt_fit_model m)
 {
-	return (int)m >= 0 && (int)m < LT_MODEL_COUNT;
+	return (int)m >= 0 && (int)m < LT_FIT_COUNT;
 }
 
-int lt_model_parse(const char *name, lt_model *m)
+int lt_fit_model_parse(const char *name, lt_fit_model *m)
 {
 	int i;
 
 	if (name == NULL)
 		return LT_EINVAL;
-	for (i = 0; i < LT_MODEL_COUNT; i++)
+	for (i = 0; i < LT_FIT_COUNT; i++)
 		if (strcmp(name, models[i].name) == 0) {
-			*m = (lt_model)i;
+			*m = (lt_fit_model)i;
 			return LT_OK;
 		}
 	return LT_EINVAL;
 }
 
-const char *lt_model_name(lt_model m)
+const char *lt_fit_model_name(lt_fit_model m)
 {
 	return model_ok(m) ? models[m].name : "?";
 }
 
-const char *lt_model_formula(lt_model m)
+const char *lt_fit_model_formula(lt_fit_model m)
 {
 	return model_ok(m) ? models[m].formula : "?";
 }
 
-const char *lt_model_list(void)
+const char *lt_fit_model_list(void)
 {
 	return "linear, exponential, logistic, gompertz, richards, saturating";
 }
 
-size_t lt_model_nparams(lt_model m)
+size_t lt_fit_model_nparams(lt_fit_model m)
 {
 	return model_ok(m) ? models[m].p : 0;
 }
@@ -182,42 +182,42 @@ static double log1pexp(double u)
 	return u > 0.0 ? u + log1p(exp(-u)) : log1p(exp(u));
 }
 
-double lt_model_eval(lt_model m, const double *b, double x)
+double lt_fit_model_eval(lt_fit_model m, const double *b, double x)
 {
 	switch (m) {
-	case LT_MODEL_LINEAR:
+	case LT_FIT_LINEAR:
 		return b[0] + b[1] * x;
-	case LT_MODEL_EXPONENTIAL:
+	case LT_FIT_EXPONENTIAL:
 		return b[0] * exp(b[1] * x);
-	case LT_MODEL_LOGISTIC:
+	case LT_FIT_LOGISTIC:
 		/* b1 / (1 + e^u) = b1 · sigmoid(-u), u = b2 - b3 x */
 		return b[0] * sigmoid(-(b[1] - b[2] * x));
-	case LT_MODEL_GOMPERTZ:
+	case LT_FIT_GOMPERTZ:
 		return b[0] * exp(-b[1] * exp(-b[2] * x));
-	case LT_MODEL_RICHARDS:
+	case LT_FIT_RICHARDS:
 		/* (1 + e^u)^(-1/b4) = exp(-ln(1 + e^u) / b4) */
 		return b[0] * exp(-log1pexp(b[1] - b[2] * x) / b[3]);
-	case LT_MODEL_SATURATING:
+	case LT_FIT_SATURATING:
 		return -b[0] * expm1(-b[1] * x);
 	}
 	return NAN;
 }
 
-void lt_model_gradient(lt_model m, const double *b, double x, double *g)
+void lt_fit_model_gradient(lt_fit_model m, const double *b, double x, double *g)
 {
 	double u, s, sm, e, w, q, L;
 
 	switch (m) {
-	case LT_MODEL_LINEAR:
+	case LT_FIT_LINEAR:
 		g[0] = 1.0;
 		g[1] = x;
 		break;
-	case LT_MODEL_EXPONENTIAL:
+	case LT_FIT_EXPONENTIAL:
 		e = exp(b[1] * x);
 		g[0] = e;
 		g[1] = b[0] * x * e;
 		break;
-	case LT_MODEL_LOGISTIC:
+	case LT_FIT_LOGISTIC:
 		/* d/du [1/(1+e^u)] = -sigmoid(-u)·sigmoid(u) */
 		u = b[1] - b[2] * x;
 		s = sigmoid(-u);
@@ -226,7 +226,7 @@ void lt_model_gradient(lt_model m, const double *b, double x, double *g)
 		g[1] = -b[0] * s * sm;
 		g[2] = b[0] * x * s * sm;
 		break;
-	case LT_MODEL_GOMPERTZ:
+	case LT_FIT_GOMPERTZ:
 		w = exp(-b[2] * x);
 		e = exp(-b[1] * w);
 		/* w·e is 0 when e underflows, even when w overflowed */
@@ -235,7 +235,7 @@ void lt_model_gradient(lt_model m, const double *b, double x, double *g)
 		g[1] = -b[0] * q;
 		g[2] = b[0] * b[1] * x * q;
 		break;
-	case LT_MODEL_RICHARDS:
+	case LT_FIT_RICHARDS:
 		/* q = (1+e^u)^(-1/b4); dq/du = -q·sigmoid(u)/b4;
 		 * dq/db4 = q·ln(1+e^u)/b4^2 */
 		u = b[1] - b[2] * x;
@@ -247,7 +247,7 @@ void lt_model_gradient(lt_model m, const double *b, double x, double *g)
 		g[2] = b[0] * q * sm * x / b[3];
 		g[3] = b[0] * q * L / (b[3] * b[3]);
 		break;
-	case LT_MODEL_SATURATING:
+	case LT_FIT_SATURATING:
 		e = exp(-b[1] * x);
 		g[0] = -expm1(-b[1] * x);
 		g[1] = b[0] * x * e;
@@ -259,7 +259,7 @@ void lt_model_gradient(lt_model m, const double *b, double x, double *g)
 
 /* Scaled data and what GSL's callbacks need. */
 struct problem {
-	lt_model m;
+	lt_fit_model m;
 	size_t n, p;
 	const double *x, *y;  /* the caller's data */
 	double *xs, *ys;      /* scaled copies: x / sx, y / sy */
@@ -332,7 +332,7 @@ static int cb_f(const gsl_vector *bv, void *params, gsl_vector *r)
 	for (i = 0; i < pb->p; i++)
 		b[i] = gsl_vector_get(bv, i);
 	for (i = 0; i < pb->n; i++) {
-		double v = lt_model_eval(pb->m, b, pb->xs[i]) - pb->ys[i];
+		double v = lt_fit_model_eval(pb->m, b, pb->xs[i]) - pb->ys[i];
 
 		if (!isfinite(v) || fabs(v) > pb->blowup) {
 			gsl_vector_set_all(r, pb->blowup);
@@ -355,7 +355,7 @@ static int cb_df(const gsl_vector *bv, void *params, gsl_matrix *J)
 	for (i = 0; i < pb->p; i++)
 		b[i] = gsl_vector_get(bv, i);
 	for (i = 0; i < pb->n; i++) {
-		lt_model_gradient(pb->m, b, pb->xs[i], g);
+		lt_fit_model_gradient(pb->m, b, pb->xs[i], g);
 		for (j = 0; j < pb->p; j++) {
 			if (!isfinite(g[j]))
 				return GSL_EDOM;
@@ -656,10 +656,10 @@ static void refine(struct problem *pb, struct judge *jd, struct attempt *a)
 
 /* Check the data and start of lt_fit_run; LT_OK or LT_EINVAL with a
  * message. */
-static int check_input(lt_model m, const double *x, const double *y,
+static int check_input(lt_fit_model m, const double *x, const double *y,
                        size_t n, const double *start, lt_diag *diag)
 {
-	size_t p = lt_model_nparams(m), i, j, distinct = 0;
+	size_t p = lt_fit_model_nparams(m), i, j, distinct = 0;
 
 	if (!model_ok(m))
 		LT_ERROR(diag, LT_EINVAL, "unknown model %d", (int)m);
@@ -686,7 +686,7 @@ static int check_input(lt_model m, const double *x, const double *y,
 	for (i = 0; i < p; i++)
 		if (!isfinite(start[i]))
 			LT_ERROR(diag, LT_EINVAL, "start value b%zu is not finite", i + 1);
-	if (m == LT_MODEL_RICHARDS && start[3] == 0.0)
+	if (m == LT_FIT_RICHARDS && start[3] == 0.0)
 		LT_ERROR(diag, LT_EINVAL, "start value b4 of the richards model must "
 		         "not be 0 (the exponent is 1/b4)");
 	return LT_OK;
@@ -855,7 +855,7 @@ static int fit_core(struct problem *pb, struct judge *jd, const double *start,
 	return fill_result(pb, jd, &won_at, out, diag);
 }
 
-int lt_fit_run(lt_model m, const double *x, const double *y, size_t n,
+int lt_fit_run(lt_fit_model m, const double *x, const double *y, size_t n,
                const double *start, lt_fit *out, lt_diag *diag)
 {
 	struct problem pb;
@@ -869,7 +869,7 @@ int lt_fit_run(lt_model m, const double *x, const double *y, size_t n,
 		return status;
 	out->model = m;
 	out->n = n;
-	out->p = lt_model_nparams(m);
+	out->p = lt_fit_model_nparams(m);
 	out->dof = n - out->p;
 	pb.m = m;
 	pb.n = n;
@@ -896,34 +896,34 @@ int lt_fit_run(lt_model m, const double *x, const double *y, size_t n,
 /* The linearising transform of model M for the automatic start (see
  * lt_fit_start): maps the point (X, Y) to (*U, *V) on a line, given the
  * asymptote guess A; returns 0 when the point cannot be used. */
-static int linearise(lt_model m, double A, double x, double y, double *u,
+static int linearise(lt_fit_model m, double A, double x, double y, double *u,
                      double *v)
 {
 	double r = A != 0.0 ? y / A : 0.0;
 
 	*u = x;
 	switch (m) {
-	case LT_MODEL_LINEAR:
+	case LT_FIT_LINEAR:
 		*v = y;
 		return 1;
-	case LT_MODEL_EXPONENTIAL:
+	case LT_FIT_EXPONENTIAL:
 		/* A carries the sign of the largest |y| */
 		if (!(r > 0.0))
 			return 0;
 		*v = log(fabs(y));
 		return 1;
-	case LT_MODEL_SATURATING:
+	case LT_FIT_SATURATING:
 		if (!(r > 0.0 && r < 1.0) || x == 0.0)
 			return 0;
 		*v = log1p(-r);
 		return 1;
-	case LT_MODEL_LOGISTIC:
-	case LT_MODEL_RICHARDS:
+	case LT_FIT_LOGISTIC:
+	case LT_FIT_RICHARDS:
 		if (!(r > 0.0 && r < 1.0))
 			return 0;
 		*v = log(1.0 / r - 1.0);
 		return 1;
-	case LT_MODEL_GOMPERTZ:
+	case LT_FIT_GOMPERTZ:
 		if (!(r > 0.0 && r < 1.0))
 			return 0;
 		*v = log(-log(r));
@@ -936,7 +936,7 @@ static int linearise(lt_model m, double A, double x, double y, double *u,
  * two-pass (centred) for accuracy.  When THROUGH_ORIGIN, a = 0 and c
  * minimises sum (v - c·u)^2.  Returns 0, or -1 when fewer than two usable
  * points have distinct u (one for a line through the origin). */
-static int fit_line(lt_model m, double A, const double *x, const double *y,
+static int fit_line(lt_fit_model m, double A, const double *x, const double *y,
                     size_t n, int through_origin, double *a, double *c)
 {
 	double su = 0.0, sv = 0.0, suu = 0.0, suv = 0.0, u, v, ub, vb;
@@ -979,7 +979,7 @@ static void x_stats(const double *x, size_t n, double *mean, double *range)
 	*range = hi - lo;
 }
 
-int lt_fit_start(lt_model m, const double *x, const double *y, size_t n,
+int lt_fit_start(lt_fit_model m, const double *x, const double *y, size_t n,
                  double *b)
 {
 	double ext = 0.0, A, a, c, xbar, range, rate;
@@ -998,45 +998,45 @@ int lt_fit_start(lt_model m, const double *x, const double *y, size_t n,
 	x_stats(x, n, &xbar, &range);
 	/* the natural rate when the data give none: one e-fold over the range */
 	rate = range > 0.0 ? 1.0 / range : 1.0;
-	ok = fit_line(m, A, x, y, n, m == LT_MODEL_SATURATING, &a, &c) == 0;
+	ok = fit_line(m, A, x, y, n, m == LT_FIT_SATURATING, &a, &c) == 0;
 	switch (m) {
-	case LT_MODEL_LINEAR:
+	case LT_FIT_LINEAR:
 		b[0] = ok ? a : ext;
 		b[1] = ok ? c : 0.0;
 		break;
-	case LT_MODEL_EXPONENTIAL:
+	case LT_FIT_EXPONENTIAL:
 		b[0] = ok ? copysign(exp(a), ext) : ext;
 		b[1] = ok ? c : 0.0;
 		break;
-	case LT_MODEL_SATURATING:
+	case LT_FIT_SATURATING:
 		b[0] = A;
 		b[1] = ok && -c > 0.0 ? -c : rate;
 		break;
-	case LT_MODEL_LOGISTIC:
-	case LT_MODEL_RICHARDS:
+	case LT_FIT_LOGISTIC:
+	case LT_FIT_RICHARDS:
 		/* y = b1/2 at x = b2/b3 when the line gives nothing */
 		b[0] = A;
 		b[2] = ok ? -c : rate;
 		b[1] = ok ? a : rate * xbar;
-		if (m == LT_MODEL_RICHARDS)
+		if (m == LT_FIT_RICHARDS)
 			b[3] = 1.0;
 		break;
-	case LT_MODEL_GOMPERTZ:
+	case LT_FIT_GOMPERTZ:
 		/* y = b1/2 at the mean x when the line gives nothing */
 		b[0] = A;
 		b[2] = ok ? -c : rate;
 		b[1] = ok ? exp(a) : M_LN2 * exp(b[2] * xbar);
 		break;
 	}
-	if (m == LT_MODEL_RICHARDS) {
+	if (m == LT_FIT_RICHARDS) {
 		lt_fit lf;
 
 		/* refine by the logistic fit, which is Richards with b4 = 1 */
-		if (n >= 4 && lt_fit_run(LT_MODEL_LOGISTIC, x, y, n, NULL, &lf,
+		if (n >= 4 && lt_fit_run(LT_FIT_LOGISTIC, x, y, n, NULL, &lf,
 		                         NULL) == LT_OK)
 			memcpy(b, lf.b, 3 * sizeof *b);
 	}
-	for (i = 0; i < lt_model_nparams(m); i++)
+	for (i = 0; i < lt_fit_model_nparams(m); i++)
 		if (!isfinite(b[i]))
 			return LT_EINVAL;
 	return LT_OK;
@@ -1051,13 +1051,13 @@ int lt_fit_predict(const lt_fit *f, double x, double *y, double *se)
 
 	if (!model_ok(f->model) || !isfinite(x))
 		return LT_EINVAL;
-	*y = lt_model_eval(f->model, f->b, x);
+	*y = lt_fit_model_eval(f->model, f->b, x);
 	if (!isfinite(*y))
 		return LT_EINVAL;
 	if (se == NULL)
 		return LT_OK;
 	/* delta method: Var(f(x; b)) ~ g' Cov(b) g, g = df/db at the estimate */
-	lt_model_gradient(f->model, f->b, x, g);
+	lt_fit_model_gradient(f->model, f->b, x, g);
 	for (i = 0; i < f->p; i++)
 		for (j = 0; j < f->p; j++)
 			var += g[i] * f->cov[i][j] * g[j];

@@ -16,9 +16,9 @@ static int meets(const lt_trend_spec *s, double v)
 
 /* Fit model M to the observations (x = year − origin). */
 static void fit_one(const lt_trend_spec *s, const double *x, const double *y,
-                    lt_model m, lt_trend_model *tm)
+                    lt_fit_model m, lt_trend_model *tm)
 {
-	size_t p = lt_model_nparams(m), i;
+	size_t p = lt_fit_model_nparams(m), i;
 	double xt, t;
 	lt_diag d;
 
@@ -29,7 +29,7 @@ static void fit_one(const lt_trend_spec *s, const double *x, const double *y,
 		return;
 	}
 	for (i = 0; i < s->n_obs; i++)
-		if (m == LT_MODEL_EXPONENTIAL && !(y[i] > 0.0)) {
+		if (m == LT_FIT_EXPONENTIAL && !(y[i] > 0.0)) {
 			snprintf(tm->why, sizeof tm->why, "needs positive values");
 			return;
 		}
@@ -60,7 +60,7 @@ static void choose(lt_trend_result *out)
 	size_t k, comparable = 0;
 	int best = -1;
 
-	for (k = 0; k < LT_MODEL_COUNT; k++) {
+	for (k = 0; k < LT_FIT_COUNT; k++) {
 		const lt_trend_model *tm = &out->m[k];
 
 		if (!tm->fitted || !isfinite(tm->fit.aicc))
@@ -73,8 +73,8 @@ static void choose(lt_trend_result *out)
 		out->chosen = best;
 		snprintf(out->choice, sizeof out->choice, "lowest AICc of %zu models "
 		         "that %zu observations can compare", comparable, out->n);
-	} else if (out->m[LT_MODEL_LINEAR].fitted) {
-		out->chosen = LT_MODEL_LINEAR;
+	} else if (out->m[LT_FIT_LINEAR].fitted) {
+		out->chosen = LT_FIT_LINEAR;
 		snprintf(out->choice, sizeof out->choice, "linear: %zu observations "
 		         "are too few for AICc to choose between models (it needs "
 		         "n >= p + 3 for two of them)", out->n);
@@ -111,8 +111,8 @@ int lt_trend_run(const lt_trend_spec *s, lt_trend_result *out, lt_diag *diag)
 		return LT_OK;
 	}
 	out->origin = s->obs[0].year;
-	for (i = 0; i < LT_MODEL_COUNT; i++)
-		fit_one(s, x, y, (lt_model)i, &out->m[i]);
+	for (i = 0; i < LT_FIT_COUNT; i++)
+		fit_one(s, x, y, (lt_fit_model)i, &out->m[i]);
 	choose(out);
 	if (out->chosen < 0)
 		return LT_OK;
@@ -120,7 +120,7 @@ int lt_trend_run(const lt_trend_spec *s, lt_trend_result *out, lt_diag *diag)
 	for (year = s->obs[s->n_obs - 1].year + 1; year <= s->horizon; year++) {
 		const lt_fit *f = &out->m[out->chosen].fit;
 
-		if (meets(s, lt_model_eval(f->model, f->b, year - out->origin))) {
+		if (meets(s, lt_fit_model_eval(f->model, f->b, year - out->origin))) {
 			out->year_met = year;
 			break;
 		}

@@ -24,11 +24,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (lt_csv_parse_xy((const char *)data, size, "fuzz.csv", &x, &y, &n,
 	                    NULL) == LT_OK && n <= 64) {
-		for (m = 0; m < LT_MODEL_COUNT; m++) {
+		for (m = 0; m < LT_FIT_COUNT; m++) {
 			lt_fit f;
 			double v, se;
 
-			if (lt_fit_run((lt_model)m, x, y, n, NULL, &f, NULL) == LT_OK)
+			if (lt_fit_run((lt_fit_model)m, x, y, n, NULL, &f, NULL) == LT_OK)
 				lt_fit_predict(&f, x[0] + 1.0, &v, &se);
 		}
 	}
