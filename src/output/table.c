@@ -1,0 +1,1206 @@
+/* table.c - typed result tables and documents, rendered as text, CSV and
+ * JSON (see table.h).
+ *
+ * Cells are stored typed, with their strings copied; a format decides how
+ * they look only when the table is written.  Text is built a line at a
+ * time in a memory sink so that trailing blanks can be dropped, then
+ * written to the caller's sink.  JSON goes through jansson (DESIGN §7: "JSON
+ * through a library, not by hand"), dumped straight into the sink.
+ */
+#include "lotrinh/table.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lotrinh/alloc.h"
+#include "lotrinh/text.h"
+
+/* What text shows for a missing value without a reason (an en dash). */
+#define MISSING_TEXT "–"
+
+/* The text of a blank cell: a sentinel so that it is never freed. */
+static const char blank[] = "";
+
+/* ---- cells -------------------------------------------------------------- */
+
+lt_cell lt_cell_text(const char *s)
+{
+	lt_cell c = {LT_CELL_TEXT, s, 0.0, 0, 0, 0, NULL, NULL};
+
+	return c;
+}
+
+lt_cell lt_cell_number(double v, int prec, unsigned style, const char *unit)
+{
+	lt_cell c = {LT_CELL_NUMBER, NULL, v, 0, prec, style, unit, NULL};
+
+	return c;
+}
+
+lt_cell lt_cell_int(long long v)
+{
+	lt_cell c = {LT_CELL_INTEGER, NULL, 0.0, v, 0, 0, NULL, NULL};
+
+	return c;
+}
+
+lt_cell lt_cell_year(int year)
+{
+	lt_cell c = {LT_CELL_YEAR, NULL, 0.0, year, 0, 0, NULL, NULL};
+
+	return c;
+}
+
+lt_cell lt_cell_bool(int v)
+{
+	lt_cell c = {LT_CELL_BOOL, NULL, 0.0, v != 0, 0, 0, NULL, NULL};
+
+	return c;
+}
+
+lt_cell lt_cell_missing(const char *reason)
+{
+	lt_cell c = {LT_CELL_MISSING, reason, 0.0, 0, 0, 0, NULL, NULL};
+
+	return c;
+}
+
+lt_cell lt_cell_marked(lt_cell c, const char *mark)
+{
+	c.mark = mark;
+	return c;
+}
+
+static char *dup_str(const char *s)
+{
+	size_t n;
+	char *p;
+
+	if (s == NULL)
+		return NULL;
+	if (s == blank)
+		return (char *)blank;
+	n = strlen(s) + 1;
+	p = lt_malloc(n);
+	if (p != NULL)
+		memcpy(p, s, n);
+	return p;
+}
+
+static void free_str(const char *s)
+{
+	if (s != blank)
+		free((char *)s);
+}
+
+/* Copy C's strings into *DST; returns 0 or LT_ENOMEM (then *DST is a
+ * blank cell). */
+static int cell_store(lt_cell *dst, lt_cell c)
+{
+	lt_cell copy = c;
+
+	copy.text = dup_str(c.text);
+	copy.unit = dup_str(c.unit);
+	copy.mark = dup_str(c.mark);
+	if ((c.text != NULL && copy.text == NULL) ||
+	    (c.unit != NULL && copy.unit == NULL) ||
+	    (c.mark != NULL && copy.mark == NULL)) {
+		free_str(copy.text);
+		free_str(copy.unit);
+		free_str(copy.mark);
+		*dst = lt_cell_missing(blank);
+		return LT_ENOMEM;
+	}
+	*dst = copy;
+	return 0;
+}
+
+static void cell_release(lt_cell *c)
+{
+	free_str(c->text);
+	free_str(c->unit);
+	free_str(c->mark);
+	*c = lt_cell_missing(blank);
+}
+
+/* Drop LANG's thousands separator from the number text S in place. */
+static void ungroup(char *s, lt_lang lang)
+{
+	char group = lang == LT_LANG_VI ? '.' : ',';
+	char *w = s;
+
+	for (; *s != '\0'; s++)
+		if (*s != group)
+			*w++ = *s;
+	*w = '\0';
+}
+
+/* An integer grouped by thousands in LANG's convention. */
+static char *format_integer(long long v, lt_lang lang, char *buf, size_t size)
+{
+	char raw[32], out[48];
+	const char *p = raw;
+	size_t n = 0, len, i;
+
+	snprintf(raw, sizeof raw, "%lld", v);
+	if (*p == '-')
+		out[n++] = *p++;
+	len = strlen(p);
+	for (i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			out[n++] = lang == LT_LANG_VI ? '.' : ',';
+		out[n++] = p[i];
+	}
+	out[n] = '\0';
+	snprintf(buf, size, "%s", out);
+	return buf;
+}
+
+/* A finite number as text per its style. */
+static void format_number(const lt_cell *c, lt_lang lang, char *buf,
+                          size_t size)
+{
+	double v = c->number == 0.0 ? 0.0 : c->number; /* no "-0" */
+	char num[600];
+
+	if (c->style & LT_NUM_SIG) {
+		char *p;
+
+		snprintf(num, sizeof num, (c->style & LT_NUM_SIGN) ? "%+.*g" : "%.*g",
+		         c->prec > 0 ? c->prec : 1, v);
+		if (lang == LT_LANG_VI && (p = strchr(num, '.')) != NULL)
+			*p = ',';
+	} else {
+		lt_format_number(v, c->prec, (c->style & LT_NUM_TRIM) != 0, lang,
+		                 num + 1, sizeof num - 1);
+		if (c->style & LT_NUM_PLAIN)
+			ungroup(num + 1, lang);
+		num[0] = '+';
+		/* a '+' only before a number that did not round to zero */
+		if (!((c->style & LT_NUM_SIGN) && v > 0.0 &&
+		      strpbrk(num + 1, "123456789") != NULL))
+			memmove(num, num + 1, strlen(num));
+	}
+	if (c->unit != NULL && c->unit[0] != '\0')
+		snprintf(buf, size, "%s%s%s", num, c->unit[0] == '%' ? "" : " ",
+		         c->unit);
+	else
+		snprintf(buf, size, "%s", num);
+}
+
+char *lt_cell_format(const lt_cell *c, lt_lang lang, char *buf, size_t size)
+{
+	switch (c->kind) {
+	case LT_CELL_TEXT:
+		snprintf(buf, size, "%s", c->text != NULL ? c->text : "");
+		break;
+	case LT_CELL_NUMBER:
+		if (isfinite(c->number))
+			format_number(c, lang, buf, size);
+		else
+			snprintf(buf, size, "%s", MISSING_TEXT);
+		break;
+	case LT_CELL_INTEGER:
+		format_integer(c->integer, lang, buf, size);
+		break;
+	case LT_CELL_YEAR:
+		snprintf(buf, size, "%lld", c->integer);
+		break;
+	case LT_CELL_BOOL:
+		snprintf(buf, size, "%s", c->integer
+		         ? (lang == LT_LANG_VI ? "có" : "yes")
+		         : (lang == LT_LANG_VI ? "không" : "no"));
+		break;
+	default:
+		snprintf(buf, size, "%s", c->text != NULL ? c->text : MISSING_TEXT);
+		break;
+	}
+	return buf;
+}
+
+/* The shortest of %.15g, %.16g and %.17g that reads back as V: 15 digits
+ * keep decimal inputs such as 3.94 as written, 17 always round-trip. */
+static void plain_number(double v, char *buf, size_t size)
+{
+	int digits;
+
+	for (digits = 15; digits < 17; digits++) {
+		snprintf(buf, size, "%.*g", digits, v);
+		if (strtod(buf, NULL) == v)
+			return;
+	}
+	snprintf(buf, size, "%.17g", v);
+}
+
+/* 1 if S is a plain decimal number ("-3.5", "+2e3"), which a spreadsheet
+ * reads as a number, not a formula. */
+static int plain_decimal(const char *s)
+{
+	double v;
+
+	return strspn(s, "0123456789+-.eE") == strlen(s) &&
+	       lt_parse_double(s, &v) == 0;
+}
+
+/* The "'" that guards text a spreadsheet would run as a formula, or "". */
+static const char *formula_guard(const char *s)
+{
+	if (s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL && !plain_decimal(s))
+		return "'";
+	return "";
+}
+
+char *lt_cell_csv(const lt_cell *c, char *buf, size_t size)
+{
+	switch (c->kind) {
+	case LT_CELL_TEXT:
+		snprintf(buf, size, "%s%s", formula_guard(c->text), c->text);
+		break;
+	case LT_CELL_NUMBER:
+		if (isfinite(c->number))
+			plain_number(c->number, buf, size);
+		else
+			snprintf(buf, size, "%s", "");
+		break;
+	case LT_CELL_INTEGER:
+	case LT_CELL_YEAR:
+		snprintf(buf, size, "%lld", c->integer);
+		break;
+	case LT_CELL_BOOL:
+		snprintf(buf, size, "%s", c->integer ? "true" : "false");
+		break;
+	default:
+		snprintf(buf, size, "%s", "");
+		break;
+	}
+	return buf;
+}
+
+/* C as a JSON value (new reference), or NULL when out of memory. */
+static json_t *cell_json(const lt_cell *c)
+{
+	json_t *j;
+
+	switch (c->kind) {
+	case LT_CELL_TEXT:
+		/* text that is not UTF-8 (a file name) cannot be a JSON string */
+		j = json_string(c->text);
+		return j != NULL ? j : json_null();
+	case LT_CELL_NUMBER:
+		return isfinite(c->number) ? json_real(c->number) : json_null();
+	case LT_CELL_INTEGER:
+	case LT_CELL_YEAR:
+		return json_integer((json_int_t)c->integer);
+	case LT_CELL_BOOL:
+		return json_boolean(c->integer);
+	default:
+		return json_null();
+	}
+}
+
+/* ---- tables ------------------------------------------------------------- */
+
+struct column {
+	char *key;
+	char *head[2];   /* by lt_lang */
+	lt_align align;
+	unsigned show;
+	size_t max;      /* display columns, 0 for no limit */
+};
+
+struct lt_table {
+	size_t ncols, nrows, cap;
+	struct column *cols;
+	lt_cell *cells;  /* nrows * ncols, row-major */
+	int failed;      /* memory ran out while building */
+	int no_header;
+};
+
+lt_table *lt_table_alloc(size_t ncols)
+{
+	lt_table *t;
+	size_t c;
+
+	if (ncols == 0)
+		return NULL;
+	t = lt_calloc(1, sizeof *t);
+	if (t == NULL)
+		return NULL;
+	t->cols = lt_calloc(ncols, sizeof *t->cols);
+	if (t->cols == NULL) {
+		free(t);
+		return NULL;
+	}
+	t->ncols = ncols;
+	for (c = 0; c < ncols; c++)
+		t->cols[c].show = LT_SHOW_ALL;
+	return t;
+}
+
+void lt_table_free(lt_table *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->ncols; i++) {
+		free(t->cols[i].key);
+		free(t->cols[i].head[0]);
+		free(t->cols[i].head[1]);
+	}
+	for (i = 0; i < t->nrows * t->ncols; i++)
+		cell_release(&t->cells[i]);
+	free(t->cells);
+	free(t->cols);
+	free(t);
+}
+
+/* Mark T failed and return LT_ENOMEM. */
+static int table_oom(lt_table *t)
+{
+	t->failed = 1;
+	return LT_ENOMEM;
+}
+
+int lt_table_set_column(lt_table *t, size_t col, const char *key,
+                        const char *head_en, const char *head_vi,
+                        lt_align align, unsigned show)
+{
+	struct column *c;
+	char *k, *en, *vi;
+
+	if (t == NULL)
+		return LT_ENOMEM;
+	if (col >= t->ncols)
+		return LT_EINVAL;
+	k = dup_str(key);
+	en = dup_str(head_en);
+	vi = dup_str(head_vi != NULL ? head_vi : head_en);
+	if (k == NULL || en == NULL || vi == NULL) {
+		free(k);
+		free(en);
+		free(vi);
+		return table_oom(t);
+	}
+	c = &t->cols[col];
+	free(c->key);
+	free(c->head[0]);
+	free(c->head[1]);
+	c->key = k;
+	c->head[LT_LANG_EN] = en;
+	c->head[LT_LANG_VI] = vi;
+	c->align = align;
+	c->show = show;
+	return 0;
+}
+
+int lt_table_set_header(lt_table *t, size_t col, const char *text,
+                        lt_align align)
+{
+	return lt_table_set_column(t, col, text, text, text, align, LT_SHOW_ALL);
+}
+
+void lt_table_set_max_width(lt_table *t, size_t col, size_t max_cols)
+{
+	if (t != NULL && col < t->ncols)
+		t->cols[col].max = max_cols;
+}
+
+void lt_table_hide_header(lt_table *t)
+{
+	if (t != NULL)
+		t->no_header = 1;
+}
+
+int lt_table_add_row(lt_table *t)
+{
+	size_t c;
+
+	if (t == NULL || t->failed)
+		return LT_ENOMEM;
+	if (t->nrows == t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 16;
+		lt_cell *p = lt_realloc(t->cells, cap * t->ncols * sizeof *p);
+
+		if (p == NULL)
+			return table_oom(t);
+		t->cells = p;
+		t->cap = cap;
+	}
+	for (c = 0; c < t->ncols; c++)
+		t->cells[t->nrows * t->ncols + c] = lt_cell_missing(blank);
+	t->nrows++;
+	return 0;
+}
+
+int lt_table_put(lt_table *t, size_t col, lt_cell c)
+{
+	lt_cell *cell;
+
+	if (t == NULL || t->failed)
+		return LT_ENOMEM;
+	if (t->nrows == 0 || col >= t->ncols)
+		return LT_EINVAL;
+	cell = &t->cells[(t->nrows - 1) * t->ncols + col];
+	cell_release(cell);
+	if (cell_store(cell, c) != 0)
+		return table_oom(t);
+	return 0;
+}
+
+int lt_table_set(lt_table *t, size_t col, const char *text)
+{
+	return lt_table_put(t, col, lt_cell_text(text));
+}
+
+/* vsnprintf into a new string (caller frees), or NULL. */
+static char *vformat(const char *fmt, va_list ap)
+{
+	va_list again;
+	char *s;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	if (n < 0)
+		return NULL;
+	s = lt_malloc((size_t)n + 1);
+	if (s != NULL)
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+int lt_table_setf(lt_table *t, size_t col, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int rc;
+
+	va_start(ap, fmt);
+	s = vformat(fmt, ap);
+	va_end(ap);
+	if (s == NULL)
+		return t != NULL ? table_oom(t) : LT_ENOMEM;
+	rc = lt_table_set(t, col, s);
+	free(s);
+	return rc;
+}
+
+size_t lt_table_rows(const lt_table *t)
+{
+	return t != NULL ? t->nrows : 0;
+}
+
+/* ---- tables as text ----------------------------------------------------- */
+
+/* Longest text a cell shows in a terminal, in bytes; longer text is cut
+ * (a table cell is a phrase, not a page). */
+#define CELL_BYTES 2048
+
+/* The text of cell C in column COL as printed: formatted, shortened to the
+ * column's limit, then its marker padded to MARK_W columns. */
+static const char *cell_shown(const lt_table *t, size_t col, const lt_cell *c,
+                              lt_lang lang, size_t mark_w, char *buf,
+                              size_t size)
+{
+	char raw[CELL_BYTES], cut[CELL_BYTES];
+	const char *s = lt_cell_format(c, lang, raw, sizeof raw);
+	const char *mark = c->mark != NULL ? c->mark : "";
+	size_t w;
+
+	if (t->cols[col].max > 0)
+		s = lt_text_shorten(s, t->cols[col].max, cut, sizeof cut);
+	w = lt_text_width(mark);
+	snprintf(buf, size, "%s%s%*s", s, mark, (int)(mark_w > w ? mark_w - w : 0),
+	         "");
+	return buf;
+}
+
+/* Widest marker in column COL. */
+static size_t mark_width(const lt_table *t, size_t col)
+{
+	size_t r, w = 0;
+
+	for (r = 0; r < t->nrows; r++) {
+		const lt_cell *c = &t->cells[r * t->ncols + col];
+
+		if (c->mark != NULL && lt_text_width(c->mark) > w)
+			w = lt_text_width(c->mark);
+	}
+	return w;
+}
+
+/* Write one line: INDENT, then TEXTS[c] of every shown column padded to
+ * WIDTH[c]; trailing blanks dropped. */
+static void text_row(const lt_table *t, int indent, const char *const *texts,
+                     const size_t *width, lt_sink *out, lt_sink *line)
+{
+	const char *s;
+	size_t c, len, w;
+	int first = 1;
+
+	lt_sink_repeat(line, ' ', (size_t)indent);
+	for (c = 0; c < t->ncols; c++) {
+		if (!(t->cols[c].show & LT_SHOW_TEXT))
+			continue;
+		if (!first)
+			lt_sink_puts(line, "  ");
+		first = 0;
+		w = lt_text_width(texts[c]);
+		if (t->cols[c].align == LT_RIGHT)
+			lt_sink_repeat(line, ' ', width[c] - w);
+		lt_sink_puts(line, texts[c]);
+		if (t->cols[c].align == LT_LEFT)
+			lt_sink_repeat(line, ' ', width[c] - w);
+	}
+	s = lt_sink_text(line, &len);
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	lt_sink_write(out, s, len);
+	lt_sink_puts(out, "\n");
+}
+
+/* The texts of row R (R == (size_t)-1: the header) into TEXTS, backed by
+ * STORE (ncols * CELL_BYTES). */
+static void row_texts(const lt_table *t, size_t r, lt_lang lang,
+                      const size_t *mark_w, const char **texts, char *store)
+{
+	size_t c;
+
+	for (c = 0; c < t->ncols; c++) {
+		char *buf = store + c * CELL_BYTES;
+
+		if (r == (size_t)-1)
+			texts[c] = t->cols[c].head[lang] != NULL ? t->cols[c].head[lang]
+			           : "";
+		else
+			texts[c] = cell_shown(t, c, &t->cells[r * t->ncols + c], lang,
+			                      mark_w[c], buf, CELL_BYTES);
+		if (r == (size_t)-1 && t->cols[c].max > 0)
+			texts[c] = lt_text_shorten(texts[c], t->cols[c].max, buf,
+			                           CELL_BYTES);
+	}
+}
+
+/* Column widths over the header and every row. */
+static void text_widths(const lt_table *t, lt_lang lang, const size_t *mark_w,
+                        size_t *width, const char **texts, char *store)
+{
+	size_t r, c;
+
+	for (c = 0; c < t->ncols; c++)
+		width[c] = 0;
+	for (r = t->no_header ? 0 : (size_t)-1; r != t->nrows; r++) {
+		row_texts(t, r, lang, mark_w, texts, store);
+		for (c = 0; c < t->ncols; c++)
+			if (lt_text_width(texts[c]) > width[c])
+				width[c] = lt_text_width(texts[c]);
+	}
+}
+
+int lt_table_write_text(const lt_table *t, lt_lang lang, int indent,
+                        lt_sink *out)
+{
+	size_t *width, *mark_w, r, c, rule = 0, shown = 0;
+	const char **texts;
+	char *store;
+	int rc = LT_ENOMEM;
+
+	if (t == NULL || t->failed)
+		return LT_ENOMEM;
+	width = lt_calloc(t->ncols, sizeof *width);
+	mark_w = lt_calloc(t->ncols, sizeof *mark_w);
+	texts = lt_calloc(t->ncols, sizeof *texts);
+	store = lt_malloc(t->ncols * CELL_BYTES);
+	if (width == NULL || mark_w == NULL || texts == NULL || store == NULL)
+		goto done;
+	for (c = 0; c < t->ncols; c++)
+		mark_w[c] = mark_width(t, c);
+	text_widths(t, lang, mark_w, width, texts, store);
+	for (c = 0; c < t->ncols; c++)
+		if (t->cols[c].show & LT_SHOW_TEXT)
+			rule += width[c] + (shown++ > 0 ? 2 : 0);
+	for (r = t->no_header ? 0 : (size_t)-1; shown > 0 && r != t->nrows; r++) {
+		lt_sink *line = lt_sink_memory();
+
+		if (line == NULL)
+			goto done;
+		row_texts(t, r, lang, mark_w, texts, store);
+		text_row(t, indent, texts, width, out, line);
+		rc = lt_sink_status(line);
+		lt_sink_discard(line);
+		if (rc != LT_OK)
+			goto done;
+		if (r == (size_t)-1) {
+			lt_sink_repeat(out, ' ', (size_t)indent);
+			lt_sink_repeat(out, '-', rule);
+			lt_sink_puts(out, "\n");
+		}
+	}
+	rc = lt_sink_status(out);
+done:
+	free(width);
+	free(mark_w);
+	free(texts);
+	free(store);
+	return rc;
+}
+
+void lt_table_print(const lt_table *t, FILE *out, int indent)
+{
+	lt_sink *s = lt_sink_memory();
+	size_t len;
+	const char *text;
+
+	if (s == NULL)
+		return;
+	if (lt_table_write_text(t, LT_LANG_EN, indent, s) == LT_OK) {
+		text = lt_sink_text(s, &len);
+		fwrite(text, 1, len, out);
+	}
+	lt_sink_discard(s);
+}
+
+/* ---- tables as CSV ------------------------------------------------------ */
+
+/* Write one field: PREFIX then S, quoted when either holds a comma, a
+ * quote, a CR or an LF (RFC 4180 section 2, rules 6 and 7). */
+static void csv_field(lt_sink *out, const char *prefix, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL && strpbrk(prefix, ",\"\r\n") == NULL) {
+		lt_sink_puts(out, prefix);
+		lt_sink_puts(out, s);
+		return;
+	}
+	lt_sink_puts(out, "\"");
+	lt_sink_puts(out, prefix);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			lt_sink_puts(out, "\"");
+		lt_sink_write(out, s, 1);
+	}
+	lt_sink_puts(out, "\"");
+}
+
+static void csv_cell(lt_sink *out, const lt_cell *c)
+{
+	char buf[64];
+
+	if (c->kind == LT_CELL_TEXT)
+		csv_field(out, formula_guard(c->text), c->text);
+	else
+		csv_field(out, "", lt_cell_csv(c, buf, sizeof buf));
+}
+
+int lt_table_write_csv(const lt_table *t, int header, lt_sink *out)
+{
+	size_t r, c;
+	int first;
+
+	if (t == NULL || t->failed)
+		return LT_ENOMEM;
+	for (r = header ? (size_t)-1 : 0; r != t->nrows; r++) {
+		first = 1;
+		for (c = 0; c < t->ncols; c++) {
+			if (!(t->cols[c].show & LT_SHOW_CSV))
+				continue;
+			if (!first)
+				lt_sink_puts(out, ",");
+			first = 0;
+			if (r == (size_t)-1)
+				csv_field(out, "", t->cols[c].key != NULL ? t->cols[c].key : "");
+			else
+				csv_cell(out, &t->cells[r * t->ncols + c]);
+		}
+		lt_sink_puts(out, "\r\n");
+	}
+	return lt_sink_status(out);
+}
+
+/* 1 when A and B show the same column keys in CSV. */
+static int same_csv_columns(const lt_table *a, const lt_table *b)
+{
+	size_t i = 0, j = 0;
+
+	for (;;) {
+		while (i < a->ncols && !(a->cols[i].show & LT_SHOW_CSV))
+			i++;
+		while (j < b->ncols && !(b->cols[j].show & LT_SHOW_CSV))
+			j++;
+		if (i == a->ncols || j == b->ncols)
+			return i == a->ncols && j == b->ncols;
+		if (strcmp(a->cols[i].key != NULL ? a->cols[i].key : "",
+		           b->cols[j].key != NULL ? b->cols[j].key : "") != 0)
+			return 0;
+		i++;
+		j++;
+	}
+}
+
+/* T's JSON-visible columns of each row as an array of objects. */
+static json_t *table_json(const lt_table *t)
+{
+	json_t *rows = json_array();
+	size_t r, c;
+
+	for (r = 0; rows != NULL && r < t->nrows; r++) {
+		json_t *o = json_object();
+
+		if (o == NULL || json_array_append_new(rows, o) != 0) {
+			json_decref(rows);
+			return NULL;
+		}
+		for (c = 0; c < t->ncols; c++)
+			if ((t->cols[c].show & LT_SHOW_JSON) &&
+			    json_object_set_new(o, t->cols[c].key != NULL ? t->cols[c].key
+			                        : "", cell_json(&t->cells[r * t->ncols + c]))
+			    != 0) {
+				json_decref(rows);
+				return NULL;
+			}
+	}
+	return rows;
+}
+
+/* ---- documents ---------------------------------------------------------- */
+
+enum item_kind { ITEM_FIELD, ITEM_LINE, ITEM_TABLE, ITEM_CHILD, ITEM_LIST };
+
+struct item {
+	enum item_kind kind;
+	unsigned show;
+	char *key;
+	char *label[2];     /* field: label; table: title; by lt_lang */
+	lt_cell cell;       /* field */
+	char *text;         /* line */
+	lt_table *table;    /* table */
+	lt_doc **docs;      /* child: one; list: n_docs */
+	size_t n_docs;
+};
+
+struct lt_doc {
+	char *title[2];
+	struct item *items;
+	size_t n, cap;
+	int failed;
+};
+
+lt_doc *lt_doc_alloc(const char *title_en, const char *title_vi)
+{
+	lt_doc *d = lt_calloc(1, sizeof *d);
+
+	if (d == NULL)
+		return NULL;
+	d->title[LT_LANG_EN] = dup_str(title_en);
+	d->title[LT_LANG_VI] = dup_str(title_vi != NULL ? title_vi : title_en);
+	if (title_en != NULL && (d->title[0] == NULL || d->title[1] == NULL)) {
+		lt_doc_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+void lt_doc_free(lt_doc *d)
+{
+	size_t i, k;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->n; i++) {
+		struct item *it = &d->items[i];
+
+		free(it->key);
+		free(it->label[0]);
+		free(it->label[1]);
+		cell_release(&it->cell);
+		free(it->text);
+		lt_table_free(it->table);
+		for (k = 0; k < it->n_docs; k++)
+			lt_doc_free(it->docs[k]);
+		free(it->docs);
+	}
+	free(d->items);
+	free(d->title[0]);
+	free(d->title[1]);
+	free(d);
+}
+
+/* A new item at the end of D with KEY and the two labels, or NULL (D is
+ * then marked failed). */
+static struct item *add_item(lt_doc *d, enum item_kind kind, unsigned show,
+                             const char *key, const char *en, const char *vi)
+{
+	struct item *it;
+
+	if (d == NULL || d->failed)
+		return NULL;
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? 2 * d->cap : 8;
+		struct item *p = lt_realloc(d->items, cap * sizeof *p);
+
+		if (p == NULL)
+			goto fail;
+		d->items = p;
+		d->cap = cap;
+	}
+	it = &d->items[d->n];
+	memset(it, 0, sizeof *it);
+	it->cell = lt_cell_missing(blank);
+	it->kind = kind;
+	it->show = show;
+	it->key = dup_str(key != NULL ? key : "");
+	it->label[LT_LANG_EN] = dup_str(en);
+	it->label[LT_LANG_VI] = dup_str(vi != NULL ? vi : en);
+	d->n++;
+	if (it->key == NULL || (en != NULL && (it->label[0] == NULL ||
+	                                       it->label[1] == NULL)))
+		goto fail;
+	return it;
+fail:
+	d->failed = 1;
+	return NULL;
+}
+
+int lt_doc_field(lt_doc *d, const char *key, const char *label_en,
+                 const char *label_vi, lt_cell c, unsigned show)
+{
+	struct item *it = add_item(d, ITEM_FIELD, show, key, label_en, label_vi);
+
+	if (it == NULL)
+		return LT_ENOMEM;
+	if (cell_store(&it->cell, c) != 0) {
+		d->failed = 1;
+		return LT_ENOMEM;
+	}
+	return 0;
+}
+
+int lt_doc_line(lt_doc *d, const char *text)
+{
+	struct item *it = add_item(d, ITEM_LINE, LT_SHOW_TEXT, NULL, NULL, NULL);
+
+	if (it == NULL)
+		return LT_ENOMEM;
+	it->text = dup_str(text);
+	if (it->text == NULL) {
+		d->failed = 1;
+		return LT_ENOMEM;
+	}
+	return 0;
+}
+
+int lt_doc_linef(lt_doc *d, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int rc;
+
+	va_start(ap, fmt);
+	s = vformat(fmt, ap);
+	va_end(ap);
+	if (s == NULL) {
+		if (d != NULL)
+			d->failed = 1;
+		return LT_ENOMEM;
+	}
+	rc = lt_doc_line(d, s);
+	free(s);
+	return rc;
+}
+
+lt_table *lt_doc_table(lt_doc *d, const char *key, const char *title_en,
+                       const char *title_vi, size_t ncols, unsigned show)
+{
+	struct item *it = add_item(d, ITEM_TABLE, show, key, title_en, title_vi);
+
+	if (it == NULL)
+		return NULL;
+	it->table = lt_table_alloc(ncols);
+	if (it->table == NULL)
+		d->failed = 1;
+	return it->table;
+}
+
+/* Append a new document to item IT; returns it or NULL (D failed). */
+static lt_doc *add_doc(lt_doc *d, struct item *it, const char *title_en,
+                       const char *title_vi)
+{
+	lt_doc **p, *child;
+
+	if (it == NULL)
+		return NULL;
+	p = lt_realloc(it->docs, (it->n_docs + 1) * sizeof *p);
+	if (p == NULL) {
+		d->failed = 1;
+		return NULL;
+	}
+	it->docs = p;
+	child = lt_doc_alloc(title_en, title_vi);
+	if (child == NULL) {
+		d->failed = 1;
+		return NULL;
+	}
+	it->docs[it->n_docs++] = child;
+	return child;
+}
+
+lt_doc *lt_doc_child(lt_doc *d, const char *key, const char *title_en,
+                     const char *title_vi, unsigned show)
+{
+	return add_doc(d, add_item(d, ITEM_CHILD, show, key, NULL, NULL),
+	               title_en, title_vi);
+}
+
+lt_doc *lt_doc_list_item(lt_doc *d, const char *key, const char *title_en,
+                         const char *title_vi, unsigned show)
+{
+	size_t i;
+
+	if (d == NULL || d->failed)
+		return NULL;
+	for (i = 0; i < d->n; i++)
+		if (d->items[i].kind == ITEM_LIST && strcmp(d->items[i].key,
+		                                            key != NULL ? key : "") == 0)
+			return add_doc(d, &d->items[i], title_en, title_vi);
+	return add_doc(d, add_item(d, ITEM_LIST, show, key, NULL, NULL), title_en,
+	               title_vi);
+}
+
+/* 1 when building D or anything in it ran out of memory. */
+static int doc_failed(const lt_doc *d)
+{
+	size_t i, k;
+
+	if (d->failed)
+		return 1;
+	for (i = 0; i < d->n; i++) {
+		if (d->items[i].table != NULL && d->items[i].table->failed)
+			return 1;
+		for (k = 0; k < d->items[i].n_docs; k++)
+			if (doc_failed(d->items[i].docs[k]))
+				return 1;
+	}
+	return 0;
+}
+
+/* ---- documents as text -------------------------------------------------- */
+
+struct text_state {
+	lt_sink *out;
+	lt_lang lang;
+	int printed;  /* something was written: sections start with a blank line */
+	int rc;
+};
+
+static void doc_text(const lt_doc *d, int indent, struct text_state *st);
+
+/* Fields ITEMS[FROM..TO-1] (text-visible ones) as "label  value" lines,
+ * labels padded to the widest. */
+static void fields_text(const struct item *items, size_t from, size_t to,
+                        int indent, struct text_state *st)
+{
+	char value[CELL_BYTES];
+	size_t i, w = 0;
+
+	for (i = from; i < to; i++)
+		if ((items[i].show & LT_SHOW_TEXT) && items[i].label[0] != NULL &&
+		    lt_text_width(items[i].label[st->lang]) > w)
+			w = lt_text_width(items[i].label[st->lang]);
+	for (i = from; i < to; i++) {
+		const char *label = items[i].label[0] != NULL
+		                    ? items[i].label[st->lang] : "";
+
+		if (!(items[i].show & LT_SHOW_TEXT))
+			continue;
+		lt_sink_repeat(st->out, ' ', (size_t)indent);
+		lt_sink_puts(st->out, label);
+		lt_sink_repeat(st->out, ' ', w - lt_text_width(label) + 2);
+		lt_cell_format(&items[i].cell, st->lang, value, sizeof value);
+		lt_sink_printf(st->out, "%s%s\n", value, items[i].cell.mark != NULL
+		               ? items[i].cell.mark : "");
+		st->printed = 1;
+	}
+}
+
+/* A section: a blank line, the title at INDENT, the items further in. */
+static void section_text(const lt_doc *d, int indent, struct text_state *st)
+{
+	if (st->printed)
+		lt_sink_puts(st->out, "\n");
+	if (d->title[0] != NULL) {
+		lt_sink_repeat(st->out, ' ', (size_t)indent);
+		lt_sink_printf(st->out, "%s\n", d->title[st->lang]);
+		st->printed = 1;
+	}
+	doc_text(d, indent + 2, st);
+}
+
+static void item_text(const struct item *it, int indent, struct text_state *st)
+{
+	size_t k;
+	int rc;
+
+	switch (it->kind) {
+	case ITEM_LINE:
+		if (it->text[0] != '\0')
+			lt_sink_repeat(st->out, ' ', (size_t)indent);
+		lt_sink_printf(st->out, "%s\n", it->text);
+		st->printed = 1;
+		break;
+	case ITEM_TABLE:
+		if (it->label[0] != NULL) {
+			lt_sink_repeat(st->out, ' ', (size_t)indent);
+			lt_sink_printf(st->out, "%s\n", it->label[st->lang]);
+		}
+		rc = lt_table_write_text(it->table, st->lang, indent, st->out);
+		if (rc != LT_OK && st->rc == LT_OK)
+			st->rc = rc;
+		st->printed = 1;
+		break;
+	case ITEM_CHILD:
+	case ITEM_LIST:
+		for (k = 0; k < it->n_docs; k++)
+			section_text(it->docs[k], indent, st);
+		break;
+	default:
+		break;
+	}
+}
+
+static void doc_text(const lt_doc *d, int indent, struct text_state *st)
+{
+	size_t i, j;
+
+	for (i = 0; i < d->n; i = j) {
+		j = i + 1;
+		if (d->items[i].kind == ITEM_FIELD) {
+			while (j < d->n && d->items[j].kind == ITEM_FIELD)
+				j++;
+			fields_text(d->items, i, j, indent, st);
+		} else if (d->items[i].show & LT_SHOW_TEXT) {
+			item_text(&d->items[i], indent, st);
+		}
+	}
+}
+
+/* ---- documents as CSV and JSON ----------------------------------------- */
+
+struct csv_state {
+	lt_sink *out;
+	const lt_table *first; /* the first table written, for its columns */
+	int rc;
+};
+
+static void doc_csv(const lt_doc *d, struct csv_state *st)
+{
+	size_t i, k;
+
+	for (i = 0; i < d->n && st->rc == LT_OK; i++) {
+		const struct item *it = &d->items[i];
+
+		if (!(it->show & LT_SHOW_CSV))
+			continue;
+		for (k = 0; k < it->n_docs; k++)
+			doc_csv(it->docs[k], st);
+		if (it->kind != ITEM_TABLE)
+			continue;
+		if (st->first != NULL && !same_csv_columns(st->first, it->table)) {
+			st->rc = LT_EINVAL;
+			return;
+		}
+		st->rc = lt_table_write_csv(it->table, st->first == NULL, st->out);
+		if (st->first == NULL)
+			st->first = it->table;
+	}
+}
+
+/* D as a JSON object (new reference), or NULL when out of memory. */
+static json_t *doc_json(const lt_doc *d)
+{
+	json_t *o = json_object(), *v;
+	size_t i, k;
+
+	for (i = 0; o != NULL && i < d->n; i++) {
+		const struct item *it = &d->items[i];
+
+		if (!(it->show & LT_SHOW_JSON) || it->kind == ITEM_LINE)
+			continue;
+		if (it->kind == ITEM_FIELD)
+			v = cell_json(&it->cell);
+		else if (it->kind == ITEM_TABLE)
+			v = table_json(it->table);
+		else if (it->kind == ITEM_CHILD)
+			v = doc_json(it->docs[0]);
+		else
+			for (v = json_array(), k = 0; v != NULL && k < it->n_docs; k++)
+				if (json_array_append_new(v, doc_json(it->docs[k])) != 0) {
+					json_decref(v);
+					v = NULL;
+				}
+		if (v == NULL || json_object_set_new(o, it->key, v) != 0) {
+			json_decref(o);
+			return NULL;
+		}
+	}
+	return o;
+}
+
+/* jansson's dump callback: write into the sink. */
+static int dump_to_sink(const char *buf, size_t size, void *data)
+{
+	return lt_sink_write(data, buf, size) == LT_OK ? 0 : -1;
+}
+
+static int doc_render_json(const lt_doc *d, lt_sink *out)
+{
+	json_t *o = doc_json(d);
+	int rc;
+
+	if (o == NULL)
+		return LT_ENOMEM;
+	/* 17 significant digits read back to the same double (IEEE 754) */
+	rc = json_dump_callback(o, dump_to_sink, out, JSON_INDENT(2) |
+	                        JSON_REAL_PRECISION(17) | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	if (rc != 0)
+		return lt_sink_status(out) != LT_OK ? lt_sink_status(out) : LT_ENOMEM;
+	return lt_sink_puts(out, "\n");
+}
+
+int lt_doc_render(const lt_doc *d, lt_format format, lt_lang lang,
+                  lt_sink *out, lt_diag *diag)
+{
+	int rc;
+
+	if (d == NULL || doc_failed(d))
+		return lt_error_raise(diag, LT_ENOMEM, "", 0, "out of memory");
+	if (format == LT_FORMAT_TABLE) {
+		struct text_state st = {out, lang, 0, LT_OK};
+
+		if (d->title[0] != NULL) {
+			lt_sink_printf(out, "%s\n", d->title[lang]);
+			st.printed = 1;
+		}
+		doc_text(d, 0, &st);
+		rc = st.rc != LT_OK ? st.rc : lt_sink_status(out);
+	} else if (format == LT_FORMAT_CSV) {
+		struct csv_state st = {out, NULL, LT_OK};
+
+		doc_csv(d, &st);
+		if (st.rc == LT_EINVAL)
+			return lt_error_raise(diag, LT_EINVAL, "", 0, "the tables of this "
+			                      "result differ in their columns and cannot "
+			                      "be one CSV table");
+		rc = st.rc != LT_OK ? st.rc : lt_sink_status(out);
+	} else {
+		rc = doc_render_json(d, out);
+	}
+	if (rc == LT_ENOMEM)
+		return lt_error_raise(diag, rc, "", 0, "out of memory");
+	/* a sink failure is reported when the sink is closed */
+	return rc;
+}
