@@ -297,21 +297,81 @@ Test(text, parse_double_accepts)
 
 Test(text, parse_double_rejects)
 {
-	const char *bad[] = {"", "1.0x", "inf", "-inf", "nan", "1e999", "-1e999",
-	                     " ", "x1", "1,5", "2.385 "};
+	static const struct {
+		const char *text;
+		int status;
+	} bad[] = {
+		{"", LT_NUM_SYNTAX}, {"1.0x", LT_NUM_SYNTAX}, {" ", LT_NUM_SYNTAX},
+		{"x1", LT_NUM_SYNTAX}, {"1,5", LT_NUM_SYNTAX},
+		{"2.385 ", LT_NUM_SYNTAX}, {" 2.385", LT_NUM_SYNTAX},
+		{"inf", LT_NUM_NOT_FINITE}, {"-inf", LT_NUM_NOT_FINITE},
+		{"nan", LT_NUM_NOT_FINITE}, {"Infinity", LT_NUM_NOT_FINITE},
+		{"1e999", LT_NUM_HUGE}, {"-1e999", LT_NUM_HUGE},
+		/* issue 8: strtod reads hexadecimal, integers and floats alike */
+		{"0x10", LT_NUM_HEX}, {"0X10", LT_NUM_HEX}, {"0x1p3", LT_NUM_HEX},
+		{"-0x1p-3", LT_NUM_HEX}, {"+0x0", LT_NUM_HEX}, {"0x.8", LT_NUM_HEX},
+		/* "0x" alone is no number at all */
+		{"0x", LT_NUM_SYNTAX},
+		/* issue 8: 1e-400 became 0; 1e-310 is a subnormal, 2.385e-320
+		 * keeps only 3 significant digits */
+		{"1e-400", LT_NUM_TINY}, {"-1e-400", LT_NUM_TINY},
+		{"1e-310", LT_NUM_TINY}, {"2.385e-320", LT_NUM_TINY},
+		{"0.0000001e-305", LT_NUM_TINY},
+		/* issue 8: a negative zero */
+		{"-0", LT_NUM_NEG_ZERO}, {"-0.0", LT_NUM_NEG_ZERO},
+		{"-0e5", LT_NUM_NEG_ZERO}, {"-.0", LT_NUM_NEG_ZERO},
+	};
 	size_t i;
 
 	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
 		double v = 2.385;
 
-		cr_expect_eq(lt_parse_double(bad[i], &v), -1, "'%s' accepted",
-		             bad[i]);
+		cr_expect_eq(lt_parse_double(bad[i].text, &v), bad[i].status,
+		             "'%s': status %d, want %d", bad[i].text,
+		             lt_parse_double(bad[i].text, &(double){0}),
+		             bad[i].status);
 		/* the value is left untouched (2.385 is exact in the comparison
 		 * below: nothing may have been stored) */
 		cr_expect_float_eq(v, 2.385, 2.385 * DBL_EPSILON, "'%s' stored %g",
-		                   bad[i], v);
+		                   bad[i].text, v);
 	}
-	cr_expect_eq(lt_parse_double(NULL, &(double){0}), -1);
+	cr_expect_eq(lt_parse_double(NULL, &(double){0}), LT_NUM_SYNTAX);
+}
+
+/* Zero written without a minus sign, and the extremes that still hold
+ * every digit: DBL_MIN, the smallest normal double, is accepted; so is a
+ * zero with an exponent that would underflow a non-zero mantissa. */
+Test(text, parse_double_zero_and_smallest)
+{
+	double v = 2.385;
+
+	cr_expect_eq(lt_parse_double("0", &v), LT_NUM_OK);
+	cr_expect(v == 0 && !signbit(v));
+	cr_expect_eq(lt_parse_double("+0.0", &v), LT_NUM_OK);
+	cr_expect(v == 0 && !signbit(v));
+	cr_expect_eq(lt_parse_double("0.000e-999", &v), LT_NUM_OK);
+	cr_expect(v == 0);
+	cr_expect_eq(lt_parse_double("2.2250738585072014e-308", &v), LT_NUM_OK);
+	cr_expect_float_eq(v, DBL_MIN, 0.0);
+	cr_expect_eq(lt_parse_double("-2.2250738585072014e-308", &v), LT_NUM_OK);
+	cr_expect_eq(lt_parse_double("-1e-300", &v), LT_NUM_OK);
+	cr_expect_float_eq(v, -1e-300, 1e-300 * DBL_EPSILON);
+}
+
+Test(text, num_status_text)
+{
+	cr_expect_str_eq(lt_num_status_text(LT_NUM_SYNTAX), "not a number");
+	cr_expect_str_eq(lt_num_status_text(LT_NUM_HEX),
+	                 "a hexadecimal number; write decimal numbers");
+	cr_expect_str_eq(lt_num_status_text(LT_NUM_TINY), "too small to "
+	                 "represent (it would become 0 or lose digits)");
+	cr_expect_str_eq(lt_num_status_text(LT_NUM_NEG_ZERO),
+	                 "a negative zero; write 0");
+	cr_expect_str_eq(lt_num_status_text(LT_NUM_HUGE),
+	                 "too large to represent");
+	cr_expect_str_eq(lt_num_status_text(LT_NUM_NOT_FINITE),
+	                 "not a finite number");
+	cr_expect_str_eq(lt_num_status_text(12345), "not a number");
 }
 
 /* ---- lt_parse_long ----------------------------------------------------- */
@@ -337,15 +397,28 @@ Test(text, parse_long_accepts)
 Test(text, parse_long_rejects)
 {
 	/* 99999999999999999999 (20 digits) is above 2^64 > LONG_MAX */
-	const char *bad[] = {"12a", "99999999999999999999",
-	                     "-99999999999999999999", "", " ", "1.5", "0x", "a"};
+	static const struct {
+		const char *text;
+		int status;
+	} bad[] = {
+		{"12a", LT_NUM_SYNTAX}, {"", LT_NUM_SYNTAX}, {" ", LT_NUM_SYNTAX},
+		{"1.5", LT_NUM_SYNTAX}, {"a", LT_NUM_SYNTAX},
+		{"99999999999999999999", LT_NUM_HUGE},
+		{"-99999999999999999999", LT_NUM_HUGE},
+		{"0x", LT_NUM_SYNTAX}, {"0x10", LT_NUM_HEX}, {"-0X7", LT_NUM_HEX},
+		{"-0", LT_NUM_NEG_ZERO}, {"-000", LT_NUM_NEG_ZERO},
+	};
 	size_t i;
 
 	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
 		long v = 7;
 
-		cr_expect_eq(lt_parse_long(bad[i], &v), -1, "'%s' accepted", bad[i]);
-		cr_expect_eq(v, 7, "'%s' stored %ld", bad[i], v);
+		cr_expect_eq(lt_parse_long(bad[i].text, &v), bad[i].status,
+		             "'%s' accepted or refused for another reason",
+		             bad[i].text);
+		cr_expect_eq(v, 7, "'%s' stored %ld", bad[i].text, v);
 	}
-	cr_expect_eq(lt_parse_long(NULL, &(long){0}), -1);
+	cr_expect_eq(lt_parse_long(NULL, &(long){0}), LT_NUM_SYNTAX);
+	cr_expect_eq(lt_parse_long("0", &(long){7}), LT_NUM_OK);
+	cr_expect_eq(lt_parse_long("+0", &(long){7}), LT_NUM_OK);
 }

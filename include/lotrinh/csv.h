@@ -10,8 +10,10 @@
  * is an error: a missing header, a column other than x and y, a row with
  * too few or too many fields, a field that is empty, not a number, or not
  * finite (inf, nan, 1e999), a quote left open, a carriage return not
- * followed by a line feed, a NUL byte.  Numbers are read with strtod in
- * the C locale's syntax (a '.' decimal point, no thousands separators).
+ * followed by a line feed, a NUL byte.  Numbers are decimal in the C
+ * locale's syntax (a '.' decimal point, no thousands separators), read by
+ * lt_parse_double: hexadecimal (0x10), a non-zero number too small for a
+ * double (1e-400, which strtod makes 0) and a negative zero are refused.
  *
  * The reader does not stop at the first bad row: it reports every one
  * (up to LT_DIAG_MAX, then a count), each with its line number.

@@ -1,5 +1,5 @@
 /* text.h - small text utilities: UTF-8 display width, safe shortening, and
- * strict number parsing for command-line options.
+ * strict number parsing for command-line options and data files.
  *
  * Tables in lotrinh hold Vietnamese text, whose letters take one to four
  * bytes in UTF-8 and may carry combining marks; aligning columns by bytes
@@ -37,14 +37,40 @@ char *lt_text_quote(const char *s, size_t max_cols, char *buf, size_t size);
 /* 1 if S is valid UTF-8 (no overlong forms, no surrogates), else 0. */
 int lt_utf8_valid(const char *s);
 
-/* Parse S as a finite double with nothing before or after it.  Returns 0
- * and stores the value, or -1 (value untouched) when S is empty, starts
- * with a blank, has trailing characters, overflows or is not finite.  A
- * value too small for a double becomes a subnormal or 0, as strtod gives. */
+/* Why lt_parse_double or lt_parse_long refused a text: 0 for a number,
+ * a negative code otherwise.  Every refusal is a different mistake, so a
+ * message can say which (lt_num_status_text). */
+typedef enum lt_num_status {
+	LT_NUM_OK = 0,
+	LT_NUM_SYNTAX = -1,     /* empty, blanks, trailing characters, not a
+	                           number at all */
+	LT_NUM_HEX = -2,        /* hexadecimal (0x10, 0x1p3): strtod reads it,
+	                           no user means it */
+	LT_NUM_HUGE = -3,       /* beyond the type's range (1e999, 2^63) */
+	LT_NUM_NOT_FINITE = -4, /* "inf", "infinity", "nan" */
+	LT_NUM_TINY = -5,       /* a non-zero number below DBL_MIN that would
+	                           become 0 or a subnormal (1e-400, 1e-310) */
+	LT_NUM_NEG_ZERO = -6    /* "-0", "-0.0": no quantity lotrinh reads has
+	                           a use for it, and it prints as "-0" */
+} lt_num_status;
+
+/* Parse S as a finite double written in decimal, with nothing before or
+ * after it (the C locale's syntax: '.' for the decimal point, an optional
+ * exponent).  Returns LT_NUM_OK and stores the value, or one of the
+ * negative lt_num_status codes (value untouched): LT_NUM_SYNTAX,
+ * LT_NUM_HEX, LT_NUM_HUGE, LT_NUM_NOT_FINITE, LT_NUM_TINY (a value that
+ * is not zero as written but underflows to 0 or to a subnormal), or
+ * LT_NUM_NEG_ZERO. */
 int lt_parse_double(const char *s, double *value);
 
-/* Parse S as a base-10 long with nothing before or after it; 0 or -1 as
- * above (also -1 when it does not fit in a long). */
+/* Parse S as a base-10 long with nothing before or after it; LT_NUM_OK or
+ * LT_NUM_SYNTAX, LT_NUM_HEX, LT_NUM_HUGE (does not fit in a long) or
+ * LT_NUM_NEG_ZERO ("-0") as above. */
 int lt_parse_long(const char *s, long *value);
+
+/* What the status of lt_parse_double or lt_parse_long means, to follow
+ * "is" in a message: "not a number", "a hexadecimal number; write decimal
+ * numbers", "too small to represent (...)", ...  The string is static. */
+const char *lt_num_status_text(int status);
 
 #endif /* LT_TEXT_H */

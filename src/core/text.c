@@ -9,6 +9,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,24 +185,53 @@ int lt_utf8_valid(const char *s)
 	return 1;
 }
 
+/* 1 if S, after an optional sign, starts with 0x or 0X and a hex digit or
+ * a point: strtod reads hexadecimal (0x10, 0x1p3, 0x.8), which no user of
+ * lotrinh means to write.  "0x" alone is no number at all. */
+static int is_hex(const char *s)
+{
+	if (*s == '+' || *s == '-')
+		s++;
+	return s[0] == '0' && (s[1] == 'x' || s[1] == 'X') &&
+	       (isxdigit((unsigned char)s[2]) || s[2] == '.');
+}
+
+/* 1 if the decimal number text S (as accepted by strtod, hex excluded)
+ * has a non-zero digit before its exponent: its value is not zero. */
+static int nonzero_digits(const char *s)
+{
+	for (; *s != '\0' && *s != 'e' && *s != 'E'; s++)
+		if (*s >= '1' && *s <= '9')
+			return 1;
+	return 0;
+}
+
 int lt_parse_double(const char *s, double *value)
 {
 	char *end;
 	double v;
 
-	if (s == NULL || *s == '\0')
-		return -1;
-	if (isspace((unsigned char)*s))
-		return -1;
+	if (s == NULL || *s == '\0' || isspace((unsigned char)*s))
+		return LT_NUM_SYNTAX;
+	if (is_hex(s))
+		return LT_NUM_HEX;
 	errno = 0;
 	v = strtod(s, &end);
-	/* ERANGE on underflow (a tiny value rounded to a subnormal or 0) is
-	 * no error here; on overflow v is infinite and refused */
-	if (end == s || *end != '\0' || !isfinite(v) ||
-	    (errno == ERANGE && fabs(v) >= 1.0))
-		return -1;
+	if (end == s || *end != '\0')
+		return LT_NUM_SYNTAX;
+	/* strtod also reads "inf", "infinity" and "nan" */
+	if (isalpha((unsigned char)s[*s == '+' || *s == '-']))
+		return LT_NUM_NOT_FINITE;
+	if (!isfinite(v))
+		return LT_NUM_HUGE;
+	/* a non-zero literal that came out as 0 or as a subnormal (which
+	 * keeps fewer than 53 bits) is not the number written */
+	if ((v == 0 && nonzero_digits(s)) || (v != 0 && fabs(v) < DBL_MIN))
+		return LT_NUM_TINY;
+	if (v == 0 && signbit(v))
+		return LT_NUM_NEG_ZERO;
 	*value = v;
-	return 0;
+	return LT_NUM_OK;
 }
 
 int lt_parse_long(const char *s, long *value)
@@ -210,11 +240,37 @@ int lt_parse_long(const char *s, long *value)
 	long v;
 
 	if (s == NULL || *s == '\0' || isspace((unsigned char)*s))
-		return -1;
+		return LT_NUM_SYNTAX;
+	if (is_hex(s))
+		return LT_NUM_HEX;
 	errno = 0;
 	v = strtol(s, &end, 10);
-	if (end == s || *end != '\0' || errno == ERANGE)
-		return -1;
+	if (end == s || *end != '\0')
+		return LT_NUM_SYNTAX;
+	if (errno == ERANGE)
+		return LT_NUM_HUGE;
+	if (v == 0 && *s == '-')
+		return LT_NUM_NEG_ZERO;
 	*value = v;
-	return 0;
+	return LT_NUM_OK;
+}
+
+const char *lt_num_status_text(int status)
+{
+	switch (status) {
+	case LT_NUM_OK:
+		return "a number";
+	case LT_NUM_HEX:
+		return "a hexadecimal number; write decimal numbers";
+	case LT_NUM_HUGE:
+		return "too large to represent";
+	case LT_NUM_NOT_FINITE:
+		return "not a finite number";
+	case LT_NUM_TINY:
+		return "too small to represent (it would become 0 or lose digits)";
+	case LT_NUM_NEG_ZERO:
+		return "a negative zero; write 0";
+	default:
+		return "not a number";
+	}
 }

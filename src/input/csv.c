@@ -245,15 +245,41 @@ static int parse_header(struct reader *r, const struct record *rec,
 }
 
 /* Parse field TEXT of column NAME at LINE into *V.  Returns 0, or -1 after
- * reporting why it is not a finite number. */
+ * reporting why it is not a number lotrinh accepts (lt_parse_double). */
 static int number(struct reader *r, int line, const char *name,
                   const char *text, double *v)
 {
 	char q[160], *end;
+	int status = lt_parse_double(text, v);
 	double t;
 
-	if (lt_parse_double(text, v) == 0)
+	if (status == LT_NUM_OK)
 		return 0;
+	quote(text, q, sizeof q);
+	switch (status) {
+	case LT_NUM_HEX:
+		lt_error_raise(r->d, LT_EINVAL, r->name, line, "'%s' is a "
+		               "hexadecimal number (\"%s\"); write decimal numbers",
+		               name, q);
+		return -1;
+	case LT_NUM_TINY:
+		lt_error_raise(r->d, LT_EINVAL, r->name, line, "'%s' is too small "
+		               "to represent (\"%s\" would become 0 or lose digits); "
+		               "rescale the column", name, q);
+		return -1;
+	case LT_NUM_NEG_ZERO:
+		lt_error_raise(r->d, LT_EINVAL, r->name, line, "'%s' is a negative "
+		               "zero (\"%s\"); write 0", name, q);
+		return -1;
+	case LT_NUM_HUGE:
+	case LT_NUM_NOT_FINITE:
+		/* strtod accepts "inf", "nan" and overflows to inf: say so */
+		lt_error_raise(r->d, LT_EINVAL, r->name, line, "'%s' is not a "
+		               "finite number (\"%s\")", name, q);
+		return -1;
+	default:
+		break;
+	}
 	if (*text == '\0') {
 		lt_error_raise(r->d, LT_EINVAL, r->name, line, "'%s' is empty", name);
 		return -1;
@@ -265,14 +291,10 @@ static int number(struct reader *r, int line, const char *name,
 	if (end != text && *end == '\0' && isfinite(t))
 		lt_error_raise(r->d, LT_EINVAL, r->name, line, "'%s' has blanks "
 		               "around the number (\"%s\"; in CSV they are part of "
-		               "the field)", name, quote(text, q, sizeof q));
-	/* strtod accepts "inf", "nan" and overflows to inf: say so plainly */
-	else if (end != text && *end == '\0' && !isfinite(t))
-		lt_error_raise(r->d, LT_EINVAL, r->name, line, "'%s' is not a finite "
-		               "number (\"%s\")", name, quote(text, q, sizeof q));
+		               "the field)", name, q);
 	else
 		lt_error_raise(r->d, LT_EINVAL, r->name, line, "'%s' is not a number "
-		               "(\"%s\")", name, quote(text, q, sizeof q));
+		               "(\"%s\")", name, q);
 	return -1;
 }
 
