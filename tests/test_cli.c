@@ -118,6 +118,16 @@ static const struct usage_case {
 	 "Try 'lotrinh show --help'.\n"},
 	{{"check", NULL},
 	 "lotrinh: check: no scenario file given\nTry 'lotrinh check --help'.\n"},
+	/* issue 8: extra words after --version; an empty operand */
+	{{"--version", "extra", NULL},
+	 "lotrinh: '--version' takes no arguments (got 'extra')\n"
+	 "Try 'lotrinh --help'.\n"},
+	{{"show", "", NULL},
+	 "lotrinh: show: the scenario file name is empty ('')\n"
+	 "Try 'lotrinh show --help'.\n"},
+	{{"audit", "--min-severity", "error", "", NULL},
+	 "lotrinh: audit: the scenario file name is empty ('')\n"
+	 "Try 'lotrinh audit --help'.\n"},
 	{{"show", NULL},
 	 "lotrinh: show: no scenario file given\nTry 'lotrinh show --help'.\n"},
 	{{"show", "a.cfg", "b.cfg", NULL},
@@ -309,4 +319,48 @@ Test(cli, write_error_is_status_3)
 	cr_expect_eq(status, 3);
 	cr_expect_str_eq(err, "lotrinh: error writing to standard output\n");
 	free(err);
+}
+
+/* An empty file name among check's operands, and as fit's CSV file: the
+ * message names it ('') instead of "lotrinh: cannot open: ..." with no
+ * file at all (issue 8); the other files are still checked. */
+Test(cli, empty_file_name)
+{
+	struct run r = run_cli("check", "", "tests/data/good/demo.cfg");
+
+	cr_expect_eq(r.status, 2);
+	cr_expect_str_eq(r.out, "tests/data/good/demo.cfg: ok (1 indicator, "
+	                 "2 channels)\n");
+	cr_expect_str_eq(r.err, "lotrinh: '': the file name is empty; give the "
+	                 "path of a scenario file\n");
+	run_free(&r);
+	r = run_cli("fit", "--model", "linear", "");
+	cr_expect_eq(r.status, 2);
+	cr_expect_str_empty(r.out);
+	cr_expect_str_eq(r.err, "lotrinh: '': the file name is empty; give the "
+	                 "path of a CSV file\n");
+	run_free(&r);
+}
+
+/* Numbers on the command line go through lt_parse_double and lt_parse_long
+ * (text.c): hexadecimal, a value that underflows, and a negative zero were
+ * accepted as 16, 0 and 0 (issue 8).  The messages are the commands' own;
+ * here, that each is a usage error naming the value. */
+Test(cli, numbers_refused_on_the_command_line)
+{
+	static const char *const shares[] = {"0x10", "0x1p1", "1e-400", "-0",
+	                                     "-0.0"};
+	size_t i;
+
+	for (i = 0; i < sizeof shares / sizeof *shares; i++) {
+		struct run r = run_cli("simulate", "--share", shares[i],
+		                       "scenarios/long_an.cfg");
+
+		cr_expect_eq(r.status, 2, "--share %s: status %d", shares[i],
+		             r.status);
+		cr_expect_str_empty(r.out, "--share %s printed: %s", shares[i], r.out);
+		cr_expect(strstr(r.err, shares[i]) != NULL, "--share %s: %s",
+		          shares[i], r.err);
+		run_free(&r);
+	}
 }

@@ -128,6 +128,11 @@ int lt_cli_load_operand(const char *cmd, int argc, char **argv,
 		return lt_cli_usage_error(cmd, "one scenario file at a time (got %d)",
 		                          argc - optind);
 	path = argv[optind];
+	/* an empty operand (show '') would otherwise give a message that
+	 * names no file: "lotrinh: cannot open: ..." */
+	if (path[0] == '\0')
+		return lt_cli_usage_error(cmd, "the scenario file name is empty "
+		                          "('')");
 	lt_diag_init(&d, path);
 	rc = lt_scenario_load(s, path, &d);
 	if (rc != LT_OK)
@@ -179,6 +184,9 @@ int lt_main(int argc, char **argv)
 		return finish(LT_EXIT_OK);
 	}
 	if (strcmp(name, "--version") == 0) {
+		if (argc > 2)
+			return lt_cli_usage_error(NULL, "'--version' takes no arguments "
+			                          "(got '%s')", argv[2]);
 		printf("lotrinh %s\n", LT_VERSION);
 		return finish(LT_EXIT_OK);
 	}

@@ -19,6 +19,10 @@ int lt_file_read(const char *path, size_t max_bytes, const char *what,
 
 	*text = NULL;
 	*len = 0;
+	/* name the operand even when it is empty: "lotrinh: '': ..." */
+	if (path[0] == '\0')
+		return lt_error_raise(diag, LT_EINVAL, "''", 0, "the file name is "
+		                      "empty; give the path of %s", what);
 	if (stat(path, &st) != 0)
 		return lt_error_raise(diag, LT_EINVAL, path, 0, "cannot open: %s",
 		                      strerror(errno));
