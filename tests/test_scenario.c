@@ -1222,3 +1222,75 @@ Test(scenario, observations_end_in_baseline)
 	cr_expect_float_eq(obs[2].value, 3.25, 1e-15);
 	cr_expect_eq(lt_indicator_observations(&ind, obs, 1), 1);
 }
+
+/* ---- numbers libconfig reads wrongly, and the byte-order mark (issue 8) */
+
+/* libconfig takes 0x9 as 9, 1e-400 as 0 and keeps -0.0; the screen
+ * refuses each at its line, before libconfig parses.  The same digits in a
+ * string or a comment, and ordinary small or negative numbers, pass. */
+Test(scenario, parse_rejects_hex_underflow_and_negative_zero)
+{
+	static const char *const bad[] = {
+		"economy = { grdp = 1.0e8; growth_pct = 0x9; source = \"x\"; };\n",
+		"economy = { grdp = 1.0e8; growth_pct = 0X1F; source = \"x\"; };\n",
+		"economy = { grdp = 1.0e8; growth_pct = -0x9; source = \"x\"; };\n",
+		"economy = { grdp = 1.0e8; growth_pct = 0x1p3; source = \"x\"; };\n",
+		"economy = { grdp = 1.0e8; growth_pct = 1e-400; source = \"x\"; };\n",
+		"economy = { grdp = 1.0e8; growth_pct = 1.5e-310; source = \"x\"; };\n",
+		"economy = { grdp = 1.0e8; growth_pct = -0; source = \"x\"; };\n",
+		"economy = { grdp = 1.0e8; growth_pct = -0.0; source = \"x\"; };\n",
+		"economy = { grdp = 1.0e8; growth_pct = -.0e3; source = \"x\"; };\n",
+	};
+	char text[2048];
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		lt_diag d;
+
+		snprintf(text, sizeof text, "%s%s%s%s%s%s%s%s%s", L1, L2, bad[i], L4,
+		         L5, L6, L7, L8, L9);
+		d = parse_bad(text);
+		cr_assert_eq(lt_diag_count(&d), 1, "%s", bad[i]);
+		cr_expect_eq(d.items[0].line, 3, "%s", bad[i]);
+		cr_expect(strstr(d.items[0].msg, i < 4 ? "hexadecimal; write decimal"
+		                 : i < 6 ? "too small to represent" : "negative zero")
+		          != NULL, "%s: %s", bad[i], d.items[0].msg);
+		lt_diag_destroy(&d);
+	}
+}
+
+Test(scenario, parse_accepts_zero_small_and_numbers_in_text)
+{
+	lt_scenario *s = parse_ok(L1 L2
+	    "economy = { grdp = 1.0e8; growth_pct = 0.0; source = \"0x9 -0 1e-400\"; }; # 0x10 -0.0\n"
+	    L4 L5 L6 L7 L8 L9);
+
+	cr_expect(s->economy.growth_pct == 0 && !signbit(s->economy.growth_pct));
+	lt_scenario_free(s);
+	s = parse_ok(L1 L2
+	    "economy = { grdp = 1.0e8; growth_pct = -1e-300; source = \"x\"; };\n"
+	    L4 L5 L6 L7 L8 L9);
+	EXPECT_NUM(s->economy.growth_pct, -1e-300);
+	lt_scenario_free(s);
+}
+
+/* A UTF-8 byte-order mark at the start of a scenario was a "syntax error"
+ * on line 1; it is skipped, and an error further down keeps its line. */
+Test(scenario, byte_order_mark_skipped)
+{
+	lt_scenario *s = parse_ok("\xEF\xBB\xBF" MINIMAL);
+	lt_diag d;
+
+	cr_expect_str_eq(s->province.id, "demo");
+	lt_scenario_free(s);
+	d = parse_bad("\xEF\xBB\xBF" L1 L2
+	    "economy = { grdp = -1.0; growth_pct = 9.0; source = \"x\"; };\n"
+	    L4 L5 L6 L7 L8 L9);
+	cr_assert_eq(lt_diag_count(&d), 1);
+	cr_expect_eq(d.items[0].line, 3);
+	lt_diag_destroy(&d);
+	/* a byte-order mark anywhere else is text libconfig cannot read */
+	d = parse_bad(L1 "\xEF\xBB\xBF" L2 L3 L4 L5 L6 L7 L8 L9);
+	cr_expect_eq(d.items[0].line, 2);
+	lt_diag_destroy(&d);
+}

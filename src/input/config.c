@@ -40,6 +40,8 @@
 #define LT_MAX_LINES 65535
 /* Longest user text quoted back in a message, in columns. */
 #define QUOTE_COLS 40
+/* The UTF-8 encoding of U+FEFF, the byte-order mark. */
+#define UTF8_BOM "\xEF\xBB\xBF"
 /* Calendar years a scenario may speak of. */
 #define YEAR_MIN 1990
 #define YEAR_MAX 2100
@@ -1871,9 +1873,39 @@ static size_t skip_non_code(const char *t, int *line, int *open)
 	return 0;
 }
 
+/* Check the decimal number literal T[0..N) (an optional sign, digits, a
+ * point, an exponent) at LINE: a non-zero number that underflows to 0 or
+ * to a subnormal (libconfig reads 1e-400 as 0 without a word) and a
+ * negative zero are refused.  Returns 0 or -1 (error recorded). */
+static int screen_decimal(const char *t, size_t n, int line, const char *file,
+                          lt_diag *d)
+{
+	char buf[64];
+	int k = (int)(n > 24 ? 24 : n);
+	int status;
+	double v;
+
+	if (n >= sizeof buf) /* far longer than any number a plan writes */
+		return lt_error_raise(d, LT_EINVAL, file, line, "the number %.*s... "
+		    "is too long (at most %zu characters)", k, t, sizeof buf - 1);
+	memcpy(buf, t, n);
+	buf[n] = '\0';
+	status = lt_parse_double(buf, &v);
+	if (status == LT_NUM_TINY)
+		return lt_error_raise(d, LT_EINVAL, file, line, "the number %s is "
+		    "too small to represent (it would become 0 or lose digits); "
+		    "write it in larger units, or 0", buf);
+	if (status == LT_NUM_NEG_ZERO)
+		return lt_error_raise(d, LT_EINVAL, file, line, "the number %s is a "
+		    "negative zero; write 0", buf);
+	return 0;
+}
+
 /* libconfig 1.5 reads a whole number beyond the range of int without a
- * word: 4294969320 silently becomes 2024.  Find integer literals (outside
- * strings and comments) that would wrap, and strings or comments left open
+ * word: 4294969320 silently becomes 2024.  It also reads hexadecimal
+ * (0x9 = 9), 1e-400 as 0 and keeps -0.0.  Find number literals (outside
+ * strings and comments) that would wrap, that are hexadecimal, that
+ * underflow or that are a negative zero, and strings or comments left open
  * at the end of the file.  Returns 0 or -1 (error). */
 static int screen_integers(const char *t, const char *file, lt_diag *d)
 {
@@ -1901,34 +1933,51 @@ static int screen_integers(const char *t, const char *file, lt_diag *d)
 				i++;
 			continue;
 		}
-		if (isdigit((unsigned char)t[i])) {
-			size_t j = i, z, nd;
+		if (isdigit((unsigned char)t[i]) ||
+		    (t[i] == '.' && isdigit((unsigned char)t[i + 1]))) {
+			size_t j = i, z, nd, from = i;
 			int hex = t[i] == '0' && (t[i + 1] == 'x' || t[i + 1] == 'X');
 			/* INT_MIN's magnitude is one more than INT_MAX's */
 			const char *max = i > 0 && t[i - 1] == '-' ? "2147483648"
 			                                           : "2147483647";
 
-			j += hex ? 2 : 0;
+			if (i > 0 && (t[i - 1] == '-' || t[i - 1] == '+'))
+				from = i - 1; /* the sign belongs to the literal */
+			if (hex) {
+				while (isalnum((unsigned char)t[j]) || t[j] == '.' ||
+				       ((t[j] == '-' || t[j] == '+') &&
+				        (t[j - 1] == 'p' || t[j - 1] == 'P')))
+					j++;
+				return lt_error_raise(d, LT_EINVAL, file, line, "the number "
+				    "%.*s is hexadecimal; write decimal numbers",
+				    (int)(j - from > 24 ? 24 : j - from), t + from);
+			}
 			while (t[j] == '0')
 				j++;
 			z = j; /* first significant digit */
-			while (hex ? isxdigit((unsigned char)t[j]) : isdigit((unsigned char)t[j]))
+			while (isdigit((unsigned char)t[j]))
 				j++;
 			nd = j - z;
 			if (t[j] != '.' && t[j] != 'e' && t[j] != 'E' && t[j] != 'L' &&
-			    (hex ? nd > 8 || (nd == 8 && t[z] > '7')
-			         : nd > 10 || (nd == 10 && strncmp(t + z, max, 10) > 0)))
-			{
+			    (nd > 10 || (nd == 10 && strncmp(t + z, max, 10) > 0))) {
 				int n = (int)(j - i > 24 ? 24 : j - i);
 
-				if (hex)
-					return lt_error_raise(d, LT_EINVAL, file, line, "the "
-					    "whole number %.*s is too large (at most 0x7fffffff); "
-					    "write it in decimal with a decimal point", n, t + i);
 				return lt_error_raise(d, LT_EINVAL, file, line, "the whole "
 				    "number %.*s is too large (at most %s); write it with a "
 				    "decimal point, e.g. %.*s.0", n, t + i, max, n, t + i);
 			}
+			/* the rest of a decimal literal: .digits, e[+-]digits */
+			if (t[j] == '.')
+				for (j++; isdigit((unsigned char)t[j]); j++)
+					;
+			if ((t[j] == 'e' || t[j] == 'E') &&
+			    (isdigit((unsigned char)t[j + 1]) ||
+			     ((t[j + 1] == '-' || t[j + 1] == '+') &&
+			      isdigit((unsigned char)t[j + 2]))))
+				for (j += 2; isdigit((unsigned char)t[j]); j++)
+					;
+			if (screen_decimal(t + from, j - from, line, file, d) != 0)
+				return -1;
 			while (isalnum((unsigned char)t[j]) || t[j] == '.')
 				j++;
 			i = j;
@@ -2029,6 +2078,13 @@ static int parse(lt_scenario **out, const char *text, size_t len,
 	lt_scenario *s;
 
 	*out = NULL;
+	/* A UTF-8 byte-order mark (Windows editors write one) is no setting:
+	 * libconfig would call it a syntax error.  It sits on line 1, so
+	 * skipping it keeps every line number. */
+	if (len >= 3 && memcmp(text, UTF8_BOM, 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
 	if (screen_text(text, len, name, d) != 0)
 		return LT_EINVAL;
 	s = lt_scenario_alloc();
