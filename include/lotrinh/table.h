@@ -213,6 +213,12 @@ lt_table *lt_doc_table(lt_doc *d, const char *key, const char *title_en,
 lt_doc *lt_doc_child(lt_doc *d, const char *key, const char *title_en,
                      const char *title_vi, unsigned show);
 
+/* Start the list KEY of D where it stands, shown in the formats SHOW: an
+ * empty JSON array until documents are appended (a list made by
+ * lt_doc_list_item alone is absent while it has none).  Returns 0 or
+ * LT_ENOMEM. */
+int lt_doc_list(lt_doc *d, const char *key, unsigned show);
+
 /* Append a document to the list KEY of D (a JSON array of objects, made
  * on first use; one list's items need not be adjacent to other items), a
  * section in text as for lt_doc_child.  Returns it, owned by D, or NULL. */

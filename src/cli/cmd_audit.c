@@ -1,8 +1,9 @@
 /* cmd_audit.c - `lotrinh audit SCENARIO`: the plan audit as a readable list
- * of findings, or CSV and JSON for machines.  The checks are in audit.c. */
+ * of findings, or CSV and JSON for machines.  The checks are in audit.c;
+ * this file parses the options and builds one document (table.h): text
+ * groups the findings by subject with their sources numbered once, CSV is
+ * one row per finding, JSON carries every number and source. */
 #include <getopt.h>
-#include <jansson.h>
-#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,7 +15,7 @@
 
 const char lt_usage_audit[] =
 	"Usage: lotrinh audit [--format table|csv|json] [--min-severity LEVEL]\n"
-	"                     SCENARIO\n"
+	"                     [--out FILE] SCENARIO\n"
 	"\n"
 	"Check a plan against itself and against evidence.  Each finding has a\n"
 	"severity, the numbers behind it and their sources:\n"
@@ -29,10 +30,12 @@ const char lt_usage_audit[] =
 	"  --format table|csv|json  output format (default table)\n"
 	"  --min-severity LEVEL     show only findings of LEVEL (info, warning,\n"
 	"                           error) or worse (default info)\n"
+	"  --out FILE               write to FILE (replaced whole, only when\n"
+	"                           complete) instead of standard output\n"
 	"  -h, --help               show this help\n"
 	"\n"
 	"Exit status: 0 when the audit ran (whatever it found), 2 on bad usage or\n"
-	"an invalid scenario.\n";
+	"an invalid scenario, 3 when the output cannot be written.\n";
 
 /* The number of source text T among the subject's sources SEEN (adding it
  * when new); numbers start at 1. */
@@ -47,48 +50,48 @@ static size_t source_number(const char **seen, size_t *n, const char *t)
 	return *n;
 }
 
-/* Print the findings of one subject, FROM..TO-1, then its sources once
- * each, numbered; findings refer to them as [1, 2]. */
-static void print_subject(const lt_audit *a, size_t from, size_t to,
-                          lt_severity min)
+/* The findings of one subject, FROM..TO-1, as a text section, then its
+ * sources once each, numbered; findings refer to them as [1, 2]. */
+static void subject_text(lt_doc *root, const lt_audit *a, size_t from,
+                         size_t to, lt_severity min)
 {
 	const char *seen[LT_AUDIT_SOURCES * 64];
+	lt_doc *d = lt_doc_child(root, "subject", a->items[from].subject, NULL,
+	                         LT_SHOW_TEXT);
 	size_t n = 0, i, k;
 
-	printf("\n%s\n", a->items[from].subject);
 	for (i = from; i < to; i++) {
 		const lt_finding *f = &a->items[i];
+		char line[1024], year[16] = "      ";
 
 		if (f->severity < min)
 			continue;
-		printf("  %-7s  ", lt_severity_name(f->severity));
 		if (f->year > 0)
-			printf("%d  ", f->year);
-		else
-			printf("      ");
-		printf("%s", f->text);
+			snprintf(year, sizeof year, "%d  ", f->year);
+		snprintf(line, sizeof line, "%-7s  %s%s", lt_severity_name(f->severity),
+		         year, f->text);
 		for (k = 0; k < f->n_sources; k++)
 			if (n < sizeof seen / sizeof *seen)
-				printf("%s%zu", k ? ", " : " [", source_number(seen, &n,
-				       f->sources[k].text));
-		printf("%s\n", f->n_sources ? "]" : "");
+				snprintf(line + strlen(line), sizeof line - strlen(line),
+				         "%s%zu", k ? ", " : " [",
+				         source_number(seen, &n, f->sources[k].text));
+		lt_doc_linef(d, "%s%s", line, f->n_sources ? "]" : "");
 	}
 	for (i = 0; i < n; i++)
-		printf("     [%zu] %s\n", i + 1, seen[i]);
+		lt_doc_linef(d, "   [%zu] %s", i + 1, seen[i]);
 }
 
-static void print_table(const lt_scenario *s, const lt_audit *a,
-                        lt_severity min)
+/* The summary line and a section for every subject with a finding shown. */
+static void audit_text(lt_doc *d, const lt_audit *a, lt_severity min)
 {
 	size_t i, j;
 
-	printf("Audit of %s — %s\n", s->province.name, s->path);
-	printf("%zu error%s, %zu warning%s, %zu info\n",
-	       lt_audit_count(a, LT_SEV_ERROR),
-	       lt_audit_count(a, LT_SEV_ERROR) == 1 ? "" : "s",
-	       lt_audit_count(a, LT_SEV_WARNING),
-	       lt_audit_count(a, LT_SEV_WARNING) == 1 ? "" : "s",
-	       lt_audit_count(a, LT_SEV_INFO));
+	lt_doc_linef(d, "%zu error%s, %zu warning%s, %zu info",
+	             lt_audit_count(a, LT_SEV_ERROR),
+	             lt_audit_count(a, LT_SEV_ERROR) == 1 ? "" : "s",
+	             lt_audit_count(a, LT_SEV_WARNING),
+	             lt_audit_count(a, LT_SEV_WARNING) == 1 ? "" : "s",
+	             lt_audit_count(a, LT_SEV_INFO));
 	for (i = 0; i < a->n; i = j) {
 		int shown = 0;
 
@@ -96,176 +99,197 @@ static void print_table(const lt_scenario *s, const lt_audit *a,
 		                               a->items[i].subject) == 0; j++)
 			shown |= a->items[j].severity >= min;
 		if (shown)
-			print_subject(a, i, j, min);
+			subject_text(d, a, i, j, min);
 	}
 }
 
-/* All of a finding's sources as "label: text; label: text". */
-static void join_sources(const lt_finding *f, char *buf, size_t size)
+/* All of a finding's values as "name=value; name=value" into BUF. */
+static void join_values(const lt_finding *f, char *buf, size_t size)
 {
-	size_t k, used = 0;
+	size_t k;
 
 	buf[0] = '\0';
-	for (k = 0; k < f->n_sources; k++) {
-		int w = snprintf(buf + used, size - used, "%s%s: %s", k ? "; " : "",
-		                 f->sources[k].label, f->sources[k].text);
-		if (w < 0 || (size_t)w >= size - used)
-			break;
-		used += (size_t)w;
+	for (k = 0; k < f->n_values; k++) {
+		lt_cell c = lt_cell_number(f->values[k].value, 0, 0, NULL);
+		char num[64];
+
+		snprintf(buf + strlen(buf), size - strlen(buf), "%s%s=%s",
+		         k ? "; " : "", f->values[k].name,
+		         lt_cell_csv(&c, num, sizeof num));
 	}
 }
 
-static void print_csv(const lt_audit *a, lt_severity min)
+/* All of a finding's sources as "label: text; label: text" into BUF. */
+static void join_sources(const lt_finding *f, char *buf, size_t size)
 {
-	static const char *const head[] = {"severity", "code", "subject", "year",
+	size_t k;
+
+	buf[0] = '\0';
+	for (k = 0; k < f->n_sources; k++)
+		snprintf(buf + strlen(buf), size - strlen(buf), "%s%s: %s",
+		         k ? "; " : "", f->sources[k].label, f->sources[k].text);
+}
+
+/* One CSV row per finding shown. */
+static void findings_csv(lt_doc *d, const lt_audit *a, lt_severity min)
+{
+	static const char *const keys[] = {"severity", "code", "subject", "year",
 	    "finding", "values", "source"};
+	lt_table *t = lt_doc_table(d, "findings", NULL, NULL, 7, LT_SHOW_CSV);
+	char values[1024], sources[4096];
 	size_t i, k;
 
-	lt_csv_row(stdout, head, 7);
+	for (k = 0; k < 7; k++)
+		lt_table_set_header(t, k, keys[k], LT_LEFT);
 	for (i = 0; i < a->n; i++) {
 		const lt_finding *f = &a->items[i];
-		char year[16], values[600], num[32], sources[4096];
-		const char *row[7];
-		size_t used = 0;
 
 		if (f->severity < min)
 			continue;
-		values[0] = '\0';
-		for (k = 0; k < f->n_values; k++) {
-			int w = snprintf(values + used, sizeof values - used, "%s%s=%s",
-			                 k ? "; " : "", f->values[k].name,
-			                 lt_format_plain(f->values[k].value, num,
-			                                 sizeof num));
-			if (w < 0 || (size_t)w >= sizeof values - used)
-				break;
-			used += (size_t)w;
-		}
-		snprintf(year, sizeof year, "%d", f->year);
-		row[0] = lt_severity_name(f->severity);
-		row[1] = f->code;
-		row[2] = f->subject;
-		row[3] = f->year > 0 ? year : "";
-		row[4] = f->text;
-		row[5] = values;
+		lt_table_add_row(t);
+		lt_table_set(t, 0, lt_severity_name(f->severity));
+		lt_table_set(t, 1, f->code);
+		lt_table_set(t, 2, f->subject);
+		if (f->year > 0)
+			lt_table_put(t, 3, lt_cell_year(f->year));
+		lt_table_set(t, 4, f->text);
+		join_values(f, values, sizeof values);
+		lt_table_set(t, 5, values);
 		join_sources(f, sources, sizeof sources);
-		row[6] = sources;
-		lt_csv_row(stdout, row, 7);
+		lt_table_set(t, 6, sources);
 	}
 }
 
-static json_t *finding_json(const lt_finding *f)
+static void jcell(lt_doc *d, const char *key, lt_cell c)
 {
-	json_t *o = json_object(), *vals = json_array(), *srcs = json_array();
+	lt_doc_field(d, key, key, NULL, c, LT_SHOW_JSON);
+}
+
+/* One finding as a JSON object in the list "findings". */
+static void finding_json(lt_doc *root, const lt_finding *f)
+{
+	lt_doc *d = lt_doc_list_item(root, "findings", NULL, NULL, LT_SHOW_JSON);
+	lt_table *v, *s;
 	size_t k;
 
-	json_object_set_new(o, "severity", json_string(lt_severity_name(f->severity)));
-	json_object_set_new(o, "code", json_string(f->code));
-	json_object_set_new(o, "subject", json_string(f->subject));
-	json_object_set_new(o, "year", f->year > 0 ? json_integer(f->year)
-	                                            : json_null());
-	json_object_set_new(o, "finding", json_string(f->text));
+	jcell(d, "severity", lt_cell_text(lt_severity_name(f->severity)));
+	jcell(d, "code", lt_cell_text(f->code));
+	jcell(d, "subject", lt_cell_text(f->subject));
+	jcell(d, "year", f->year > 0 ? lt_cell_year(f->year)
+	      : lt_cell_missing(NULL));
+	jcell(d, "finding", lt_cell_text(f->text));
+	v = lt_doc_table(d, "values", NULL, NULL, 3, LT_SHOW_JSON);
+	lt_table_set_header(v, 0, "name", LT_LEFT);
+	lt_table_set_header(v, 1, "value", LT_RIGHT);
+	lt_table_set_header(v, 2, "unit", LT_LEFT);
 	for (k = 0; k < f->n_values; k++) {
-		json_t *v = json_object();
-
-		json_object_set_new(v, "name", json_string(f->values[k].name));
-		json_object_set_new(v, "value", json_real(f->values[k].value));
-		json_object_set_new(v, "unit", json_string(f->values[k].unit));
-		json_array_append_new(vals, v);
+		lt_table_add_row(v);
+		lt_table_set(v, 0, f->values[k].name);
+		lt_table_put(v, 1, lt_cell_number(f->values[k].value, 0, 0, NULL));
+		lt_table_set(v, 2, f->values[k].unit);
 	}
-	json_object_set_new(o, "values", vals);
+	s = lt_doc_table(d, "sources", NULL, NULL, 2, LT_SHOW_JSON);
+	lt_table_set_header(s, 0, "for", LT_LEFT);
+	lt_table_set_header(s, 1, "source", LT_LEFT);
 	for (k = 0; k < f->n_sources; k++) {
-		json_t *x = json_object();
-
-		json_object_set_new(x, "for", json_string(f->sources[k].label));
-		json_object_set_new(x, "source", json_string(f->sources[k].text));
-		json_array_append_new(srcs, x);
+		lt_table_add_row(s);
+		lt_table_set(s, 0, f->sources[k].label);
+		lt_table_set(s, 1, f->sources[k].text);
 	}
-	json_object_set_new(o, "sources", srcs);
-	return o;
 }
 
-static int print_json(const lt_scenario *s, const lt_audit *a, lt_severity min)
+/* The audit as a document (caller frees), or NULL. */
+static lt_doc *audit_doc(const lt_scenario *s, const lt_audit *a,
+                         lt_severity min)
 {
-	json_t *root = json_object(), *items = json_array();
+	char title[512];
+	lt_doc *d;
 	size_t i;
-	int rc;
 
-	json_object_set_new(root, "scenario", json_string(s->path));
-	json_object_set_new(root, "province", json_string(s->province.id));
-	json_object_set_new(root, "errors",
-	                    json_integer((json_int_t)lt_audit_count(a, LT_SEV_ERROR)));
-	json_object_set_new(root, "warnings",
-	                    json_integer((json_int_t)lt_audit_count(a, LT_SEV_WARNING)));
+	snprintf(title, sizeof title, "Audit of %s — %s", s->province.name,
+	         s->path);
+	d = lt_doc_alloc(title, NULL);
+	jcell(d, "scenario", lt_cell_text(s->path));
+	jcell(d, "province", lt_cell_text(s->province.id));
+	jcell(d, "errors", lt_cell_int((long long)lt_audit_count(a, LT_SEV_ERROR)));
+	jcell(d, "warnings",
+	      lt_cell_int((long long)lt_audit_count(a, LT_SEV_WARNING)));
+	audit_text(d, a, min);
+	findings_csv(d, a, min);
+	lt_doc_list(d, "findings", LT_SHOW_JSON);
 	for (i = 0; i < a->n; i++)
 		if (a->items[i].severity >= min)
-			json_array_append_new(items, finding_json(&a->items[i]));
-	json_object_set_new(root, "findings", items);
-	rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
-	fputc('\n', stdout);
-	json_decref(root);
-	return rc == 0 ? LT_EXIT_OK : LT_EXIT_ENV;
+			finding_json(d, &a->items[i]);
+	return d;
+}
+
+/* Parse --min-severity's ARG into *MIN; returns an exit status. */
+static int parse_min(const char *arg, lt_severity *min)
+{
+	if (strcmp(arg, "info") == 0)
+		*min = LT_SEV_INFO;
+	else if (strcmp(arg, "warning") == 0)
+		*min = LT_SEV_WARNING;
+	else if (strcmp(arg, "error") == 0)
+		*min = LT_SEV_ERROR;
+	else
+		return lt_cli_usage_error("audit", "'--min-severity' must be info, "
+		                          "warning or error (got '%s')", arg);
+	return LT_EXIT_OK;
 }
 
 int lt_cmd_audit(int argc, char **argv)
 {
-	enum { OPT_FORMAT = CHAR_MAX + 1, OPT_MIN };
+	enum { OPT_MIN = LT_OPT_OWN };
 	static const struct option opts[] = {
-		{"format", required_argument, NULL, OPT_FORMAT},
+		{"format", required_argument, NULL, LT_OPT_FORMAT},
 		{"help", no_argument, NULL, 'h'},
 		{"min-severity", required_argument, NULL, OPT_MIN},
+		{"out", required_argument, NULL, LT_OPT_OUT},
 		{NULL, 0, NULL, 0},
 	};
-	lt_format format = LT_FORMAT_TABLE;
 	lt_severity min = LT_SEV_INFO;
-	lt_scenario *s;
+	lt_scenario *s = NULL;
+	lt_doc *doc = NULL;
+	lt_cli_opts o;
 	lt_audit a;
 	lt_diag d;
-	int o, status = LT_EXIT_OK;
+	int c, status;
 
+	lt_cli_opts_init(&o);
+	lt_audit_init(&a);
 	optind = 0;
 	opterr = 0;
-	while ((o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (o) {
-		case 'h':
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (c == 'h') {
 			fputs(lt_usage_audit, stdout);
-			return LT_EXIT_OK;
-		case OPT_FORMAT:
-			if (lt_format_parse(optarg, &format) != 0)
-				return lt_cli_usage_error("audit", "'--format' must be table, "
-				                          "csv or json (got '%s')", optarg);
-			break;
-		case OPT_MIN:
-			if (strcmp(optarg, "info") == 0)
-				min = LT_SEV_INFO;
-			else if (strcmp(optarg, "warning") == 0)
-				min = LT_SEV_WARNING;
-			else if (strcmp(optarg, "error") == 0)
-				min = LT_SEV_ERROR;
-			else
-				return lt_cli_usage_error("audit", "'--min-severity' must be "
-				                          "info, warning or error (got '%s')",
-				                          optarg);
-			break;
-		default:
-			return lt_cli_bad_option("audit", o, argv);
+			status = LT_EXIT_OK;
+			goto done;
 		}
+		status = c == OPT_MIN ? parse_min(optarg, &min)
+		         : lt_cli_option("audit", c, optarg, &o);
+		if (status < 0)
+			status = lt_cli_bad_option("audit", c, argv);
+		if (status != LT_EXIT_OK)
+			goto done;
 	}
-	if (lt_cli_load_operand("audit", argc, argv, NULL, &s) != LT_EXIT_OK)
-		return LT_EXIT_USAGE;
-	lt_audit_init(&a);
-	lt_diag_init(&d, argv[optind]);
-	if (lt_audit_run(s, &a, &d) != LT_OK) {
-		lt_cli_print_diag(&d);
-		status = LT_EXIT_ENV;
-	} else if (format == LT_FORMAT_TABLE) {
-		print_table(s, &a, min);
-	} else if (format == LT_FORMAT_CSV) {
-		print_csv(&a, min);
-	} else {
-		status = print_json(s, &a, min);
-	}
+	status = lt_cli_load_operand("audit", argc, argv, NULL, &s);
+	if (status != LT_EXIT_OK)
+		goto done;
+	lt_diag_init(&d, s->path);
+	status = lt_audit_run(s, &a, &d);
+	lt_cli_print_diag(&d);
 	lt_diag_destroy(&d);
+	if (status != LT_OK) {
+		status = lt_cli_exit_status(status);
+		goto done;
+	}
+	doc = audit_doc(s, &a, min);
+	status = lt_cli_emit(doc, &o, (const char *const[]){s->path}, 1);
+done:
+	lt_doc_free(doc);
 	lt_audit_destroy(&a);
 	lt_scenario_free(s);
+	lt_cli_opts_destroy(&o);
 	return status;
 }

@@ -1,28 +1,25 @@
 /* cmd_paths.c - `lotrinh paths SCENARIO`: what growth each target implies.
  *
- * For every indicator: the path families from its baseline to its target
- * (curve.c), the growth each needs in its first and steepest year, the
- * growth the history shows, and the SDG-style progress measures
- * (progress.c).  A range target is aimed at its near edge (the least the
- * target asks); a target already met says so.
+ * Parses the options, runs the paths engine (paths.h) and renders its
+ * result through one document (table.h): people get a section per
+ * indicator with a sentence for the start and aim, a table of the path
+ * families and a line each for history, progress and trend; CSV gets every
+ * path year by year as one table; JSON gets all of it, nested.
  */
 #include <getopt.h>
-#include <jansson.h>
-#include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli_private.h"
 #include "lotrinh/cli.h"
-#include "lotrinh/curve.h"
-#include "lotrinh/progress.h"
-#include "lotrinh/report.h"
+#include "lotrinh/paths.h"
 #include "lotrinh/scenario.h"
-#include "lotrinh/trend.h"
 
 const char lt_usage_paths[] =
-	"Usage: lotrinh paths [--indicator ID] [--format table|csv|json] SCENARIO\n"
+	"Usage: lotrinh paths [--indicator ID]... [--format table|csv|json]\n"
+	"                     [--out FILE] SCENARIO\n"
 	"\n"
 	"For each indicator, the growth its target implies: five path families\n"
 	"from the baseline to the target (linear; constant growth rate;\n"
@@ -35,103 +32,41 @@ const char lt_usage_paths[] =
 	"UNSD projection ratio.  A range target is aimed at its near edge.\n"
 	"\n"
 	"Options:\n"
-	"  --indicator ID           only this indicator\n"
+	"  --indicator ID           only this indicator; repeat for several,\n"
+	"                           shown in the order given\n"
 	"  --format table|csv|json  output format (default table); csv and json\n"
 	"                           carry every path year by year\n"
+	"  --out FILE               write to FILE (replaced whole, only when\n"
+	"                           complete) instead of standard output\n"
 	"  -h, --help               show this help\n"
 	"\n"
-	"Exit status: 0 on success, 2 on bad usage or an invalid scenario.\n";
+	"Exit status: 0 on success, 2 on bad usage or an invalid scenario, 3 when\n"
+	"the output cannot be written.\n";
 
 /* Widest a path's note prints in the table (the full note is in CSV and
  * JSON). */
 #define NOTE_COLS 60
 
-/* Everything computed for one indicator. */
-struct ind_paths {
-	const lt_indicator *ind;
-	double aim;           /* the value the paths aim at */
-	int direction;        /* +1 up is better, -1 down */
-	int met;              /* the baseline already meets the target */
-	lt_path path[LT_PATH_KINDS];
-	int built;
-	lt_progress prog;
-	int prog_ok;
-	lt_trend_result trend;
-	int trend_ok;
-};
+/* Significant digits of the steps and rates in text, as a plan prints them
+ * ("+3.94 points", "+29.5 %"), of values ("6.36"), of the UNSD projection
+ * and of trend values. */
+#define STEP_DIGITS 3
+#define VALUE_DIGITS 6
+#define PROJ_DIGITS 4
 
-/* Observations: the history, then the baseline when it is newer. */
-static int compute(const lt_indicator *ind, int horizon, struct ind_paths *p,
-                   lt_diag *d)
+/* A signed step with STEP_DIGITS significant digits, "–" for NaN. */
+static lt_cell step_cell(double v)
 {
-	const lt_target *t = &ind->target;
-	lt_path_spec spec;
-	lt_progress_spec ps;
-	lt_trend_spec ts;
-	lt_point obs[128];
-	size_t k;
-	int rc;
-
-	memset(p, 0, sizeof *p);
-	p->ind = ind;
-	p->direction = lt_target_sense(ind);
-	p->aim = lt_target_aim(ind);
-	p->met = lt_target_met_at_baseline(ind);
-	spec.t0 = ind->baseline_year;
-	spec.t1 = t->year;
-	spec.y0 = ind->baseline;
-	spec.y1 = p->aim;
-	spec.lo = ind->kind == LT_KIND_RANK ? 1.0
-	          : ind->has_floor ? ind->floor : -HUGE_VAL;
-	spec.hi = ind->kind == LT_KIND_RANK ? (double)ind->rank_of
-	          : ind->has_ceiling ? ind->ceiling : HUGE_VAL;
-	spec.knots = ind->milestones.pts;
-	spec.n_knots = 0;
-	while (spec.n_knots < ind->milestones.n &&
-	       ind->milestones.pts[spec.n_knots].year <= t->year)
-		spec.n_knots++;
-	for (k = 0; k < LT_PATH_KINDS; k++) {
-		rc = lt_path_init(&p->path[k], spec.t0, spec.t1);
-		p->path[k].kind = (lt_path_kind)k;
-		if (rc == LT_OK && p->met)
-			snprintf(p->path[k].why, sizeof p->path[k].why, "the baseline "
-			         "already meets the target: no growth is needed");
-		else if (rc == LT_OK)
-			rc = lt_path_build((lt_path_kind)k, &spec, &p->path[k], d);
-		if (rc != LT_OK)
-			return rc;
-		p->built = (int)k + 1;
-	}
-	memset(&ps, 0, sizeof ps);
-	ps.obs = obs;
-	ps.n_obs = lt_indicator_observations(ind, obs, sizeof obs / sizeof *obs);
-	ps.direction = p->direction;
-	ps.has_target = 1;
-	ps.target = p->aim;
-	ps.target_year = t->year;
-	ps.limit = ind->kind == LT_KIND_SHARE && ind->has_ceiling ? ind->ceiling
-	           : NAN;
-	p->prog_ok = lt_progress_assess(&ps, &p->prog, d) == LT_OK;
-	memset(&ts, 0, sizeof ts);
-	ts.obs = obs;
-	ts.n_obs = ps.n_obs;
-	ts.direction = p->direction;
-	ts.target = p->aim;
-	ts.target_year = t->year;
-	ts.horizon = horizon;
-	p->trend_ok = lt_trend_run(&ts, &p->trend, d) == LT_OK;
-	return LT_OK;
+	return lt_cell_number(v, STEP_DIGITS, LT_NUM_SIG | LT_NUM_SIGN, NULL);
 }
 
-static void release(struct ind_paths *p)
+/* C as text, into BUF. */
+static const char *shown(lt_cell c, char *buf, size_t size)
 {
-	int k;
-
-	for (k = 0; k < p->built; k++)
-		lt_path_destroy(&p->path[k]);
+	return lt_cell_format(&c, LT_LANG_EN, buf, size);
 }
 
-/* ---- table ------------------------------------------------------------ */
+/* ---- text: sentences and the table of families ------------------------- */
 
 static const char *family_label(lt_path_kind k)
 {
@@ -141,95 +76,35 @@ static const char *family_label(lt_path_kind k)
 	return labels[k];
 }
 
-static const char *sgn(double v, char *buf, size_t size)
-{
-	if (isnan(v))
-		snprintf(buf, size, "–");
-	else
-		snprintf(buf, size, "%+.3g", v);
-	return buf;
-}
-
-static void print_progress(const struct ind_paths *p)
-{
-	const lt_progress *g = &p->prog;
-	char a[32], b[32], c[32], e[32];
-
-	if (!p->prog_ok)
-		return;
-	printf("  history: %d observation%s", g->n, g->n == 1 ? "" : "s");
-	if (g->n >= 2)
-		printf(", %s %s a year, %s %% a year",
-		       sgn(g->points_obs, a, sizeof a), lt_step_unit(p->ind),
-		       sgn(100.0 * g->cagr_obs, b, sizeof b));
-	printf("; required from the latest value: %s %s a year, %s %% a year\n",
-	       sgn(g->points_req, c, sizeof c), lt_step_unit(p->ind),
-	       sgn(100.0 * g->cagr_req_latest, e, sizeof e));
-	printf("  progress (Open SDG): %s", lt_progress_class_name(g->trend));
-	if (!isnan(g->ratio))
-		printf(", ratio %.3g", g->ratio);
-	if (g->unsd_class != NULL && isfinite(g->unsd_projection))
-		printf("; UNSD projection %.4g in %d, ratio %.3g: %s",
-		       g->unsd_projection, p->ind->target.year, g->unsd_ratio,
-		       g->unsd_class);
-	else if (g->unsd_class != NULL)
-		printf("; UNSD: %s", g->unsd_class);
-	if (g->note != NULL)
-		printf(" (%s)", g->note);
-	printf("\n");
-}
-
-static void print_trend(const struct ind_paths *p)
-{
-	const lt_trend_result *tr = &p->trend;
-	const lt_trend_model *m;
-
-	if (!p->trend_ok)
-		return;
-	if (tr->chosen < 0) {
-		printf("  trend: %s\n", tr->choice);
-		return;
-	}
-	m = &tr->m[tr->chosen];
-	printf("  trend: %s fit (%s): %.4g in %d, 95%% band %.4g to %.4g; the "
-	       "trend alone %s the target", lt_fit_model_name(m->model), tr->choice,
-	       m->at_target, p->ind->target.year, m->lo, m->hi,
-	       tr->reaches ? "reaches" : "misses");
-	if (tr->year_met > 0)
-		printf(" (first in %d)", tr->year_met);
-	else
-		printf(" by %d", p->ind->target.year);
-	printf("\n");
-}
-
-static void print_indicator(const struct ind_paths *p)
+/* "6.36 in 2024 -> >= 30 in 2030" and the mean step the target needs. */
+static void aim_lines(lt_doc *d, const lt_paths_item *p)
 {
 	const lt_indicator *ind = p->ind;
-	lt_table *t = lt_table_alloc(6);
-	char a[32], b[32];
-	size_t k;
+	char a[32], b[32], rank[64] = "";
 
-	if (t == NULL)
-		return;
-	printf("\n%s (%s)\n", ind->name, ind->id);
-	printf("  %.6g in %d -> %s %.6g in %d%s", ind->baseline,
-	       ind->baseline_year, p->direction > 0 ? ">=" : "<=", p->aim,
-	       ind->target.year, ind->target.is_range ? " (near edge of the "
-	       "target range)" : "");
 	if (ind->kind == LT_KIND_RANK)
-		printf(", rank of %d: lower is better", ind->rank_of);
-	printf("\n");
+		snprintf(rank, sizeof rank, ", rank of %d: lower is better",
+		         ind->rank_of);
+	lt_doc_linef(d, "%.6g in %d -> %s %.6g in %d%s%s", ind->baseline,
+	             ind->baseline_year, p->direction > 0 ? ">=" : "<=", p->aim,
+	             ind->target.year, ind->target.is_range ? " (near edge of the "
+	             "target range)" : "", rank);
 	if (p->met) {
-		printf("  the baseline already meets the target: no growth is "
-		       "needed\n");
-		lt_table_free(t);
-		print_progress(p);
-		print_trend(p);
+		lt_doc_line(d, "the baseline already meets the target: no growth is "
+		            "needed");
 		return;
 	}
-	printf("  needs on average %s %s a year, %s %% a year\n",
-	       sgn(p->path[0].mean_step, a, sizeof a), lt_step_unit(ind),
-	       sgn(p->path[0].mean_step_pct, b, sizeof b));
+	lt_doc_linef(d, "needs on average %s %s a year, %s %% a year",
+	             shown(step_cell(p->path[0].mean_step), a, sizeof a),
+	             lt_step_unit(ind),
+	             shown(step_cell(p->path[0].mean_step_pct), b, sizeof b));
+}
+
+static void families_table(lt_doc *d, const lt_paths_item *p)
+{
+	lt_table *t = lt_doc_table(d, "families", NULL, NULL, 6, LT_SHOW_TEXT);
+	size_t k;
+
 	lt_table_set_header(t, 0, "path", LT_LEFT);
 	lt_table_set_header(t, 1, "first year", LT_RIGHT);
 	lt_table_set_header(t, 2, "first %", LT_RIGHT);
@@ -242,254 +117,334 @@ static void print_indicator(const struct ind_paths *p)
 
 		lt_table_add_row(t);
 		lt_table_set(t, 0, family_label((lt_path_kind)k));
-		if (k == LT_PATH_MILESTONES && ind->milestones.n == 0) {
+		if (k == LT_PATH_MILESTONES && p->ind->milestones.n == 0) {
 			lt_table_set(t, 5, "the roadmap gives no milestones");
 			continue;
 		}
 		if (pa->ok) {
-			lt_table_set(t, 1, sgn(pa->first_step, a, sizeof a));
-			lt_table_set(t, 2, sgn(pa->first_step_pct, a, sizeof a));
-			lt_table_setf(t, 3, "%d", pa->steepest_year);
-			lt_table_set(t, 4, sgn(pa->steepest_step, a, sizeof a));
+			lt_table_put(t, 1, step_cell(pa->first_step));
+			lt_table_put(t, 2, step_cell(pa->first_step_pct));
+			lt_table_put(t, 3, lt_cell_year(pa->steepest_year));
+			lt_table_put(t, 4, step_cell(pa->steepest_step));
 		}
 		lt_table_set(t, 5, pa->why);
 	}
-	lt_table_print(t, stdout, 2);
-	lt_table_free(t);
-	print_progress(p);
-	print_trend(p);
 }
 
-/* ---- csv and json ----------------------------------------------------- */
+/* Append printf-style text to BUF (SIZE bytes, NUL-terminated). */
+static void append(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
-static void csv_rows(const struct ind_paths *p, int first_header)
+static void append(char *buf, size_t size, const char *fmt, ...)
 {
-	static const char *const head[] = {"indicator", "path", "ok", "note",
+	size_t used = strlen(buf);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf + used, size - used, fmt, ap);
+	va_end(ap);
+}
+
+static void progress_lines(lt_doc *d, const lt_paths_item *p)
+{
+	const lt_progress *g = &p->prog;
+	char line[1024] = "", a[32], b[32];
+
+	if (!p->prog_ok)
+		return;
+	append(line, sizeof line, "history: %d observation%s", g->n,
+	       g->n == 1 ? "" : "s");
+	if (g->n >= 2)
+		append(line, sizeof line, ", %s %s a year, %s %% a year",
+		       shown(step_cell(g->points_obs), a, sizeof a),
+		       lt_step_unit(p->ind),
+		       shown(step_cell(100.0 * g->cagr_obs), b, sizeof b));
+	append(line, sizeof line, "; required from the latest value: %s %s a "
+	       "year, %s %% a year", shown(step_cell(g->points_req), a, sizeof a),
+	       lt_step_unit(p->ind),
+	       shown(step_cell(100.0 * g->cagr_req_latest), b, sizeof b));
+	lt_doc_line(d, line);
+	line[0] = '\0';
+	append(line, sizeof line, "progress (Open SDG): %s",
+	       lt_progress_class_name(g->trend));
+	if (!isnan(g->ratio))
+		append(line, sizeof line, ", ratio %.3g", g->ratio);
+	if (g->unsd_class != NULL && isfinite(g->unsd_projection))
+		append(line, sizeof line, "; UNSD projection %.4g in %d, ratio %.3g: "
+		       "%s", g->unsd_projection, p->ind->target.year, g->unsd_ratio,
+		       g->unsd_class);
+	else if (g->unsd_class != NULL)
+		append(line, sizeof line, "; UNSD: %s", g->unsd_class);
+	if (g->note != NULL)
+		append(line, sizeof line, " (%s)", g->note);
+	lt_doc_line(d, line);
+}
+
+static void trend_line(lt_doc *d, const lt_paths_item *p)
+{
+	const lt_trend_result *tr = &p->trend;
+	const lt_trend_model *m;
+	char line[1024] = "";
+
+	if (!p->trend_ok)
+		return;
+	if (tr->chosen < 0) {
+		lt_doc_linef(d, "trend: %s", tr->choice);
+		return;
+	}
+	m = &tr->m[tr->chosen];
+	append(line, sizeof line, "trend: %s fit (%s): %.4g in %d, 95%% band %.4g "
+	       "to %.4g; the trend alone %s the target",
+	       lt_fit_model_name(m->model), tr->choice, m->at_target,
+	       p->ind->target.year, m->lo, m->hi,
+	       tr->reaches ? "reaches" : "misses");
+	if (tr->year_met > 0)
+		append(line, sizeof line, " (first in %d)", tr->year_met);
+	else
+		append(line, sizeof line, " by %d", p->ind->target.year);
+	lt_doc_line(d, line);
+}
+
+/* ---- data: CSV rows and JSON objects ------------------------------------ */
+
+/* Every path year by year, one CSV table for all indicators. */
+static void csv_table(lt_doc *d, const lt_paths_item *p)
+{
+	static const char *const keys[] = {"indicator", "path", "ok", "note",
 	    "year", "value", "step", "step_pct"};
-	char y[16], v[32], s[32], sp[32];
+	lt_table *t = lt_doc_table(d, "rows", NULL, NULL, 8, LT_SHOW_CSV);
 	size_t k, i;
 
-	if (first_header)
-		lt_csv_row(stdout, head, 8);
+	for (k = 0; k < 8; k++)
+		lt_table_set_header(t, k, keys[k], LT_LEFT);
 	for (k = 0; k < LT_PATH_KINDS; k++) {
 		const lt_path *pa = &p->path[k];
 
 		for (i = 0; i < (pa->ok ? pa->n : 1); i++) {
-			const char *row[8];
-
-			snprintf(y, sizeof y, "%d", pa->t0 + (int)i);
-			row[0] = p->ind->id;
-			row[1] = lt_path_name(pa->kind);
-			row[2] = pa->ok ? "1" : "0";
-			row[3] = pa->why;
-			row[4] = pa->ok ? y : "";
-			row[5] = pa->ok ? lt_format_plain(pa->value[i], v, sizeof v) : "";
-			row[6] = pa->ok ? lt_format_plain(pa->step[i], s, sizeof s) : "";
-			row[7] = pa->ok ? lt_format_plain(pa->step_pct[i], sp, sizeof sp)
-			         : "";
-			lt_csv_row(stdout, row, 8);
+			lt_table_add_row(t);
+			lt_table_set(t, 0, p->ind->id);
+			lt_table_set(t, 1, lt_path_name(pa->kind));
+			lt_table_put(t, 2, lt_cell_int(pa->ok));
+			lt_table_set(t, 3, pa->why);
+			if (!pa->ok)
+				continue;
+			lt_table_put(t, 4, lt_cell_year(pa->t0 + (int)i));
+			lt_table_put(t, 5, lt_cell_number(pa->value[i], 0, 0, NULL));
+			lt_table_put(t, 6, lt_cell_number(pa->step[i], 0, 0, NULL));
+			lt_table_put(t, 7, lt_cell_number(pa->step_pct[i], 0, 0, NULL));
 		}
 	}
 }
 
-/* A JSON number, or null for NaN. */
-static json_t *jnum(double v)
+/* A JSON-only number field. */
+static void jnum(lt_doc *d, const char *key, double v)
 {
-	return isfinite(v) ? json_real(v) : json_null();
+	lt_doc_field(d, key, key, NULL, lt_cell_number(v, 0, 0, NULL),
+	             LT_SHOW_JSON);
 }
 
-static json_t *path_json(const lt_path *pa)
+static void jcell(lt_doc *d, const char *key, lt_cell c)
 {
-	json_t *o = json_object(), *vals = json_array();
+	lt_doc_field(d, key, key, NULL, c, LT_SHOW_JSON);
+}
+
+static void path_json(lt_doc *d, const lt_path *pa)
+{
+	lt_doc *o = lt_doc_list_item(d, "paths", NULL, NULL, LT_SHOW_JSON);
+	lt_table *t;
 	size_t i;
 
-	json_object_set_new(o, "path", json_string(lt_path_name(pa->kind)));
-	json_object_set_new(o, "ok", json_boolean(pa->ok));
-	json_object_set_new(o, "note", json_string(pa->why));
-	if (pa->ok) {
-		for (i = 0; i < pa->n; i++) {
-			json_t *x = json_object();
-			json_object_set_new(x, "year", json_integer(pa->t0 + (int)i));
-			json_object_set_new(x, "value", jnum(pa->value[i]));
-			json_object_set_new(x, "step", jnum(pa->step[i]));
-			json_object_set_new(x, "step_pct", jnum(pa->step_pct[i]));
-			json_array_append_new(vals, x);
-		}
-		json_object_set_new(o, "first_step", jnum(pa->first_step));
-		json_object_set_new(o, "first_step_pct", jnum(pa->first_step_pct));
-		json_object_set_new(o, "steepest_year", json_integer(pa->steepest_year));
-		json_object_set_new(o, "steepest_step", jnum(pa->steepest_step));
+	jcell(o, "path", lt_cell_text(lt_path_name(pa->kind)));
+	jcell(o, "ok", lt_cell_bool(pa->ok));
+	jcell(o, "note", lt_cell_text(pa->why));
+	t = lt_doc_table(o, "years", NULL, NULL, 4, LT_SHOW_JSON);
+	lt_table_set_header(t, 0, "year", LT_RIGHT);
+	lt_table_set_header(t, 1, "value", LT_RIGHT);
+	lt_table_set_header(t, 2, "step", LT_RIGHT);
+	lt_table_set_header(t, 3, "step_pct", LT_RIGHT);
+	for (i = 0; pa->ok && i < pa->n; i++) {
+		lt_table_add_row(t);
+		lt_table_put(t, 0, lt_cell_year(pa->t0 + (int)i));
+		lt_table_put(t, 1, lt_cell_number(pa->value[i], 0, 0, NULL));
+		lt_table_put(t, 2, lt_cell_number(pa->step[i], 0, 0, NULL));
+		lt_table_put(t, 3, lt_cell_number(pa->step_pct[i], 0, 0, NULL));
 	}
-	json_object_set_new(o, "years", vals);
-	return o;
+	jnum(o, "first_step", pa->ok ? pa->first_step : NAN);
+	jnum(o, "first_step_pct", pa->ok ? pa->first_step_pct : NAN);
+	jcell(o, "steepest_year", pa->ok ? lt_cell_year(pa->steepest_year)
+	      : lt_cell_missing(NULL));
+	jnum(o, "steepest_step", pa->ok ? pa->steepest_step : NAN);
 }
 
-static json_t *trend_json(const lt_trend_result *tr)
-{
-	json_t *o = json_object(), *models = json_array();
-	size_t k, j;
-
-	json_object_set_new(o, "observations", json_integer((json_int_t)tr->n));
-	json_object_set_new(o, "choice", json_string(tr->choice));
-	json_object_set_new(o, "chosen", tr->chosen >= 0
-	                    ? json_string(lt_fit_model_name(tr->m[tr->chosen].model))
-	                    : json_null());
-	json_object_set_new(o, "reaches", json_boolean(tr->reaches));
-	json_object_set_new(o, "year_met", tr->year_met > 0
-	                    ? json_integer(tr->year_met) : json_null());
-	for (k = 0; tr->chosen >= 0 && k < LT_FIT_COUNT; k++) {
-		const lt_trend_model *m = &tr->m[k];
-		json_t *x = json_object(), *b = json_array(), *se = json_array();
-
-		json_object_set_new(x, "model", json_string(lt_fit_model_name(m->model)));
-		json_object_set_new(x, "fitted", json_boolean(m->fitted));
-		json_object_set_new(x, "note", json_string(m->why));
-		if (m->fitted) {
-			for (j = 0; j < m->fit.p; j++) {
-				json_array_append_new(b, jnum(m->fit.b[j]));
-				json_array_append_new(se, jnum(m->fit.se[j]));
-			}
-			json_object_set_new(x, "parameters", b);
-			json_object_set_new(x, "standard_errors", se);
-			json_object_set_new(x, "aicc", jnum(m->fit.aicc));
-			json_object_set_new(x, "at_target", jnum(m->at_target));
-			json_object_set_new(x, "band_low", jnum(m->lo));
-			json_object_set_new(x, "band_high", jnum(m->hi));
-		} else {
-			json_decref(b);
-			json_decref(se);
-		}
-		json_array_append_new(models, x);
-	}
-	json_object_set_new(o, "models", models);
-	return o;
-}
-
-static json_t *indicator_json(const struct ind_paths *p)
+static void progress_json(lt_doc *d, const lt_paths_item *p)
 {
 	const lt_progress *g = &p->prog;
-	json_t *o = json_object(), *paths = json_array(), *pr = json_object();
-	size_t k;
+	lt_doc *o = lt_doc_child(d, "progress", NULL, NULL, LT_SHOW_JSON);
 
-	json_object_set_new(o, "id", json_string(p->ind->id));
-	json_object_set_new(o, "baseline", jnum(p->ind->baseline));
-	json_object_set_new(o, "baseline_year", json_integer(p->ind->baseline_year));
-	json_object_set_new(o, "aim", jnum(p->aim));
-	json_object_set_new(o, "target_year", json_integer(p->ind->target.year));
-	json_object_set_new(o, "direction", json_integer(p->direction));
-	json_object_set_new(o, "target_met", json_boolean(p->met));
-	json_object_set_new(o, "mean_step", jnum(p->path[0].mean_step));
-	json_object_set_new(o, "mean_step_pct", jnum(p->path[0].mean_step_pct));
-	for (k = 0; k < LT_PATH_KINDS; k++)
-		json_array_append_new(paths, path_json(&p->path[k]));
-	json_object_set_new(o, "paths", paths);
-	if (p->prog_ok) {
-		json_object_set_new(pr, "class", json_string(lt_progress_class_name(g->trend)));
-		json_object_set_new(pr, "observations", json_integer(g->n));
-		json_object_set_new(pr, "cagr_observed", jnum(g->cagr_obs));
-		json_object_set_new(pr, "cagr_required", jnum(g->cagr_req_latest));
-		json_object_set_new(pr, "cagr_required_from_base", jnum(g->cagr_req));
-		json_object_set_new(pr, "ratio", jnum(g->ratio));
-		json_object_set_new(pr, "points_observed", jnum(g->points_obs));
-		json_object_set_new(pr, "points_required", jnum(g->points_req));
-		json_object_set_new(pr, "unsd_projection", jnum(g->unsd_projection));
-		json_object_set_new(pr, "unsd_ratio", jnum(g->unsd_ratio));
-		json_object_set_new(pr, "unsd_class", g->unsd_class != NULL
-		                    ? json_string(g->unsd_class) : json_null());
-		json_object_set_new(pr, "note", g->note != NULL
-		                    ? json_string(g->note) : json_null());
-	}
-	json_object_set_new(o, "progress", pr);
-	json_object_set_new(o, "trend", trend_json(&p->trend));
-	return o;
+	if (!p->prog_ok)
+		return;
+	jcell(o, "class", lt_cell_text(lt_progress_class_name(g->trend)));
+	jcell(o, "observations", lt_cell_int(g->n));
+	jnum(o, "cagr_observed", g->cagr_obs);
+	jnum(o, "cagr_required", g->cagr_req_latest);
+	jnum(o, "cagr_required_from_base", g->cagr_req);
+	jnum(o, "ratio", g->ratio);
+	jnum(o, "points_observed", g->points_obs);
+	jnum(o, "points_required", g->points_req);
+	jnum(o, "unsd_projection", g->unsd_projection);
+	jnum(o, "unsd_ratio", g->unsd_ratio);
+	jcell(o, "unsd_class", g->unsd_class != NULL
+	      ? lt_cell_text(g->unsd_class) : lt_cell_missing(NULL));
+	jcell(o, "note", g->note != NULL ? lt_cell_text(g->note)
+	      : lt_cell_missing(NULL));
 }
 
-/* ---- command ---------------------------------------------------------- */
-
-static int run(const lt_scenario *s, const char *only, lt_format format)
+/* One trend model: its parameters as a table of name, estimate and
+ * standard error. */
+static void model_json(lt_doc *d, const lt_trend_model *m)
 {
-	json_t *root = NULL, *list = NULL;
-	lt_diag d;
+	lt_doc *o = lt_doc_list_item(d, "models", NULL, NULL, LT_SHOW_JSON);
+	lt_table *t;
+	size_t j;
+
+	jcell(o, "model", lt_cell_text(lt_fit_model_name(m->model)));
+	jcell(o, "fitted", lt_cell_bool(m->fitted));
+	jcell(o, "note", lt_cell_text(m->why));
+	if (!m->fitted)
+		return;
+	t = lt_doc_table(o, "parameters", NULL, NULL, 3, LT_SHOW_JSON);
+	lt_table_set_header(t, 0, "name", LT_LEFT);
+	lt_table_set_header(t, 1, "estimate", LT_RIGHT);
+	lt_table_set_header(t, 2, "std_error", LT_RIGHT);
+	for (j = 0; j < m->fit.p; j++) {
+		lt_table_add_row(t);
+		lt_table_setf(t, 0, "b%zu", j + 1);
+		lt_table_put(t, 1, lt_cell_number(m->fit.b[j], 0, 0, NULL));
+		lt_table_put(t, 2, lt_cell_number(m->fit.se[j], 0, 0, NULL));
+	}
+	jnum(o, "aicc", m->fit.aicc);
+	jnum(o, "at_target", m->at_target);
+	jnum(o, "band_low", m->lo);
+	jnum(o, "band_high", m->hi);
+}
+
+static void trend_json(lt_doc *d, const lt_trend_result *tr)
+{
+	lt_doc *o = lt_doc_child(d, "trend", NULL, NULL, LT_SHOW_JSON);
+	size_t k;
+
+	jcell(o, "observations", lt_cell_int((long long)tr->n));
+	jcell(o, "choice", lt_cell_text(tr->choice));
+	jcell(o, "chosen", tr->chosen >= 0
+	      ? lt_cell_text(lt_fit_model_name(tr->m[tr->chosen].model))
+	      : lt_cell_missing(NULL));
+	jcell(o, "reaches", lt_cell_bool(tr->reaches));
+	jcell(o, "year_met", tr->year_met > 0 ? lt_cell_year(tr->year_met)
+	      : lt_cell_missing(NULL));
+	lt_doc_list(o, "models", LT_SHOW_JSON);
+	for (k = 0; tr->chosen >= 0 && k < LT_FIT_COUNT; k++)
+		model_json(o, &tr->m[k]);
+}
+
+/* ---- the document ------------------------------------------------------- */
+
+static void indicator_doc(lt_doc *root, const lt_paths_item *p)
+{
+	const lt_indicator *ind = p->ind;
+	char title[512];
+	lt_doc *d;
+	size_t k;
+
+	snprintf(title, sizeof title, "%s (%s)", ind->name, ind->id);
+	d = lt_doc_list_item(root, "indicators", title, NULL, LT_SHOW_ALL);
+	jcell(d, "id", lt_cell_text(ind->id));
+	jnum(d, "baseline", ind->baseline);
+	jcell(d, "baseline_year", lt_cell_year(ind->baseline_year));
+	jnum(d, "aim", p->aim);
+	jcell(d, "target_year", lt_cell_year(ind->target.year));
+	jcell(d, "direction", lt_cell_int(p->direction));
+	jcell(d, "target_met", lt_cell_bool(p->met));
+	jnum(d, "mean_step", p->path[0].mean_step);
+	jnum(d, "mean_step_pct", p->path[0].mean_step_pct);
+	aim_lines(d, p);
+	if (!p->met)
+		families_table(d, p);
+	progress_lines(d, p);
+	trend_line(d, p);
+	csv_table(d, p);
+	for (k = 0; k < LT_PATH_KINDS; k++)
+		path_json(d, &p->path[k]);
+	progress_json(d, p);
+	trend_json(d, &p->trend);
+}
+
+/* The whole result as a document (caller frees), or NULL. */
+static lt_doc *paths_doc(const lt_scenario *s, const lt_paths *r)
+{
+	char title[512];
+	lt_doc *d;
 	size_t i;
-	int status = LT_EXIT_OK, header = 1;
 
-	lt_diag_init(&d, s->path);
-	if (format == LT_FORMAT_JSON) {
-		root = json_object();
-		list = json_array();
-		json_object_set_new(root, "scenario", json_string(s->path));
-		json_object_set_new(root, "indicators", list);
-	} else if (format == LT_FORMAT_TABLE) {
-		printf("Required paths — %s (%s)\n", s->province.name, s->path);
-	}
-	for (i = 0; i < s->n_indicators; i++) {
-		struct ind_paths p;
-
-		if (only != NULL && strcmp(only, s->indicators[i].id) != 0)
-			continue;
-		if (compute(&s->indicators[i], s->horizon, &p, &d) != LT_OK) {
-			lt_cli_print_diag(&d);
-			release(&p);
-			status = LT_EXIT_FAIL;
-			break;
-		}
-		if (format == LT_FORMAT_TABLE)
-			print_indicator(&p);
-		else if (format == LT_FORMAT_CSV)
-			csv_rows(&p, header);
-		else
-			json_array_append_new(list, indicator_json(&p));
-		header = 0;
-		release(&p);
-	}
-	if (root != NULL) {
-		if (status == LT_EXIT_OK &&
-		    json_dumpf(root, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(15))
-		    != 0)
-			status = LT_EXIT_ENV;
-		fputc('\n', stdout);
-		json_decref(root);
-	}
-	lt_diag_destroy(&d);
-	return status;
+	snprintf(title, sizeof title, "Required paths — %s (%s)",
+	         s->province.name, s->path);
+	d = lt_doc_alloc(title, NULL);
+	lt_doc_field(d, "scenario", "Scenario", NULL, lt_cell_text(s->path),
+	             LT_SHOW_JSON);
+	for (i = 0; i < r->n; i++)
+		indicator_doc(d, &r->items[i]);
+	return d;
 }
 
 int lt_cmd_paths(int argc, char **argv)
 {
-	enum { OPT_FORMAT = CHAR_MAX + 1, OPT_INDICATOR };
 	static const struct option opts[] = {
-		{"format", required_argument, NULL, OPT_FORMAT},
+		{"format", required_argument, NULL, LT_OPT_FORMAT},
 		{"help", no_argument, NULL, 'h'},
-		{"indicator", required_argument, NULL, OPT_INDICATOR},
+		{"indicator", required_argument, NULL, LT_OPT_INDICATOR},
+		{"out", required_argument, NULL, LT_OPT_OUT},
 		{NULL, 0, NULL, 0},
 	};
-	lt_format format = LT_FORMAT_TABLE;
-	const char *only = NULL;
-	lt_scenario *s;
-	int o, status;
+	lt_cli_opts o;
+	lt_scenario *s = NULL;
+	lt_paths *r = NULL;
+	lt_doc *doc = NULL;
+	lt_diag d;
+	int c, status;
 
+	lt_cli_opts_init(&o);
 	optind = 0;
 	opterr = 0;
-	while ((o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (o) {
-		case 'h':
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (c == 'h') {
 			fputs(lt_usage_paths, stdout);
-			return LT_EXIT_OK;
-		case OPT_FORMAT:
-			if (lt_format_parse(optarg, &format) != 0)
-				return lt_cli_usage_error("paths", "'--format' must be table, "
-				                          "csv or json (got '%s')", optarg);
-			break;
-		case OPT_INDICATOR:
-			only = optarg;
-			break;
-		default:
-			return lt_cli_bad_option("paths", o, argv);
+			status = LT_EXIT_OK;
+			goto done;
 		}
+		status = lt_cli_option("paths", c, optarg, &o);
+		if (status < 0)
+			status = lt_cli_bad_option("paths", c, argv);
+		if (status != LT_EXIT_OK)
+			goto done;
 	}
-	if (lt_cli_load_operand("paths", argc, argv, only, &s) != LT_EXIT_OK)
-		return LT_EXIT_USAGE;
-	status = run(s, only, format);
+	status = lt_cli_load_operand("paths", argc, argv, NULL, &s);
+	if (status == LT_EXIT_OK)
+		status = lt_cli_check_ids("paths", &o, s);
+	if (status != LT_EXIT_OK)
+		goto done;
+	lt_diag_init(&d, s->path);
+	status = lt_paths_run(s, o.ids, o.n_ids, &r, &d);
+	lt_cli_print_diag(&d);
+	lt_diag_destroy(&d);
+	if (status != LT_OK) {
+		status = lt_cli_exit_status(status);
+		goto done;
+	}
+	doc = paths_doc(s, r);
+	status = lt_cli_emit(doc, &o, (const char *const[]){s->path}, 1);
+done:
+	lt_doc_free(doc);
+	lt_paths_free(r);
 	lt_scenario_free(s);
+	lt_cli_opts_destroy(&o);
 	return status;
 }

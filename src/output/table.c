@@ -955,17 +955,38 @@ lt_doc *lt_doc_child(lt_doc *d, const char *key, const char *title_en,
 	               title_en, title_vi);
 }
 
-lt_doc *lt_doc_list_item(lt_doc *d, const char *key, const char *title_en,
-                         const char *title_vi, unsigned show)
+/* The list KEY of D, or NULL. */
+static struct item *find_list(lt_doc *d, const char *key)
 {
 	size_t i;
 
-	if (d == NULL || d->failed)
-		return NULL;
 	for (i = 0; i < d->n; i++)
 		if (d->items[i].kind == ITEM_LIST && strcmp(d->items[i].key,
 		                                            key != NULL ? key : "") == 0)
-			return add_doc(d, &d->items[i], title_en, title_vi);
+			return &d->items[i];
+	return NULL;
+}
+
+int lt_doc_list(lt_doc *d, const char *key, unsigned show)
+{
+	if (d == NULL || d->failed)
+		return LT_ENOMEM;
+	if (find_list(d, key) != NULL)
+		return 0;
+	return add_item(d, ITEM_LIST, show, key, NULL, NULL) != NULL ? 0
+	       : LT_ENOMEM;
+}
+
+lt_doc *lt_doc_list_item(lt_doc *d, const char *key, const char *title_en,
+                         const char *title_vi, unsigned show)
+{
+	struct item *it;
+
+	if (d == NULL || d->failed)
+		return NULL;
+	it = find_list(d, key);
+	if (it != NULL)
+		return add_doc(d, it, title_en, title_vi);
 	return add_doc(d, add_item(d, ITEM_LIST, show, key, NULL, NULL), title_en,
 	               title_vi);
 }
