@@ -1,9 +1,10 @@
 # lotrinh - scenario and target-path simulator.
 #
-#   make            build build/lotrinh
-#   make run        install what is missing, build, run the main job on
+#   make            install what the build needs if missing (compiler,
+#                   pkg-config, GSL, libconfig, jansson), build build/lotrinh
+#   make run        also gnuplot; build, run the main job on
 #                   scenarios/long_an.cfg
-#   make check      install what is missing, build with -Werror, run the tests
+#   make check      also Criterion and gnuplot; build with -Werror, run the tests
 #   make sanitize   the tests under AddressSanitizer and UBSan
 #   make valgrind   the CLI on every scenario and bad input under valgrind
 #   make fuzz       fuzz the loader, the engines and the CSV reader (clang)
@@ -54,13 +55,24 @@ DEPS = $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_BIN:=.d)
 BIN = $(BUILD)/lotrinh
 LIB = $(BUILD)/liblotrinh.a
 
-.PHONY: all deps run check test sanitize valgrind fuzz bench install uninstall clean
+.PHONY: all deps deps-test deps-plot run check test sanitize valgrind fuzz bench install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(BIN)
 
+# What each job installs when it is missing (.ci/install-deps): a plain
+# build only the compiler and the libraries; the tests Criterion and
+# gnuplot too; `make run` gnuplot for charts.  Each set waits for the one
+# before it, so `make -j` never runs two package managers at once.
 deps:
-	@./.ci/install-deps
+	@./.ci/install-deps build
+deps-test: deps
+	@./.ci/install-deps test plot
+deps-plot: deps
+	@./.ci/install-deps plot
+$(TEST_BIN): | deps-test
+test: | deps-test
+run: | deps-plot
 
 # Rebuild everything when the flags change (git's GIT-CFLAGS).
 $(BUILD)/FLAGS: FORCE | deps
