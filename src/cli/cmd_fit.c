@@ -6,7 +6,6 @@
  * Everything is computed before anything is printed, so a failure leaves
  * standard output empty.
  */
-#include <jansson.h>
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
@@ -24,7 +23,7 @@
 
 const char lt_usage_fit[] =
 	"Usage: lotrinh fit --model NAME [--start B1,B2,...] [--predict X]...\n"
-	"                   [--format table|csv|json] DATA.csv\n"
+	"                   [--format table|csv|json] [--out FILE] DATA.csv\n"
 	"\n"
 	"Fit a growth curve to the x,y data in DATA.csv by nonlinear least\n"
 	"squares, and print the parameters with their standard errors, the\n"
@@ -55,6 +54,8 @@ const char lt_usage_fit[] =
 	"                           X may be a comma-separated list\n"
 	"  --format table|csv|json  output format (default table); csv and json\n"
 	"                           carry full precision\n"
+	"  --out FILE               write to FILE (replaced whole, only when\n"
+	"                           complete) instead of standard output\n"
 	"  -h, --help               show this help\n"
 	"\n"
 	"When the fit fails from the given start, the fitter tries other trust-\n"
@@ -75,7 +76,7 @@ struct fit_opts {
 	size_t n_start;          /* values given, even beyond LT_FIT_PMAX */
 	double *predict;         /* --predict values, malloc'd */
 	size_t n_predict, cap_predict;
-	lt_format format;
+	lt_cli_opts cli;         /* --format, --out */
 };
 
 /* Option text shortened for a message, control characters shown as '?'. */
@@ -146,18 +147,19 @@ static int put_predict(void *ctx, size_t i, double v)
  * -1 to go on, or an exit status (help printed, or a usage error). */
 static int parse_options(int argc, char **argv, struct fit_opts *o)
 {
-	enum { OPT_MODEL = CHAR_MAX + 1, OPT_START, OPT_PREDICT, OPT_FORMAT };
+	enum { OPT_MODEL = LT_OPT_OWN, OPT_START, OPT_PREDICT };
 	static const struct option opts[] = {
-		{"format", required_argument, NULL, OPT_FORMAT},
+		{"format", required_argument, NULL, LT_OPT_FORMAT},
 		{"help", no_argument, NULL, 'h'},
 		{"model", required_argument, NULL, OPT_MODEL},
+		{"out", required_argument, NULL, LT_OPT_OUT},
 		{"predict", required_argument, NULL, OPT_PREDICT},
 		{"start", required_argument, NULL, OPT_START},
 		{NULL, 0, NULL, 0},
 	};
 	char q[160], bad[160];
 	size_t k;
-	int c;
+	int c, rc;
 
 	optind = 0;
 	opterr = 0;
@@ -185,14 +187,12 @@ static int parse_options(int argc, char **argv, struct fit_opts *o)
 				                          "not a finite number",
 				                          quote(bad, q, sizeof q));
 			break;
-		case OPT_FORMAT:
-			if (lt_format_parse(optarg, &o->format) != 0)
-				return lt_cli_usage_error("fit", "'--format' must be table, "
-				                          "csv or json (got '%s')",
-				                          quote(optarg, q, sizeof q));
-			break;
 		default:
-			return lt_cli_bad_option("fit", c, argv);
+			rc = lt_cli_option("fit", c, optarg, &o->cli);
+			if (rc < 0)
+				return lt_cli_bad_option("fit", c, argv);
+			if (rc != LT_EXIT_OK)
+				return rc;
 		}
 	}
 	return -1;
@@ -225,216 +225,181 @@ static int check_options(int argc, const struct fit_opts *o, lt_fit_model *m)
 
 /* ---- output ------------------------------------------------------------ */
 
-/* A number with 10 significant digits for the table ("n/a" for NaN). */
-static const char *g10(double v, char *buf, size_t size)
+/* Significant digits of the table: enough to check against NIST's
+ * certified values (11 digits) by eye; CSV and JSON carry every digit. */
+#define TABLE_DIGITS 10
+
+/* A number with TABLE_DIGITS significant digits in text. */
+static lt_cell g10(double v)
 {
-	if (isnan(v))
-		snprintf(buf, size, "n/a");
-	else
-		snprintf(buf, size, "%.10g", v);
-	return buf;
+	return lt_cell_number(v, TABLE_DIGITS, LT_NUM_SIG, NULL);
 }
 
-/* A number with round-trip precision for CSV ("" for NaN). */
-static const char *g17(double v, char *buf, size_t size)
-{
-	if (isnan(v))
-		buf[0] = '\0';
-	else
-		snprintf(buf, size, "%.17g", v);
-	return buf;
-}
+/* The fitted values at the --predict points. */
+struct predictions {
+	const double *x, *y, *se;
+	size_t n;
+};
 
-static void print_table(const char *path, const lt_fit *f, const double *px,
-                        const double *py, const double *pse, size_t np)
+/* Text: the model, the data and how it converged, then the parameters,
+ * the statistics and the predictions as sections. */
+static void fit_text(lt_doc *d, const char *path, const lt_fit *f,
+                     const struct predictions *p)
 {
-	lt_table *t = lt_table_alloc(3);
-	char a[64], b[64];
+	lt_doc *sec;
+	lt_table *t;
+	lt_cell c;
+	char a[64], line[128];
 	size_t i;
 
-	printf("Model      %s: %s\n", lt_fit_model_name(f->model),
-	       lt_fit_model_formula(f->model));
-	printf("Data       %s (%zu observations)\n", path, f->n);
-	printf("Converged  %s in %zu iteration%s: %s\n\n", f->converged ? "yes" :
-	       "no", f->iterations, f->iterations == 1 ? "" : "s", f->method);
-	if (t == NULL)
-		return;
+	lt_doc_linef(d, "Model      %s: %s", lt_fit_model_name(f->model),
+	             lt_fit_model_formula(f->model));
+	lt_doc_linef(d, "Data       %s (%zu observations)", path, f->n);
+	lt_doc_linef(d, "Converged  %s in %zu iteration%s: %s", f->converged
+	             ? "yes" : "no", f->iterations, f->iterations == 1 ? "" : "s",
+	             f->method);
+	sec = lt_doc_child(d, "estimates", NULL, NULL, LT_SHOW_TEXT);
+	t = lt_doc_table(sec, "parameters", NULL, NULL, 3, LT_SHOW_TEXT);
 	lt_table_set_header(t, 0, "Parameter", LT_LEFT);
 	lt_table_set_header(t, 1, "Estimate", LT_RIGHT);
 	lt_table_set_header(t, 2, "Std. error", LT_RIGHT);
 	for (i = 0; i < f->p; i++) {
 		lt_table_add_row(t);
 		lt_table_setf(t, 0, "b%zu", i + 1);
-		lt_table_set(t, 1, g10(f->b[i], a, sizeof a));
-		lt_table_set(t, 2, g10(f->se[i], b, sizeof b));
+		lt_table_put(t, 1, g10(f->b[i]));
+		lt_table_put(t, 2, g10(f->se[i]));
 	}
-	lt_table_print(t, stdout, 2);
-	lt_table_free(t);
-	printf("\n  RSS          %s\n", g10(f->rss, a, sizeof a));
-	printf("  Residual sd  %s (%zu degrees of freedom)\n",
-	       g10(f->sigma, a, sizeof a), f->dof);
-	printf("  AICc         %s%s\n", g10(f->aicc, a, sizeof a),
-	       isnan(f->aicc) ? " (not defined: needs n > p + 2 and RSS > 0)" : "");
-	if (np == 0)
+	sec = lt_doc_child(d, "statistics", NULL, NULL, LT_SHOW_TEXT);
+	lt_doc_field(sec, "rss", "RSS", NULL, g10(f->rss), LT_SHOW_TEXT);
+	c = g10(f->sigma);
+	snprintf(line, sizeof line, "%s (%zu degrees of freedom)",
+	         lt_cell_format(&c, LT_LANG_EN, a, sizeof a), f->dof);
+	lt_doc_field(sec, "sigma", "Residual sd", NULL, lt_cell_text(line),
+	             LT_SHOW_TEXT);
+	c = g10(f->aicc);
+	snprintf(line, sizeof line, "%s%s", lt_cell_format(&c, LT_LANG_EN, a,
+	         sizeof a), isnan(f->aicc) ? " (not defined: needs n > p + 2 and "
+	         "RSS > 0)" : "");
+	lt_doc_field(sec, "aicc", "AICc", NULL, lt_cell_text(line), LT_SHOW_TEXT);
+	if (p->n == 0)
 		return;
-	t = lt_table_alloc(3);
-	if (t == NULL)
-		return;
+	sec = lt_doc_child(d, "predictions", "Predictions (the fitted curve with "
+	                   "its delta-method standard error)", NULL, LT_SHOW_TEXT);
+	t = lt_doc_table(sec, "predictions", NULL, NULL, 3, LT_SHOW_TEXT);
 	lt_table_set_header(t, 0, "x", LT_RIGHT);
 	lt_table_set_header(t, 1, "Fitted y", LT_RIGHT);
 	lt_table_set_header(t, 2, "Std. error", LT_RIGHT);
-	for (i = 0; i < np; i++) {
+	for (i = 0; i < p->n; i++) {
 		lt_table_add_row(t);
-		lt_table_set(t, 0, g10(px[i], a, sizeof a));
-		lt_table_set(t, 1, g10(py[i], a, sizeof a));
-		lt_table_set(t, 2, g10(pse[i], b, sizeof b));
+		lt_table_put(t, 0, g10(p->x[i]));
+		lt_table_put(t, 1, g10(p->y[i]));
+		lt_table_put(t, 2, g10(p->se[i]));
 	}
-	printf("\nPredictions (the fitted curve with its delta-method standard "
-	       "error)\n");
-	lt_table_print(t, stdout, 2);
-	lt_table_free(t);
+}
+/* One "kind,name,value,std_error" row of the CSV table. */
+static void csv4(lt_table *t, const char *kind, const char *name, lt_cell value,
+                 lt_cell se)
+{
+	lt_table_add_row(t);
+	lt_table_set(t, 0, kind);
+	lt_table_set(t, 1, name);
+	lt_table_put(t, 2, value);
+	lt_table_put(t, 3, se);
 }
 
-/* One "kind,name,value,std_error" CSV record. */
-static void csv4(const char *kind, const char *name, const char *value,
-                 const char *se)
+/* CSV: everything as one long table of kind, name, value, std_error. */
+static void fit_csv(lt_doc *d, const char *path, const lt_fit *f,
+                    const struct predictions *p)
 {
-	const char *row[4] = {kind, name, value, se};
-
-	lt_csv_row(stdout, row, 4);
-}
-
-static void print_csv(const char *path, const lt_fit *f, const double *px,
-                      const double *py, const double *pse, size_t np)
-{
-	char a[64], b[64], c[64];
+	static const char *const keys[] = {"kind", "name", "value", "std_error"};
+	lt_table *t = lt_doc_table(d, "rows", NULL, NULL, 4, LT_SHOW_CSV);
+	lt_cell none = lt_cell_missing(NULL);
+	char name[32];
 	size_t i;
 
-	csv4("kind", "name", "value", "std_error");
-	csv4("model", "name", lt_fit_model_name(f->model), "");
-	csv4("model", "formula", lt_fit_model_formula(f->model), "");
-	csv4("data", "file", path, "");
-	snprintf(a, sizeof a, "%zu", f->n);
-	csv4("data", "n", a, "");
+	for (i = 0; i < 4; i++)
+		lt_table_set_header(t, i, keys[i], LT_LEFT);
+	csv4(t, "model", "name", lt_cell_text(lt_fit_model_name(f->model)), none);
+	csv4(t, "model", "formula", lt_cell_text(lt_fit_model_formula(f->model)),
+	     none);
+	csv4(t, "data", "file", lt_cell_text(path), none);
+	csv4(t, "data", "n", lt_cell_int((long long)f->n), none);
 	for (i = 0; i < f->p; i++) {
-		snprintf(c, sizeof c, "b%zu", i + 1);
-		csv4("parameter", c, g17(f->b[i], a, sizeof a),
-		     g17(f->se[i], b, sizeof b));
+		snprintf(name, sizeof name, "b%zu", i + 1);
+		csv4(t, "parameter", name, g10(f->b[i]), g10(f->se[i]));
 	}
-	csv4("statistic", "rss", g17(f->rss, a, sizeof a), "");
-	csv4("statistic", "sigma", g17(f->sigma, a, sizeof a), "");
-	snprintf(a, sizeof a, "%zu", f->dof);
-	csv4("statistic", "dof", a, "");
-	csv4("statistic", "aicc", g17(f->aicc, a, sizeof a), "");
-	csv4("fit", "converged", f->converged ? "true" : "false", "");
-	snprintf(a, sizeof a, "%zu", f->iterations);
-	csv4("fit", "iterations", a, "");
-	csv4("fit", "method", f->method, "");
-	for (i = 0; i < np; i++)
-		csv4("prediction", g17(px[i], c, sizeof c), g17(py[i], a, sizeof a),
-		     g17(pse[i], b, sizeof b));
+	csv4(t, "statistic", "rss", g10(f->rss), none);
+	csv4(t, "statistic", "sigma", g10(f->sigma), none);
+	csv4(t, "statistic", "dof", lt_cell_int((long long)f->dof), none);
+	csv4(t, "statistic", "aicc", g10(f->aicc), none);
+	csv4(t, "fit", "converged", lt_cell_text(f->converged ? "true" : "false"),
+	     none);
+	csv4(t, "fit", "iterations", lt_cell_int((long long)f->iterations), none);
+	csv4(t, "fit", "method", lt_cell_text(f->method), none);
+	for (i = 0; i < p->n; i++) {
+		lt_table_add_row(t);
+		lt_table_set(t, 0, "prediction");
+		lt_table_put(t, 1, g10(p->x[i]));
+		lt_table_put(t, 2, g10(p->y[i]));
+		lt_table_put(t, 3, g10(p->se[i]));
+	}
 }
 
-/* A JSON number, or null for NaN (JSON has no NaN). */
-static json_t *jnum(double v)
+static void jcell(lt_doc *d, const char *key, lt_cell c)
 {
-	return isfinite(v) ? json_real(v) : json_null();
+	lt_doc_field(d, key, key, NULL, c, LT_SHOW_JSON);
 }
 
-/* Set KEY of O to V (reference stolen); counts a failure in *BAD. */
-static void jset(json_t *o, const char *key, json_t *v, int *bad)
+/* JSON: the model, data, parameters, statistics and predictions. */
+static void fit_json(lt_doc *d, const char *path, const lt_fit *f,
+                     const struct predictions *p)
 {
-	if (v == NULL || json_object_set_new(o, key, v) != 0)
-		(*bad)++;
-}
-
-static void jpush(json_t *a, json_t *v, int *bad)
-{
-	if (v == NULL || json_array_append_new(a, v) != 0)
-		(*bad)++;
-}
-
-/* The fit as a JSON object (NULL when out of memory). */
-static json_t *fit_json(const char *path, const lt_fit *f, const double *px,
-                        const double *py, const double *pse, size_t np)
-{
-	json_t *o = json_object(), *pars = json_array(), *preds = json_array();
-	int bad = o == NULL || pars == NULL || preds == NULL;
-	char name[24]; /* "b" and a size_t */
+	lt_table *t;
 	size_t i;
 
-	for (i = 0; !bad && i < f->p; i++) {
-		json_t *e = json_object();
-
-		snprintf(name, sizeof name, "b%zu", i + 1);
-		if (e == NULL) {
-			bad++;
-			break;
-		}
-		jset(e, "name", json_string(name), &bad);
-		jset(e, "estimate", jnum(f->b[i]), &bad);
-		jset(e, "std_error", jnum(f->se[i]), &bad);
-		jpush(pars, e, &bad);
+	jcell(d, "model", lt_cell_text(lt_fit_model_name(f->model)));
+	jcell(d, "formula", lt_cell_text(lt_fit_model_formula(f->model)));
+	jcell(d, "data", lt_cell_text(path));
+	jcell(d, "n", lt_cell_int((long long)f->n));
+	t = lt_doc_table(d, "parameters", NULL, NULL, 3, LT_SHOW_JSON);
+	lt_table_set_header(t, 0, "name", LT_LEFT);
+	lt_table_set_header(t, 1, "estimate", LT_RIGHT);
+	lt_table_set_header(t, 2, "std_error", LT_RIGHT);
+	for (i = 0; i < f->p; i++) {
+		lt_table_add_row(t);
+		lt_table_setf(t, 0, "b%zu", i + 1);
+		lt_table_put(t, 1, g10(f->b[i]));
+		lt_table_put(t, 2, g10(f->se[i]));
 	}
-	for (i = 0; !bad && i < np; i++) {
-		json_t *e = json_object();
-
-		if (e == NULL) {
-			bad++;
-			break;
-		}
-		jset(e, "x", jnum(px[i]), &bad);
-		jset(e, "y", jnum(py[i]), &bad);
-		jset(e, "std_error", jnum(pse[i]), &bad);
-		jpush(preds, e, &bad);
+	jcell(d, "rss", g10(f->rss));
+	jcell(d, "sigma", g10(f->sigma));
+	jcell(d, "dof", lt_cell_int((long long)f->dof));
+	jcell(d, "aicc", g10(f->aicc));
+	jcell(d, "converged", lt_cell_bool(f->converged));
+	jcell(d, "iterations", lt_cell_int((long long)f->iterations));
+	jcell(d, "method", lt_cell_text(f->method));
+	t = lt_doc_table(d, "predictions", NULL, NULL, 3, LT_SHOW_JSON);
+	lt_table_set_header(t, 0, "x", LT_RIGHT);
+	lt_table_set_header(t, 1, "y", LT_RIGHT);
+	lt_table_set_header(t, 2, "std_error", LT_RIGHT);
+	for (i = 0; i < p->n; i++) {
+		lt_table_add_row(t);
+		lt_table_put(t, 0, g10(p->x[i]));
+		lt_table_put(t, 1, g10(p->y[i]));
+		lt_table_put(t, 2, g10(p->se[i]));
 	}
-	if (o != NULL) {
-		jset(o, "model", json_string(lt_fit_model_name(f->model)), &bad);
-		jset(o, "formula", json_string(lt_fit_model_formula(f->model)), &bad);
-		jset(o, "data", json_string(path), &bad);
-		jset(o, "n", json_integer((json_int_t)f->n), &bad);
-		jset(o, "parameters", pars, &bad);
-		jset(o, "rss", jnum(f->rss), &bad);
-		jset(o, "sigma", jnum(f->sigma), &bad);
-		jset(o, "dof", json_integer((json_int_t)f->dof), &bad);
-		jset(o, "aicc", jnum(f->aicc), &bad);
-		jset(o, "converged", json_boolean(f->converged), &bad);
-		jset(o, "iterations", json_integer((json_int_t)f->iterations), &bad);
-		jset(o, "method", json_string(f->method), &bad);
-		jset(o, "predictions", preds, &bad);
-	} else {
-		json_decref(pars);
-		json_decref(preds);
-	}
-	if (bad) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
 }
 
-/* Print the fit as JSON; returns an exit status. */
-static int print_json(const char *path, const lt_fit *f, const double *px,
-                      const double *py, const double *pse, size_t np)
+/* The fit as a document for every format (caller frees), or NULL. */
+static lt_doc *fit_doc(const char *path, const lt_fit *f,
+                       const struct predictions *p)
 {
-	json_t *o = fit_json(path, f, px, py, pse, np);
-	int status = LT_EXIT_OK;
+	lt_doc *d = lt_doc_alloc(NULL, NULL);
 
-	if (o == NULL) {
-		fputs("lotrinh: fit: out of memory\n", stderr);
-		return LT_EXIT_ENV;
-	}
-	/* json_real prints the shortest text that reads back to the same
-	 * double; JSON_REAL_PRECISION(17) makes that explicit */
-	if (json_dumpf(o, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(17)) != 0 ||
-	    fputc('\n', stdout) == EOF) {
-		/* a write error is reported by lt_main's finish() */
-		if (!ferror(stdout))
-			fputs("lotrinh: fit: cannot format the JSON output\n", stderr);
-		status = LT_EXIT_ENV;
-	}
-	json_decref(o);
-	return status;
+	fit_text(d, path, f, p);
+	fit_csv(d, path, f, p);
+	fit_json(d, path, f, p);
+	return d;
 }
 
 /* ---- the command ------------------------------------------------------- */
@@ -443,6 +408,8 @@ static int print_json(const char *path, const lt_fit *f, const double *px,
 static int run(const char *path, lt_fit_model m, const struct fit_opts *o)
 {
 	double *x = NULL, *y = NULL, *py = NULL, *pse = NULL;
+	struct predictions pred;
+	lt_doc *doc;
 	lt_diag d;
 	lt_fit f;
 	size_t n, i;
@@ -455,8 +422,7 @@ static int run(const char *path, lt_fit_model m, const struct fit_opts *o)
 		                    &d);
 	if (status != LT_OK) {
 		lt_cli_print_diag(&d);
-		rc = status == LT_EINVAL ? LT_EXIT_USAGE
-		     : status == LT_ENOCONV ? LT_EXIT_FAIL : LT_EXIT_ENV;
+		rc = lt_cli_exit_status(status);
 		goto done;
 	}
 	py = lt_malloc((o->n_predict + 1) * sizeof *py);
@@ -473,12 +439,13 @@ static int run(const char *path, lt_fit_model m, const struct fit_opts *o)
 			rc = LT_EXIT_FAIL;
 			goto done;
 		}
-	if (o->format == LT_FORMAT_JSON)
-		rc = print_json(path, &f, o->predict, py, pse, o->n_predict);
-	else if (o->format == LT_FORMAT_CSV)
-		print_csv(path, &f, o->predict, py, pse, o->n_predict);
-	else
-		print_table(path, &f, o->predict, py, pse, o->n_predict);
+	pred.x = o->predict;
+	pred.y = py;
+	pred.se = pse;
+	pred.n = o->n_predict;
+	doc = fit_doc(path, &f, &pred);
+	rc = lt_cli_emit(doc, &o->cli, (const char *const[]){path}, 1);
+	lt_doc_free(doc);
 done:
 	free(py);
 	free(pse);
@@ -495,12 +462,13 @@ int lt_cmd_fit(int argc, char **argv)
 	int rc;
 
 	memset(&o, 0, sizeof o);
-	o.format = LT_FORMAT_TABLE;
+	lt_cli_opts_init(&o.cli);
 	rc = parse_options(argc, argv, &o);
 	if (rc < 0)
 		rc = check_options(argc, &o, &m);
 	if (rc < 0)
 		rc = run(argv[optind], m, &o);
 	free(o.predict);
+	lt_cli_opts_destroy(&o.cli);
 	return rc;
 }
