@@ -5,9 +5,15 @@
  * and the roadmap table: one row per indicator, its baseline and year, the
  * milestone years as columns, and the target.  Values whose source is an
  * assumption carry a '*'.
+ *
+ * Everything goes into one document (table.h): the key-value blocks are
+ * sentences for people, written line by line through say(), with the
+ * figures behind them as JSON fields; the roadmap is a typed table, so it
+ * is also the CSV output and a JSON array with null for a missing
+ * milestone.
  */
 #include <getopt.h>
-#include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +22,11 @@
 #include "lotrinh/cli.h"
 #include "lotrinh/report.h"
 #include "lotrinh/scenario.h"
+#include "lotrinh/text.h"
 
 const char lt_usage_show[] =
-	"Usage: lotrinh show [--lang en|vi] FILE\n"
+	"Usage: lotrinh show [--lang en|vi] [--format table|csv|json] [--out FILE]\n"
+	"                    FILE\n"
 	"\n"
 	"Print the scenario FILE as a planner reads it: the province, the\n"
 	"economy, the budget rule and schedule, the programmes' declared totals,\n"
@@ -29,9 +37,15 @@ const char lt_usage_show[] =
 	"Options:\n"
 	"  --lang en|vi   labels and number format in English (default) or\n"
 	"                 Vietnamese\n"
+	"  --format table|csv|json\n"
+	"                 output format (default table); csv is the roadmap\n"
+	"                 table, json the scenario's figures and the roadmap\n"
+	"  --out FILE     write to FILE (replaced whole, only when complete)\n"
+	"                 instead of standard output\n"
 	"  -h, --help     show this help\n"
 	"\n"
-	"Exit status: 0 on success, 2 on bad usage or an invalid scenario.\n";
+	"Exit status: 0 on success, 2 on bad usage or an invalid scenario, 3 when\n"
+	"the output cannot be written.\n";
 
 /* Widest an indicator name may print in the roadmap table. */
 #define NAME_COLS 46
@@ -41,23 +55,50 @@ const char lt_usage_show[] =
 /* Width of the labels in the key-value blocks, in display columns. */
 #define LABEL_COLS 18
 
-/* Start a "  Label             value" line. */
-static void label(const char *text)
+/* The document being written and the line being built: say() appends
+ * printf-style text and turns every completed line into a document line,
+ * so the sentences read as they are written. */
+struct out {
+	lt_doc *doc;
+	char line[2048];
+};
+
+static void say(struct out *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void say(struct out *o, const char *fmt, ...)
 {
-	fputs("  ", stdout);
-	lt_print_padded(stdout, text, LABEL_COLS);
-	fputc(' ', stdout);
+	size_t used = strlen(o->line);
+	char *nl;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(o->line + used, sizeof o->line - used, fmt, ap);
+	va_end(ap);
+	while ((nl = strchr(o->line, '\n')) != NULL) {
+		*nl = '\0';
+		lt_doc_line(o->doc, o->line);
+		memmove(o->line, nl + 1, strlen(nl + 1) + 1);
+	}
+}
+
+/* Start a "  Label             value" line. */
+static void label(struct out *o, const char *text)
+{
+	size_t w = lt_text_width(text);
+
+	say(o, "  %s%*s ", text, (int)(w < LABEL_COLS ? LABEL_COLS - w : 0), "");
+}
+
+/* A JSON-only field of D. */
+static void jcell(lt_doc *d, const char *key, lt_cell c)
+{
+	lt_doc_field(d, key, key, NULL, c, LT_SHOW_JSON);
 }
 
 static const char *star(const char *source)
 {
 	return lt_source_is_assumption(source) ? "*" : "";
-}
-
-/* In a right-aligned table cell: '*' or a space, so digits line up. */
-static const char *star_cell(const char *source)
-{
-	return lt_source_is_assumption(source) ? "*" : " ";
 }
 
 /* A value with up to 2 decimals (ranks and counts as whole numbers). */
@@ -120,55 +161,102 @@ static size_t milestone_years(const lt_scenario *s, int *years, size_t cap)
 	return n;
 }
 
+/* A value of IND with up to 2 decimals (ranks as whole numbers), marked
+ * '*' in text when SOURCE is an assumption. */
+static lt_cell value_cell(const lt_indicator *ind, double v, const char *source)
+{
+	lt_cell c = lt_cell_number(v, ind->kind == LT_KIND_RANK ? 0 : 2,
+	                           LT_NUM_TRIM, NULL);
+
+	return lt_cell_marked(c, star(source));
+}
+
 static void fill_roadmap_row(lt_table *t, const lt_indicator *ind,
                              const int *years, size_t ny, lt_lang lang)
 {
-	char buf[160], v[48];
+	char buf[160];
 	size_t j, k;
 
 	lt_table_add_row(t);
-	lt_table_set(t, 0, name_of(ind, lang));
-	lt_table_set(t, 1, unit_of(ind, lang));
-	lt_table_setf(t, 2, "%d%s", ind->baseline_year,
-	              star_cell(ind->baseline_year_source));
-	lt_table_setf(t, 3, "%s%s", value_text(ind, ind->baseline, lang, v,
-	              sizeof v), star_cell(ind->baseline_source));
+	lt_table_set(t, 0, ind->id);
+	lt_table_set(t, 1, name_of(ind, lang));
+	lt_table_set(t, 2, unit_of(ind, lang));
+	lt_table_put(t, 3, lt_cell_marked(lt_cell_year(ind->baseline_year),
+	                                   star(ind->baseline_year_source)));
+	lt_table_put(t, 4, value_cell(ind, ind->baseline, ind->baseline_source));
 	for (j = 0; j < ny; j++)
 		for (k = 0; k < ind->milestones.n; k++)
 			if (ind->milestones.pts[k].year == years[j])
-				lt_table_setf(t, 4 + j, "%s%s", value_text(ind,
-				              ind->milestones.pts[k].value, lang, v, sizeof v),
-				              star_cell(ind->milestones.source));
+				lt_table_put(t, 5 + j, value_cell(ind,
+				             ind->milestones.pts[k].value,
+				             ind->milestones.source));
 	target_text(ind, lang, buf, sizeof buf);
-	lt_table_setf(t, 4 + ny, "%s%s", buf, star_cell(ind->target.source));
+	lt_table_put(t, 5 + ny, lt_cell_marked(lt_cell_text(buf),
+	                                       star(ind->target.source)));
+	lt_table_put(t, 6 + ny, lt_cell_year(ind->target.year));
 }
 
-static void print_roadmap(const lt_scenario *s, lt_lang lang)
+/* The roadmap as a section with one typed table: text, CSV and JSON. */
+static void print_roadmap(lt_doc *doc, const lt_scenario *s, lt_lang lang)
 {
 	int years[128];
 	size_t ny = milestone_years(s, years, sizeof years / sizeof *years);
-	lt_table *t = lt_table_alloc(5 + ny);
+	lt_doc *d = lt_doc_child(doc, "roadmap", "Roadmap", "Lộ trình",
+	                         LT_SHOW_ALL);
+	lt_table *t = lt_doc_table(d, "indicators", NULL, NULL, 7 + ny,
+	                           LT_SHOW_ALL);
 	size_t i;
 
-	if (t == NULL)
-		return;
-	lt_table_set_header(t, 0, L(lang, "Indicator", "Chỉ tiêu"), LT_LEFT);
-	lt_table_set_max_width(t, 0, NAME_COLS);
-	lt_table_set_header(t, 1, L(lang, "Unit", "Đơn vị"), LT_LEFT);
-	lt_table_set_max_width(t, 1, 20);
-	lt_table_set_header(t, 2, L(lang, "Year", "Năm"), LT_RIGHT);
-	lt_table_set_header(t, 3, L(lang, "Baseline", "Hiện trạng"), LT_RIGHT);
+	lt_table_set_column(t, 0, "id", "Id", NULL, LT_LEFT, LT_SHOW_DATA);
+	lt_table_set_column(t, 1, "indicator", "Indicator", "Chỉ tiêu", LT_LEFT,
+	                    LT_SHOW_ALL);
+	lt_table_set_max_width(t, 1, NAME_COLS);
+	lt_table_set_column(t, 2, "unit", "Unit", "Đơn vị", LT_LEFT, LT_SHOW_ALL);
+	lt_table_set_max_width(t, 2, 20);
+	lt_table_set_column(t, 3, "baseline_year", "Year", "Năm", LT_RIGHT,
+	                    LT_SHOW_ALL);
+	lt_table_set_column(t, 4, "baseline", "Baseline", "Hiện trạng", LT_RIGHT,
+	                    LT_SHOW_ALL);
 	for (i = 0; i < ny; i++) {
 		char y[16];
+
 		snprintf(y, sizeof y, "%d", years[i]);
-		lt_table_set_header(t, 4 + i, y, LT_RIGHT);
+		lt_table_set_column(t, 5 + i, y, y, y, LT_RIGHT, LT_SHOW_ALL);
 	}
-	lt_table_set_header(t, 4 + ny, L(lang, "Target", "Mục tiêu"), LT_RIGHT);
+	lt_table_set_column(t, 5 + ny, "target", "Target", "Mục tiêu", LT_RIGHT,
+	                    LT_SHOW_ALL);
+	lt_table_set_column(t, 6 + ny, "target_year", "Target year", "Năm mục tiêu",
+	                    LT_RIGHT, LT_SHOW_DATA);
 	for (i = 0; i < s->n_indicators; i++)
 		fill_roadmap_row(t, &s->indicators[i], years, ny, lang);
-	printf("%s\n", L(lang, "Roadmap", "Lộ trình"));
-	lt_table_print(t, stdout, 2);
-	lt_table_free(t);
+}
+
+/* The scenario's figures for JSON. */
+static void scenario_json(lt_doc *d, const lt_scenario *s)
+{
+	const lt_budget *b = &s->budget;
+	lt_doc *c;
+
+	jcell(d, "scenario", lt_cell_text(s->path));
+	jcell(d, "province", lt_cell_text(s->province.id));
+	jcell(d, "name", lt_cell_text(s->province.name));
+	jcell(d, "name_vi", lt_cell_text(s->province.name_vi));
+	jcell(d, "baseline_year", lt_cell_year(s->baseline_year));
+	jcell(d, "horizon", lt_cell_year(s->horizon));
+	c = lt_doc_child(d, "economy", NULL, NULL, LT_SHOW_JSON);
+	jcell(c, "grdp_million_vnd", lt_cell_number(s->economy.grdp, 0, 0, NULL));
+	jcell(c, "grdp_year", lt_cell_year(s->economy.grdp_year));
+	jcell(c, "growth_pct", lt_cell_number(s->economy.growth_pct, 0, 0, NULL));
+	c = lt_doc_child(d, "budget", NULL, NULL, LT_SHOW_JSON);
+	jcell(c, "base", lt_cell_text(b->base == LT_BASE_RECURRENT ? "recurrent"
+	                              : "total"));
+	jcell(c, "amount_million_vnd", lt_cell_number(b->amount, 0, 0, NULL));
+	jcell(c, "year", lt_cell_year(b->year));
+	jcell(c, "growth_pct", lt_cell_number(b->growth_pct, 0, 0, NULL));
+	jcell(c, "rule_min_share_pct", b->has_rule
+	      ? lt_cell_number(b->rule_min_share_pct, 0, 0, NULL)
+	      : lt_cell_missing(NULL));
+	jcell(c, "schedule", lt_cell_text(lt_sched_name(b->schedule.kind)));
 }
 
 static const char *base_name(lt_base b, lt_lang lang)
@@ -178,21 +266,21 @@ static const char *base_name(lt_base b, lt_lang lang)
 	       : L(lang, "total budget spending", "tổng chi ngân sách");
 }
 
-static void print_schedule(const lt_scenario *s, lt_lang lang)
+static void print_schedule(struct out *o, const lt_scenario *s, lt_lang lang)
 {
 	const lt_schedule *sc = &s->budget.schedule;
 	char a[48], b[48];
 	size_t i;
 
-	label(L(lang, "Schedule", "Lộ trình chi"));
+	label(o, L(lang, "Schedule", "Lộ trình chi"));
 	switch (sc->kind) {
 	case LT_SCHED_CONSTANT:
-		printf(L(lang, "%s%% of the base every year",
+		say(o, L(lang, "%s%% of the base every year",
 		         "%s%% mỗi năm"),
 		       lt_format_number(sc->share_pct, 3, 1, lang, a, sizeof a));
 		break;
 	case LT_SCHED_RAMP:
-		printf(L(lang, "from %s%% in %d to %s%% in %d, constant after",
+		say(o, L(lang, "from %s%% in %d to %s%% in %d, constant after",
 		         "từ %s%% năm %d lên %s%% năm %d, giữ nguyên sau đó"),
 		       lt_format_number(sc->from_pct, 3, 1, lang, a, sizeof a),
 		       s->baseline_year,
@@ -201,111 +289,111 @@ static void print_schedule(const lt_scenario *s, lt_lang lang)
 		break;
 	case LT_SCHED_PER_YEAR:
 		for (i = 0; i < sc->shares.n; i++)
-			printf("%s%d: %s%%", i ? ", " : "", sc->shares.pts[i].year,
+			say(o, "%s%d: %s%%", i ? ", " : "", sc->shares.pts[i].year,
 			       lt_format_number(sc->shares.pts[i].value, 3, 1, lang, a,
 			                        sizeof a));
 		break;
 	case LT_SCHED_PROGRAMS:
-		printf("%s", L(lang, "what the plan's programmes spend each year",
+		say(o, "%s", L(lang, "what the plan's programmes spend each year",
 		               "theo kinh phí các nhiệm vụ của đề án"));
 		break;
 	}
-	printf("%s\n", star(sc->source));
+	say(o, "%s\n", star(sc->source));
 }
 
-static void print_budget(const lt_scenario *s, lt_lang lang)
+static void print_budget(struct out *o, const lt_scenario *s, lt_lang lang)
 {
 	const lt_budget *b = &s->budget;
 	char a[48], g[48];
 	size_t i;
 
-	printf("%s\n", L(lang, "Budget", "Ngân sách"));
-	label(L(lang, "Spending base", "Cơ sở chi"));
-	printf("%s: %s%s %s (%d), ", base_name(b->base, lang),
+	say(o, "%s\n", L(lang, "Budget", "Ngân sách"));
+	label(o, L(lang, "Spending base", "Cơ sở chi"));
+	say(o, "%s: %s%s %s (%d), ", base_name(b->base, lang),
 	       lt_format_number(b->amount / 1000.0, 0, 1, lang, a, sizeof a),
 	       star(b->amount_source), L(lang, "billion VND", "tỷ đồng"), b->year);
-	printf(L(lang, "growing %s%%%s a year\n", "tăng %s%%%s/năm\n"),
+	say(o, L(lang, "growing %s%%%s a year\n", "tăng %s%%%s/năm\n"),
 	       lt_format_number(b->growth_pct, 2, 1, lang, g, sizeof g),
 	       star(b->growth_source));
 	if (b->has_rule)
 	{
-		label(L(lang, "Rule", "Quy định"));
-		printf(L(lang, "at least %s%%%s of %s\n", "tối thiểu %s%%%s %s\n"),
+		label(o, L(lang, "Rule", "Quy định"));
+		say(o, L(lang, "at least %s%%%s of %s\n", "tối thiểu %s%%%s %s\n"),
 		       lt_format_number(b->rule_min_share_pct, 2, 1, lang, a, sizeof a),
 		       star(b->rule_source), base_name(b->base, lang));
 	}
-	print_schedule(s, lang);
-	label(L(lang, "Co-financing", "Vốn ngoài NSNN"));
+	print_schedule(o, s, lang);
+	label(o, L(lang, "Co-financing", "Vốn ngoài NSNN"));
 	if (b->cofin == LT_COFIN_RATIO)
-		printf(L(lang, "%s per unit of public spending\n",
+		say(o, L(lang, "%s per unit of public spending\n",
 		         "%s trên mỗi đồng ngân sách\n"),
 		       lt_format_number(b->cofin_ratio, 3, 1, lang, a, sizeof a));
 	else if (b->cofin == LT_COFIN_PROGRAMS)
-		printf("%s\n", L(lang, "the programmes' \"other\" amounts",
+		say(o, "%s\n", L(lang, "the programmes' \"other\" amounts",
 		                 "theo nguồn khác của các nhiệm vụ"));
 	else
-		printf("%s\n", L(lang, "none", "không"));
-	label(L(lang, "Channels", "Kênh"));
+		say(o, "%s\n", L(lang, "none", "không"));
+	label(o, L(lang, "Channels", "Kênh"));
 	for (i = 0; i < s->n_channels; i++)
-		printf("%s%s %s%%%s", i ? ", " : "", s->channels[i].id,
+		say(o, "%s%s %s%%%s", i ? ", " : "", s->channels[i].id,
 		       lt_format_number(100.0 * s->channels[i].allocation, 2, 1, lang,
 		                        a, sizeof a),
 		       star(s->channels[i].allocation_source));
-	printf("\n");
+	say(o, "\n");
 }
 
-static void print_totals(const lt_totals *t, lt_lang lang)
+static void print_totals(struct out *o, const lt_totals *t, lt_lang lang)
 {
 	char a[48];
 	const char *sep = "";
 
 	if (t->has_total) {
-		printf(L(lang, "total %s", "tổng %s"),
+		say(o, L(lang, "total %s", "tổng %s"),
 		       lt_format_number(t->total, 0, 1, lang, a, sizeof a));
 		sep = ", ";
 	}
 	if (t->has_state) {
-		printf(L(lang, "%sstate %s", "%sNSNN %s"), sep,
+		say(o, L(lang, "%sstate %s", "%sNSNN %s"), sep,
 		       lt_format_number(t->state, 0, 1, lang, a, sizeof a));
 		sep = ", ";
 	}
 	if (t->has_other)
-		printf(L(lang, "%sother %s", "%snguồn khác %s"), sep,
+		say(o, L(lang, "%sother %s", "%snguồn khác %s"), sep,
 		       lt_format_number(t->other, 0, 1, lang, a, sizeof a));
 }
 
-static void print_programs(const lt_scenario *s, lt_lang lang)
+static void print_programs(struct out *o, const lt_scenario *s, lt_lang lang)
 {
 	const lt_programs *p = &s->programs;
 	size_t i;
 
 	if (!s->has_programs)
 		return;
-	printf("%s (%s)\n", L(lang, "Programmes", "Nhiệm vụ, giải pháp"),
+	say(o, "%s (%s)\n", L(lang, "Programmes", "Nhiệm vụ, giải pháp"),
 	       L(lang, "million VND", "triệu đồng"));
 	if (p->declared.has_total || p->declared.has_state ||
 	    p->declared.has_other) {
-		label(L(lang, "Plan declares", "Đề án ghi"));
-		print_totals(&p->declared, lang);
-		printf("\n");
+		label(o, L(lang, "Plan declares", "Đề án ghi"));
+		print_totals(o, &p->declared, lang);
+		say(o, "\n");
 	}
 	for (i = 0; i < p->n_parts; i++) {
 		const lt_part *pt = &p->parts[i];
 
-		label(pt->id);
-		printf("%zu %s, %zu %s;", pt->n_groups,
+		label(o, pt->id);
+		say(o, "%zu %s, %zu %s;", pt->n_groups,
 		       L(lang, "groups", "nhóm"), pt->n_tasks,
 		       L(lang, "tasks", "nhiệm vụ"));
 		if (pt->declared.has_total || pt->declared.has_state ||
 		    pt->declared.has_other) {
-			printf(L(lang, " declared ", " ghi "));
-			print_totals(&pt->declared, lang);
+			say(o, L(lang, " declared ", " ghi "));
+			print_totals(o, &pt->declared, lang);
 		}
-		printf("\n");
+		say(o, "\n");
 	}
 }
 
-static void print_components(const lt_scenario *s, lt_lang lang)
+static void print_components(struct out *o, const lt_scenario *s, lt_lang lang)
 {
 	const lt_province *p = &s->province;
 	char a[48], b[48];
@@ -313,58 +401,58 @@ static void print_components(const lt_scenario *s, lt_lang lang)
 
 	if (p->n_components == 0)
 		return;
-	printf("%s\n", L(lang, "Merged from", "Hợp nhất từ"));
+	say(o, "%s\n", L(lang, "Merged from", "Hợp nhất từ"));
 	for (i = 0; i < p->n_components; i++) {
 		const lt_component *c = &p->components[i];
 
-		printf("  %s — %s %s%%%s", L(lang, c->name, c->name_vi), L(lang, "weight", "trọng số"),
+		say(o, "  %s — %s %s%%%s", L(lang, c->name, c->name_vi), L(lang, "weight", "trọng số"),
 		       lt_format_number(100.0 * c->weight, 2, 1, lang, a, sizeof a),
 		       star(c->weight_source));
 		for (j = 0; j < c->n_values; j++)
-			printf("; %s %s", s->indicators[c->values[j].indicator].id,
+			say(o, "; %s %s", s->indicators[c->values[j].indicator].id,
 			       value_text(&s->indicators[c->values[j].indicator],
 			                  c->values[j].value, lang, b, sizeof b));
-		printf("\n");
+		say(o, "\n");
 	}
 	for (k = 0; k < s->n_indicators; k++) {
 		const lt_indicator *ind = &s->indicators[k];
 
 		if (!ind->has_merged)
 			continue;
-		label(ind->id);
-		printf(L(lang, "merged %s, scenario baseline %s\n",
+		label(o, ind->id);
+		say(o, L(lang, "merged %s, scenario baseline %s\n",
 		         "hợp nhất %s, hiện trạng trong kịch bản %s\n"),
 		       value_text(ind, ind->merged_baseline, lang, a, sizeof a),
 		       value_text(ind, ind->baseline, lang, b, sizeof b));
 	}
 }
 
-static void print_scenario(const lt_scenario *s, lt_lang lang)
+static void print_scenario(struct out *o, const lt_scenario *s, lt_lang lang)
 {
 	char a[48], g[48];
 
-	printf("%s — %s\n", L(lang, s->province.name, s->province.name_vi),
+	say(o, "%s — %s\n", L(lang, s->province.name, s->province.name_vi),
 	       s->path);
-	printf(L(lang, "Baseline year %d, horizon %d\n\n",
+	say(o, L(lang, "Baseline year %d, horizon %d\n\n",
 	         "Năm gốc %d, tầm nhìn %d\n\n"), s->baseline_year, s->horizon);
-	printf("%s\n", L(lang, "Economy", "Kinh tế"));
-	label("GRDP");
-	printf("%s%s %s (%d), ", lt_format_number(s->economy.grdp / 1000.0, 0, 1, lang, a, sizeof a),
+	say(o, "%s\n", L(lang, "Economy", "Kinh tế"));
+	label(o, "GRDP");
+	say(o, "%s%s %s (%d), ", lt_format_number(s->economy.grdp / 1000.0, 0, 1, lang, a, sizeof a),
 	       star(s->economy.grdp_source), L(lang, "billion VND", "tỷ đồng"),
 	       s->economy.grdp_year);
-	printf(L(lang, "growing %s%%%s a year\n\n", "tăng %s%%%s/năm\n\n"),
+	say(o, L(lang, "growing %s%%%s a year\n\n", "tăng %s%%%s/năm\n\n"),
 	       lt_format_number(s->economy.growth_pct, 2, 1, lang, g, sizeof g),
 	       star(s->economy.growth_source));
-	print_budget(s, lang);
-	printf("\n");
-	print_programs(s, lang);
+	print_budget(o, s, lang);
 	if (s->has_programs)
-		printf("\n");
-	print_components(s, lang);
+		say(o, "\n");
+	print_programs(o, s, lang);
 	if (s->province.n_components > 0)
-		printf("\n");
-	print_roadmap(s, lang);
-	printf("\n%s\n", L(lang, "* an assumption of the scenario, not a figure "
+		say(o, "\n");
+	print_components(o, s, lang);
+	/* a section: the document puts the blank line before it */
+	print_roadmap(o->doc, s, lang);
+	say(o, "\n%s\n", L(lang, "* an assumption of the scenario, not a figure "
 	                   "from a document (see its source in the file)",
 	                   "* giả định của kịch bản, không phải số liệu từ văn bản "
 	                   "(xem nguồn trong tệp)"));
@@ -372,35 +460,45 @@ static void print_scenario(const lt_scenario *s, lt_lang lang)
 
 int lt_cmd_show(int argc, char **argv)
 {
-	enum { OPT_LANG = CHAR_MAX + 1 };
 	static const struct option opts[] = {
+		{"format", required_argument, NULL, LT_OPT_FORMAT},
 		{"help", no_argument, NULL, 'h'},
-		{"lang", required_argument, NULL, OPT_LANG},
+		{"lang", required_argument, NULL, LT_OPT_LANG},
+		{"out", required_argument, NULL, LT_OPT_OUT},
 		{NULL, 0, NULL, 0},
 	};
-	lt_lang lang = LT_LANG_EN;
-	lt_scenario *s;
-	int o;
+	struct out out;
+	lt_scenario *s = NULL;
+	lt_cli_opts o;
+	int c, status;
 
+	out.doc = NULL;
+	out.line[0] = '\0';
+	lt_cli_opts_init(&o);
 	optind = 0;
 	opterr = 0;
-	while ((o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (o) {
-		case 'h':
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (c == 'h') {
 			fputs(lt_usage_show, stdout);
-			return LT_EXIT_OK;
-		case OPT_LANG:
-			if (lt_lang_parse(optarg, &lang) != 0)
-				return lt_cli_usage_error("show", "'--lang' must be en or vi "
-				                          "(got '%s')", optarg);
-			break;
-		default:
-			return lt_cli_bad_option("show", o, argv);
+			status = LT_EXIT_OK;
+			goto done;
 		}
+		status = lt_cli_option("show", c, optarg, &o);
+		if (status < 0)
+			status = lt_cli_bad_option("show", c, argv);
+		if (status != LT_EXIT_OK)
+			goto done;
 	}
-	if (lt_cli_load_operand("show", argc, argv, NULL, &s) != LT_EXIT_OK)
-		return LT_EXIT_USAGE;
-	print_scenario(s, lang);
+	status = lt_cli_load_operand("show", argc, argv, NULL, &s);
+	if (status != LT_EXIT_OK)
+		goto done;
+	out.doc = lt_doc_alloc(NULL, NULL);
+	scenario_json(out.doc, s);
+	print_scenario(&out, s, o.lang);
+	status = lt_cli_emit(out.doc, &o, (const char *const[]){s->path}, 1);
+done:
+	lt_doc_free(out.doc);
 	lt_scenario_free(s);
-	return LT_EXIT_OK;
+	lt_cli_opts_destroy(&o);
+	return status;
 }
