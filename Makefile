@@ -151,9 +151,10 @@ valgrind: $(BIN)
 	done; echo "valgrind: bad inputs clean"
 
 # Timings of the engines on the real scenarios (docs/PERFORMANCE.md).
-$(BUILD)/bench/bench: bench/bench.c $(LIB) $(BUILD)/FLAGS
+$(BUILD)/bench/bench: bench/bench.c bench/floor.c $(LIB) $(BUILD)/FLAGS
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LT_CFLAGS) -MMD -MP -o $@ $< $(LIB) $(LDFLAGS) $(LT_LIBS)
+	$(CC) $(CFLAGS) $(LT_CFLAGS) -MMD -MP -o $@ bench/bench.c bench/floor.c \
+		$(LIB) $(LDFLAGS) $(LT_LIBS)
 bench: $(BUILD)/bench/bench
 	./$(BUILD)/bench/bench
 

@@ -10,6 +10,7 @@
 #include "lotrinh/config.h"
 #include "lotrinh/budget.h"
 #include "lotrinh/model.h"
+#include "lotrinh/alloc.h"
 #include "lotrinh/solve.h"
 
 /* A province with no GRDP or budget growth (so the hand calculations stay
@@ -40,7 +41,9 @@ static const char FIXTURE[] =
 	");\n";
 
 static lt_scenario *sc;
-static lt_model_values vals;
+static lt_model *mdl;
+static lt_model_ws *ws;
+static double *theta;
 static lt_sim sim;
 
 static void setup_text(const char *text)
@@ -50,7 +53,11 @@ static void setup_text(const char *text)
 	lt_diag_init(&d, "fixture");
 	cr_assert_eq(lt_scenario_parse(&sc, text, "fixture", &d), LT_OK, "%s",
 	             d.n ? d.items[0].msg : "");
-	cr_assert_eq(lt_model_values_init(&vals, sc, &d), LT_OK);
+	cr_assert_eq(lt_model_compile(&mdl, sc, NULL, &d), LT_OK);
+	ws = lt_model_ws_alloc(mdl);
+	theta = calloc(lt_model_nslots(mdl), sizeof *theta);
+	cr_assert(ws != NULL && theta != NULL);
+	lt_model_central(mdl, theta);
 	cr_assert_eq(lt_sim_init(&sim, sc), LT_OK);
 	lt_diag_destroy(&d);
 }
@@ -63,7 +70,9 @@ static void setup(void)
 static void teardown(void)
 {
 	lt_sim_destroy(&sim);
-	lt_model_values_destroy(&vals);
+	free(theta);
+	lt_model_ws_free(ws);
+	lt_model_free(mdl);
 	lt_scenario_free(sc);
 }
 
@@ -77,19 +86,49 @@ static lt_schedule constant(double share)
 	return s;
 }
 
+/* Run the model under SCHED (NULL: the scenario's) with METHOD and EPS at
+ * the test's θ into OUT; returns the model's status. */
+static int run_into(const lt_schedule *sched, lt_method method, double eps,
+                    lt_sim *out)
+{
+	lt_model_ws *w;
+	int rc;
+
+	lt_model_set_schedule(mdl, sched);
+	lt_model_set_method(mdl, method, eps);
+	w = lt_model_ws_alloc(mdl);
+	cr_assert(w != NULL);
+	rc = lt_model_eval(mdl, theta, NULL, w, out->value, out, NULL);
+	lt_model_ws_free(w);
+	return rc;
+}
+
+static int run(const lt_schedule *sched)
+{
+	return run_into(sched, LT_METHOD_AUTO, 0.0, &sim);
+}
+
+static size_t slot(lt_slot_kind kind, size_t owner)
+{
+	int i = lt_model_find_slot(mdl, kind, owner);
+
+	cr_assert(i >= 0, "no slot of kind %d for %zu", (int)kind, owner);
+	return (size_t)i;
+}
+
 #define V(sim, k, i) ((sim).value[(k) * (sim).ny + (i)])
 
 /* Capital starts at the steady state of historical spending:
- * K* = η·a·H/δ = 0.8 · 1 · 100 000 / 0.2 = 400 000 million VND. */
+ * K* = η·a·H/δ = 0.8 · 1 · 100 000 / 0.2 = 400 000 million VND; and
+ * constant spending at the historical level keeps it there: a share of
+ * 100 000 / 20 000 000 = 0.5 % with no growth. */
 Test(model, steady_state_start, .init = setup, .fini = teardown)
 {
-	cr_expect_float_eq(vals.capital0[0], 400000.0, 1e-9);
-	/* and constant spending at the historical level keeps it there: a
-	 * share of 100 000 / 20 000 000 = 0.5 % with no growth */
 	lt_schedule s = constant(0.5);
-	cr_assert_eq(lt_model_run(sc, &vals, &s, LT_METHOD_AUTO, 0, &sim, NULL),
-	             LT_OK);
-	for (size_t i = 0; i < sim.ny; i++)
+	size_t i;
+
+	cr_assert_eq(run(&s), LT_OK);
+	for (i = 0; i < sim.ny; i++)
 		cr_expect_float_eq(sim.capital[i], 400000.0, 1e-6, "%zu", i);
 }
 
@@ -100,8 +139,7 @@ Test(model, capital_one_year, .init = setup, .fini = teardown)
 	lt_schedule s = constant(3.0);
 	double want = 400000.0 * exp(-0.2) + 480000.0 * (1.0 - exp(-0.2)) / 0.2;
 
-	cr_assert_eq(lt_model_run(sc, &vals, &s, LT_METHOD_AUTO, 0, &sim, NULL),
-	             LT_OK);
+	cr_assert_eq(run(&s), LT_OK);
 	cr_expect_float_eq(sim.capital[1], want, 1e-6);
 	cr_expect_float_eq(sim.intensity[1], 100.0 * want / 1.0e8, 1e-12);
 }
@@ -110,29 +148,29 @@ Test(model, capital_one_year, .init = setup, .fini = teardown)
  * x0 = 0.5, z0 = 0, z(2030) = 6 · 0.02385, y = 100 / (1 + e^(−0.1431)). */
 Test(model, drift_only, .init = setup, .fini = teardown)
 {
-	cr_assert_eq(lt_model_run(sc, &vals, NULL, LT_METHOD_AUTO, 0, &sim, NULL),
-	             LT_OK);
+	const char *why;
+
+	cr_assert_eq(run(NULL), LT_OK);
 	cr_expect_float_eq(V(sim, 1, 6), 100.0 / (1.0 + exp(-6 * 0.02385)), 1e-12);
-	cr_expect_eq(vals.dynamic[2], 0, "a rank has no dynamics");
+	cr_expect_eq(lt_model_dynamic(mdl, 2, &why), 0, "a rank has no dynamics");
+	cr_expect(strstr(why, "rank") != NULL, "%s", why);
 	cr_expect(isnan(V(sim, 2, 3)));
 }
 
-/* The intensity integral over a year against a fine numerical quadrature
- * of 100·K(τ)/GRDP(τ), with GRDP growing 8.5 % a year: the closed form and
- * the ODE must agree with each other and with the quadrature. */
+/* The closed form and the ODE agree with GRDP growing 8.5 % a year (the
+ * growth is a slot of θ: the scenario is not touched). */
 Test(model, closed_form_matches_ode, .init = setup, .fini = teardown)
 {
 	lt_sim ode;
 	size_t i;
 
-	sc->economy.growth_pct = 8.5;
+	theta[slot(LT_SLOT_GRDP_GROWTH, 0)] = 8.5;
 	cr_assert_eq(lt_sim_init(&ode, sc), LT_OK);
-	cr_assert_eq(lt_model_run(sc, &vals, NULL, LT_METHOD_CLOSED, 0, &sim,
-	                          NULL), LT_OK);
-	cr_assert_eq(lt_model_run(sc, &vals, NULL, LT_METHOD_ODE, 0, &ode, NULL),
-	             LT_OK);
+	cr_assert_eq(run_into(NULL, LT_METHOD_CLOSED, 0, &sim), LT_OK);
+	cr_assert_eq(run_into(NULL, LT_METHOD_ODE, 0, &ode), LT_OK);
 	for (i = 0; i < sim.ny; i++)
 		cr_expect_float_eq(V(sim, 0, i), V(ode, 0, i), 1e-8, "%zu", i);
+	cr_expect_float_eq(sim.grdp[6], 1e8 * pow(1.085, 6), 1e-4);
 	lt_sim_destroy(&ode);
 }
 
@@ -145,10 +183,8 @@ Test(model, ode_tolerance_halved, .init = setup, .fini = teardown)
 	size_t i;
 
 	cr_assert_eq(lt_sim_init(&half, sc), LT_OK);
-	cr_assert_eq(lt_model_run(sc, &vals, NULL, LT_METHOD_ODE, 1e-8, &sim,
-	                          NULL), LT_OK);
-	cr_assert_eq(lt_model_run(sc, &vals, NULL, LT_METHOD_ODE, 5e-9, &half,
-	                          NULL), LT_OK);
+	cr_assert_eq(run_into(NULL, LT_METHOD_ODE, 1e-8, &sim), LT_OK);
+	cr_assert_eq(run_into(NULL, LT_METHOD_ODE, 5e-9, &half), LT_OK);
 	for (i = 0; i < sim.ny; i++)
 		cr_expect_leq(fabs(V(sim, 0, i) - V(half, 0, i)), 1e-8 * 65.0 / 4,
 		              "%zu", i);
@@ -167,12 +203,11 @@ Test(model, monotone_in_share_and_bounded, .init = setup, .fini = teardown)
 	for (j = 0; j < sizeof shares / sizeof *shares; j++) {
 		lt_schedule s = constant(shares[j]);
 
-		cr_assert_eq(lt_model_run(sc, &vals, &s, LT_METHOD_AUTO, 0, &sim,
-		                          NULL), LT_OK);
+		cr_assert_eq(run(&s), LT_OK);
 		for (i = 0; i < sim.ny; i++) {
 			double y = V(sim, 0, i);
 
-			/* closed: at 100 % the logit is so large that y rounds to U */
+			/* at 100 % the logit is so large that y rounds to U */
 			cr_expect(y >= 0.0 && y <= 65.0, "%g outside [0, 65]", y);
 			if (j > 0)
 				cr_expect_geq(y, prev[i], "share %g year %zu", shares[j], i);
@@ -192,73 +227,243 @@ Test(model, zero_extra_is_bau, .init = setup, .fini = teardown)
 
 	cr_expect_float_eq(bau.share_pct, 0.5, 1e-12);
 	cr_assert_eq(lt_sim_init(&other, sc), LT_OK);
-	cr_assert_eq(lt_model_run(sc, &vals, &bau, LT_METHOD_AUTO, 0, &sim, NULL),
-	             LT_OK);
+	cr_assert_eq(run(&bau), LT_OK);
 	/* from the steady state with no growth, BAU keeps k = k0: only r acts,
 	 * z(2030) = z0 + 6 r */
 	cr_expect_float_eq(V(sim, 0, 6), 65.0 / (1.0 + exp(-(log(6.36 / 58.64) +
 	                   6 * 0.035))), 1e-9);
-	vals.beta[0] = 0.0;
-	cr_assert_eq(lt_model_run(sc, &vals, &big, LT_METHOD_AUTO, 0, &other,
-	                          NULL), LT_OK);
+	theta[slot(LT_SLOT_BETA, 0)] = 0.0;
+	cr_assert_eq(run_into(&big, LT_METHOD_AUTO, 0, &other), LT_OK);
 	for (i = 0; i < sim.ny; i++)
 		cr_expect_float_eq(V(other, 0, i), V(sim, 0, i), 1e-12);
 	lt_sim_destroy(&other);
 }
 
-/* The solved share, fed back, meets the target to the solver's tolerance,
- * and a share a little below it does not. */
-Test(model, solved_share_meets_target, .init = setup, .fini = teardown)
-{
-	lt_share_result r;
-	lt_schedule s;
-
-	cr_assert_eq(lt_solve_share(sc, &vals, 0, &r, NULL), LT_OK);
-	cr_assert_eq(r.answer, LT_ANSWER_SOLVED);
-	s = constant(r.share);
-	cr_assert_eq(lt_model_run(sc, &vals, &s, LT_METHOD_AUTO, 0, &sim, NULL),
-	             LT_OK);
-	cr_expect_geq(V(sim, 0, 6), 30.0);
-	s = constant(r.share - 2 * LT_SOLVE_SHARE_TOL);
-	cr_assert_eq(lt_model_run(sc, &vals, &s, LT_METHOD_AUTO, 0, &sim, NULL),
-	             LT_OK);
-	cr_expect_lt(V(sim, 0, 6), 30.0);
-	/* sk gains only r: 50 -> 53.57 by 2030, short of 55 whatever the share */
-	cr_assert_eq(lt_solve_share(sc, &vals, 1, &r, NULL), LT_OK);
-	cr_expect_eq(r.answer, LT_ANSWER_UNREACHABLE);
-	cr_assert_eq(lt_solve_share(sc, &vals, 2, &r, NULL), LT_OK);
-	cr_expect_eq(r.answer, LT_ANSWER_NO_DYNAMICS);
-}
-
-/* The beta the milestones assume, fed back, puts the trajectory through
- * them in the least-squares sense: with it, the logit residuals sum (with
- * the weights A) to zero, so the fitted beta is stationary.  And the beta
- * the target needs meets it exactly. */
-Test(model, implied_beta, .init = setup, .fini = teardown)
-{
-	double b;
-
-	cr_assert_eq(lt_solve_beta_target(sc, &vals, NULL, 0, &b, NULL), LT_OK);
-	vals.beta[0] = b;
-	cr_assert_eq(lt_model_run(sc, &vals, NULL, LT_METHOD_AUTO, 0, &sim, NULL),
-	             LT_OK);
-	cr_expect_float_eq(V(sim, 0, 6), 30.0, 1e-9);
-	cr_expect_eq(lt_solve_beta(sc, &vals, NULL, 1, &b, NULL), LT_EINVAL,
-	             "no channel, no beta");
-}
-
-/* Reproducible: the same run twice gives the same numbers to the bit. */
+/* Reproducible: the same evaluation twice gives the same numbers to the
+ * bit, through one workspace or two. */
 Test(model, reproducible, .init = setup, .fini = teardown)
 {
 	lt_sim again;
 	size_t i;
 
 	cr_assert_eq(lt_sim_init(&again, sc), LT_OK);
-	cr_assert_eq(lt_model_run(sc, &vals, NULL, LT_METHOD_AUTO, 0, &sim, NULL),
+	cr_assert_eq(lt_model_eval(mdl, theta, NULL, ws, sim.value, &sim, NULL),
 	             LT_OK);
-	cr_assert_eq(lt_model_run(sc, &vals, NULL, LT_METHOD_AUTO, 0, &again,
-	                          NULL), LT_OK);
+	cr_assert_eq(lt_model_eval(mdl, theta, NULL, ws, again.value, &again,
+	                           NULL), LT_OK);
 	for (i = 0; i < sim.ny * sim.ni; i++)
 		cr_expect(memcmp(&sim.value[i], &again.value[i], sizeof(double)) == 0);
 	lt_sim_destroy(&again);
+}
+
+/* ===== the registry ===================================================== */
+
+/* Every parameter has a slot with a name and the line it came from; the
+ * central θ is what the scenario says.  The fixture's `model` groups are
+ * on lines 15 (de) and 19 (sk); the channel on line 9. */
+Test(model, registry, .init = setup, .fini = teardown)
+{
+	const lt_slot *b = lt_model_slot(mdl, slot(LT_SLOT_BETA, 0));
+	const lt_slot *d = lt_model_slot(mdl, slot(LT_SLOT_DELTA, 0));
+	const lt_slot *r = lt_model_slot(mdl, slot(LT_SLOT_R, 1));
+
+	cr_expect_str_eq(b->name, "beta of de");
+	cr_expect_float_eq(b->central, 0.3, 1e-15);
+	cr_expect_eq(b->line, 15);
+	cr_expect_str_eq(d->name, "delta of digital");
+	cr_expect_eq(d->line, 9);
+	cr_expect_float_eq(r->central, 0.02385, 1e-15);
+	cr_expect_str_eq(r->file, "fixture");
+	cr_expect_eq(lt_model_find_slot(mdl, LT_SLOT_BETA, 2), -1,
+	             "a rank has no parameters");
+	cr_expect_float_eq(theta[slot(LT_SLOT_BASE_GROWTH, 0)], 0.0, 1e-15);
+	cr_expect_eq(lt_model_find_slot(mdl, LT_SLOT_COFIN, 0), -1,
+	             "no co-financing ratio in the fixture");
+}
+
+/* An evaluation allocates nothing and leaves θ as it was. */
+Test(model, evaluation_allocates_nothing, .init = setup, .fini = teardown)
+{
+	double before[64];
+	size_t n = lt_model_nslots(mdl), i;
+	unsigned long count;
+
+	cr_assert_leq(n, 64);
+	memcpy(before, theta, n * sizeof *theta);
+	lt_alloc_reset();
+	for (i = 0; i < 10; i++) {
+		theta[slot(LT_SLOT_BETA, 0)] = 0.01 * (double)i;
+		cr_assert_eq(lt_model_eval(mdl, theta, NULL, ws, sim.value, NULL,
+		                           NULL), LT_OK);
+	}
+	count = lt_alloc_count();
+	cr_expect_eq(count, 0, "%lu allocations in 10 evaluations", count);
+	theta[slot(LT_SLOT_BETA, 0)] = before[slot(LT_SLOT_BETA, 0)];
+	cr_expect(memcmp(before, theta, n * sizeof *theta) == 0);
+}
+
+/* A θ outside the model's domain is refused, with the slot named. */
+Test(model, theta_domain, .init = setup, .fini = teardown)
+{
+	lt_diag d;
+
+	lt_diag_init(&d, "fixture");
+	theta[slot(LT_SLOT_DELTA, 0)] = -0.1;
+	cr_expect_eq(lt_model_eval(mdl, theta, NULL, ws, sim.value, NULL, &d),
+	             LT_EINVAL);
+	cr_assert_eq(d.n, 1);
+	cr_expect(strstr(d.items[0].msg, "delta of digital") != NULL, "%s",
+	          d.items[0].msg);
+	theta[slot(LT_SLOT_DELTA, 0)] = 0.2;
+	theta[slot(LT_SLOT_GRDP_GROWTH, 0)] = NAN;
+	cr_expect_eq(lt_model_eval(mdl, theta, NULL, ws, sim.value, NULL, NULL),
+	             LT_EINVAL);
+	lt_diag_destroy(&d);
+}
+
+/* Yearly shocks: with σ = 0.05 on the drift-only indicator the logit gains
+ * r + σ·ε every year, so z(2030) = 6 r + σ Σ ε (z0 = 0). */
+Test(model, yearly_shocks, .init = setup, .fini = teardown)
+{
+	double eps[3 * 7] = {0}, sum = 0.0;
+	size_t i;
+
+	for (i = 1; i < 7; i++) {
+		eps[1 * 7 + i] = 0.37 * (double)i - 1.1;
+		sum += eps[1 * 7 + i];
+	}
+	theta[slot(LT_SLOT_SIGMA, 1)] = 0.05;
+	cr_assert_eq(lt_model_eval(mdl, theta, eps, ws, sim.value, &sim, NULL),
+	             LT_OK);
+	cr_expect_float_eq(V(sim, 1, 6), 100.0 / (1.0 + exp(-(6 * 0.02385 +
+	                   0.05 * sum))), 1e-12);
+	/* without shocks passed, σ does nothing; the hot path gives logits */
+	cr_assert_eq(lt_model_eval(mdl, theta, NULL, ws, sim.value, NULL, NULL),
+	             LT_OK);
+	cr_expect_float_eq(V(sim, 1, 6), 6 * 0.02385, 1e-12);
+	cr_expect_float_eq(lt_model_value(mdl, 1, 6, V(sim, 1, 6)),
+	                   100.0 / (1.0 + exp(-6 * 0.02385)), 1e-12);
+	cr_expect_float_eq(lt_model_logit(mdl, 1, 50.0), 0.0, 1e-15);
+}
+
+/* ===== baseline years =================================================== */
+
+/* An indicator whose baseline is a later year (Long An's TFP, 2025 in a
+ * 2024 scenario) keeps its value until then and moves from there: the
+ * drift-only indicator gains 5 r by 2030, not 6 r.  One with an earlier
+ * baseline (2022) is carried forward 2 years by its trend to 2024. */
+Test(model, own_baseline_year, .init = setup, .fini = teardown)
+{
+	int k = lt_scenario_find_indicator(sc, "sk");
+
+	cr_assert(k >= 0);
+	sc->indicators[k].baseline_year = 2025;
+	lt_model_free(mdl);
+	cr_assert_eq(lt_model_compile(&mdl, sc, NULL, NULL), LT_OK);
+	cr_assert_eq(run(NULL), LT_OK);
+	cr_expect_float_eq(V(sim, 1, 0), 50.0, 1e-15);
+	cr_expect_float_eq(V(sim, 1, 1), 50.0, 1e-15);
+	cr_expect_float_eq(V(sim, 1, 6), 100.0 / (1.0 + exp(-5 * 0.02385)), 1e-12);
+	sc->indicators[k].baseline_year = 2022;
+	lt_model_free(mdl);
+	cr_assert_eq(lt_model_compile(&mdl, sc, NULL, NULL), LT_OK);
+	cr_assert_eq(run(NULL), LT_OK);
+	cr_expect_float_eq(V(sim, 1, 0), 100.0 / (1.0 + exp(-2 * 0.02385)), 1e-12);
+	cr_expect_float_eq(V(sim, 1, 6), 100.0 / (1.0 + exp(-8 * 0.02385)), 1e-12);
+}
+
+/* With a channel and a later baseline, the reference intensity is that of
+ * its own year: at the steady state (0.5 % share, no growth) intensity
+ * never moves, so the indicator follows its trend alone from 2026. */
+Test(model, later_baseline_with_channel, .init = setup, .fini = teardown)
+{
+	lt_schedule s = constant(0.5);
+	double z0 = log(6.36 / 58.64);
+
+	sc->indicators[0].baseline_year = 2026;
+	lt_model_free(mdl);
+	cr_assert_eq(lt_model_compile(&mdl, sc, NULL, NULL), LT_OK);
+	cr_assert_eq(run(&s), LT_OK);
+	cr_expect_float_eq(V(sim, 0, 2), 6.36, 1e-15);
+	cr_expect_float_eq(V(sim, 0, 6), 65.0 / (1.0 + exp(-(z0 + 4 * 0.035))),
+	                   1e-9);
+}
+
+/* ===== business as usual ================================================ */
+
+/* Without r and with too little history, r comes from the prior the
+ * scenario names: 'innovation_index' is 1 point a year at the baseline,
+ * r = 1 / (100 · x0 (1 − x0)) with x0 = 0.4205 (Long An's PII 2024). */
+Test(model, r_from_prior, .init = setup, .fini = teardown)
+{
+	lt_indicator *ind = &sc->indicators[1];
+	const lt_slot *r;
+
+	ind->r.set = 0;
+	ind->baseline = 42.05;
+	ind->prior = "innovation_index";
+	lt_model_free(mdl);
+	cr_assert_eq(lt_model_compile(&mdl, sc, NULL, NULL), LT_OK);
+	r = lt_model_slot(mdl, slot(LT_SLOT_R, 1));
+	cr_expect_float_eq(r->central, 1.0 / (100.0 * 0.4205 * 0.5795), 1e-12);
+	cr_expect(strstr(r->origin, "innovation_index") != NULL, "%s", r->origin);
+	/* no prior named: r = 0, and it says so */
+	ind->prior = NULL;
+	lt_model_free(mdl);
+	cr_assert_eq(lt_model_compile(&mdl, sc, NULL, NULL), LT_OK);
+	r = lt_model_slot(mdl, slot(LT_SLOT_R, 1));
+	cr_expect_float_eq(r->central, 0.0, 1e-15);
+	cr_expect(strstr(r->origin, "r = 0") != NULL, "%s", r->origin);
+}
+
+/* ===== spillovers: the ODE against an exact solution ===================== */
+
+/* A source indicator j with no channel follows a logistic, z_j = a + r_j t,
+ * so the spillover into i integrates in closed form:
+ *   z_i(t) = z_i0 + r_i t + γ ([ln(1 + e^(a + r_j t)) − ln(1 + e^a)]/r_j
+ *            − x_j(0) t).
+ * Here a = logit(0.3), r_j = 0.25, z_i0 = logit(0.2), r_i = 0.05,
+ * γ = 0.8: the ODE must match to its tolerance. */
+static const char SPILL[] =
+	"province = { id = \"m\"; name = \"M\"; name_vi = \"M\"; source = \"assumption: test\"; };\n"
+	"years = { baseline = 2024; horizon = 2030; };\n"
+	"economy = { grdp = 1.0e8; growth_pct = 6.0; source = \"assumption: test\"; };\n"
+	"budget = { base = \"total\"; amount = 2.0e7; year = 2024; growth_pct = 4.0;\n"
+	"  schedule = { kind = \"constant\"; share_pct = 2.0; };\n"
+	"  source = \"assumption: test\"; };\n"
+	"channels = { digital = { allocation = 1.0; delta = 0.2; eta = 0.8; source = \"assumption: test\"; }; };\n"
+	"indicators = (\n"
+	"  { id = \"src\"; name = \"S\"; name_vi = \"S\"; unit = \"%\"; kind = \"share\";\n"
+	"    baseline = 30.0; target = { value = 60.0; direction = \">=\"; year = 2030; };\n"
+	"    model = { r = 0.25; }; source = \"assumption: test\"; },\n"
+	"  { id = \"dst\"; name = \"D\"; name_vi = \"D\"; unit = \"%\"; kind = \"share\";\n"
+	"    baseline = 20.0; target = { value = 40.0; direction = \">=\"; year = 2030; };\n"
+	"    model = { r = 0.05; spillover = { src = 0.8; }; }; source = \"assumption: test\"; }\n"
+	");\n";
+
+Test(model, spillover_exact)
+{
+	double a = log(0.3 / 0.7), zi0 = log(0.2 / 0.8), rj = 0.25, ri = 0.05;
+	double g = 0.8;
+	int t;
+
+	setup_text(SPILL);
+	cr_expect(lt_model_uses_ode(mdl));
+	cr_assert_eq(run(NULL), LT_OK);
+	for (t = 1; t <= 6; t++) {
+		double z = zi0 + ri * t + g * ((log1p(exp(a + rj * t)) -
+		           log1p(exp(a))) / rj - 0.3 * t);
+		double want = 100.0 / (1.0 + exp(-z));
+
+		cr_expect_float_eq(V(sim, 1, t), want, 1e-7, "year %d: %.12g vs %.12g",
+		                   t, V(sim, 1, t), want);
+		cr_expect_float_eq(V(sim, 0, t), 100.0 / (1.0 + exp(-(a + rj * t))),
+		                   1e-7);
+	}
+	/* γ is a slot: with it at 0 the target follows its own trend */
+	theta[slot(LT_SLOT_GAMMA, 1)] = 0.0;
+	cr_assert_eq(run(NULL), LT_OK);
+	cr_expect_float_eq(V(sim, 1, 6), 100.0 / (1.0 + exp(-(zi0 + 6 * ri))),
+	                   1e-7);
+	teardown();
 }

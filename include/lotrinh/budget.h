@@ -50,6 +50,31 @@ double lt_budget_today_share(const lt_scenario *s);
 void lt_budget_year(const lt_scenario *s, const lt_schedule *sc, int year,
                     double *public_c, double *cofin_c);
 
+/* Add the programmes' YEAR amounts to each channel: state money into
+ * PUBLIC_C[c] (when not NULL), other money into COFIN_C[c] (when not NULL),
+ * through each task's group's channel; the arrays are added to, not
+ * cleared. */
+void lt_programs_year(const lt_scenario *s, int year, double *public_c,
+                      double *cofin_c);
+
+/* Years of history averaged for the historical level of spending. */
+#define LT_HISTORY_YEARS 4
+
+/* An amount of money that grows with the spending base:
+ * amount·(1 + g_E)^years, million VND. */
+typedef struct lt_money_term {
+	double amount;
+	int years;
+} lt_money_term;
+
+/* The terms whose mean is the historical yearly public spending (the last
+ * LT_HISTORY_YEARS years of spending_history, as money; else of
+ * share_history, as share × the base in its year, which depends on the
+ * base's growth) into TERMS (room for LT_HISTORY_YEARS); returns their
+ * number, 0 when the scenario has no history.  Lets the model recompute
+ * the history for any base growth. */
+size_t lt_budget_history_terms(const lt_scenario *s, lt_money_term *terms);
+
 /* The mean yearly public spending of the history (the last four years of
  * spending_history, or share_history × base), million VND; NAN when the
  * scenario has no history. */

@@ -104,6 +104,9 @@ typedef struct lt_indicator {
 	const char *pace_source;
 	int channel;          /* index into lt_scenario.channels, -1 if none */
 	lt_param r, beta, sigma;
+	const char *prior;    /* the kind of indicator whose business-as-usual
+	                         prior applies (prior.h), NULL when none */
+	int prior_line;
 	lt_spillover *spill;
 	size_t n_spill;
 	const char *source;

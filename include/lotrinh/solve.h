@@ -8,7 +8,14 @@
  * tolerance of LT_SOLVE_SHARE_TOL points of share.  When β >= 0 the model
  * is monotone in s (more capital never lowers the rate), so the root is
  * unique; f(0) >= 0 means the target is met even with no spending, f(100) <
- * 0 that no share reaches it.
+ * 0 that no share reaches it.  A target at or beyond the model's ceiling
+ * (or floor, for a falling target) is never met by a logistic law whatever
+ * the money: that is a different answer from "not reachable".
+ *
+ * A solver compiles its own model (model.h) for constant shares and
+ * evaluates it at the caller's θ, which it never changes: a question about
+ * another β copies θ.  lt_solve_run answers every question for every
+ * indicator at the central θ, as `lotrinh solve` shows them.
  */
 #ifndef LT_SOLVE_H
 #define LT_SOLVE_H
@@ -26,48 +33,89 @@
 /* Most Brent iterations: bisection alone would need 27 for 1e-6 of 100. */
 #define LT_SOLVE_MAXITER 100
 
+/* The top of the plausible range of β (docs/MODEL.md): one extra point of
+ * GRDP of capital intensity adding 0.1 a year to the logit. */
+#define LT_BETA_PLAUSIBLE_MAX 0.1
+
 typedef enum lt_answer {
 	LT_ANSWER_SOLVED,      /* share holds the smallest share */
 	LT_ANSWER_FREE,        /* met even with no spending: share 0 */
 	LT_ANSWER_UNREACHABLE, /* not met with any share up to 100 % */
+	LT_ANSWER_CEILING,     /* the target lies at or past the model's bound */
 	LT_ANSWER_NO_DYNAMICS  /* a rank, or an indicator the model cannot run */
 } lt_answer;
 
 typedef struct lt_share_result {
 	lt_answer answer;
-	double share;         /* % of the base, when SOLVED or FREE */
+	double share;         /* % of the base, when SOLVED or FREE; else NAN */
 	double at_zero;       /* the indicator in the target year with share 0 */
-	double at_full;       /* ... with share 100 % */
+	double at_full;       /* ... with share 100 %; both NAN when not run */
 	int iterations;
 } lt_share_result;
 
+typedef struct lt_solver lt_solver;
+
+/* A solver for scenario S; NULL in *OUT and an error in DIAG on failure
+ * (LT_ENOMEM, or LT_EINVAL from lt_model_compile). */
+int lt_solver_alloc(lt_solver **out, const lt_scenario *s, lt_diag *diag);
+void lt_solver_free(lt_solver *sv);
+
+/* The solver's model (borrowed): its registry gives θ's layout. */
+const lt_model *lt_solver_model(const lt_solver *sv);
+
 /* The smallest constant share at which indicator K meets its target by
- * its year.  Returns LT_OK (whatever the answer), LT_ENOCONV when Brent
- * does not converge, or another error from the model. */
-int lt_solve_share(const lt_scenario *s, const lt_model_values *v, size_t k,
+ * its year, at THETA.  Returns LT_OK (whatever the answer), LT_ENOCONV
+ * when Brent does not converge, or an error of the model. */
+int lt_solve_share(lt_solver *sv, const double *theta, size_t k,
                    lt_share_result *out, lt_diag *diag);
 
-/* The β that makes indicator K's trajectory under schedule SCHED (NULL: the
- * scenario's) pass closest to its milestones, by least squares in the logit
- * (exact for the model without spillovers: the logit is linear in β).
- * Returns LT_OK and stores it in *BETA, or LT_EINVAL (as a plain return,
- * nothing recorded) when the indicator has no milestones, no channel or no
- * dynamics. */
-int lt_solve_beta(const lt_scenario *s, const lt_model_values *v,
+/* The β that makes indicator K's trajectory under schedule SCHED (NULL:
+ * the scenario's) pass closest to its milestones, by least squares in the
+ * logit (exact for the model without spillovers: the logit is linear in
+ * β).  Returns LT_OK and stores it in *BETA, or LT_EINVAL (as a plain
+ * return, nothing recorded) when the indicator has no milestones, no
+ * channel or no dynamics. */
+int lt_solve_beta(lt_solver *sv, const double *theta,
                   const lt_schedule *sched, size_t k, double *beta,
                   lt_diag *diag);
 
 /* The β at which indicator K's trajectory under SCHED (NULL: the
  * scenario's) meets its target exactly in the target year (a range: its
  * near edge); LT_EINVAL as for lt_solve_beta. */
-int lt_solve_beta_target(const lt_scenario *s, const lt_model_values *v,
+int lt_solve_beta_target(lt_solver *sv, const double *theta,
                          const lt_schedule *sched, size_t k, double *beta,
                          lt_diag *diag);
 
-/* The β that a plausible top pace implies (docs/MODEL.md): the logit rate
- * at which an indicator midway between floor and ceiling gains
- * LT_BETA_PACE_SHARE of its range a year, for each point of GRDP of extra
- * capital intensity. */
-#define LT_BETA_PLAUSIBLE_MAX 0.1
+/* Every answer for one indicator, as `lotrinh solve` reports it. */
+typedef struct lt_solve_answer {
+	lt_share_result share;     /* at the central θ */
+	lt_share_result share_top; /* with β at LT_BETA_PLAUSIBLE_MAX */
+	int has_top;
+	double beta;               /* the scenario's central β; NAN if none */
+	int year_met;              /* under the scenario's schedule; 0 none */
+	int has_beta_ms;           /* the milestones give an implied β */
+	double beta_ms;
+	int has_beta_need;         /* the β that meets the target on the plan */
+	double beta_need;
+	int met_without_spending;  /* the plan meets the target with β = 0 */
+} lt_solve_answer;
+
+typedef struct lt_solve_report {
+	size_t n;                  /* the scenario's indicators */
+	lt_solve_answer *answers;  /* [n] */
+	size_t n_simulated;
+	/* the share that meets every simulated target: the largest solved
+	 * share; all_reachable 0 when some target is unreachable or at the
+	 * ceiling; NAN when nothing is simulated */
+	double all_share;
+	int all_reachable;
+	size_t binding;            /* the indicator that sets all_share */
+} lt_solve_report;
+
+/* Answer every question for every indicator of S at the central θ into
+ * *OUT (free with lt_solve_report_destroy).  Returns LT_OK, or an error of
+ * the model or the root finder (the report is then empty). */
+int lt_solve_run(const lt_scenario *s, lt_solve_report *out, lt_diag *diag);
+void lt_solve_report_destroy(lt_solve_report *r);
 
 #endif /* LT_SOLVE_H */

@@ -11,6 +11,7 @@
 #include "lotrinh/budget.h"
 #include "lotrinh/cli.h"
 #include "lotrinh/model.h"
+#include "lotrinh/simulate.h"
 #include "lotrinh/report.h"
 #include "lotrinh/scenario.h"
 #include "lotrinh/text.h"
@@ -188,21 +189,23 @@ static const char *met_text(const lt_sim *sim, const lt_indicator *ind,
 	return buf;
 }
 
-static void print_indicator(const lt_scenario *s, const lt_model_values *v,
-                            const lt_sim *sim, const lt_sim *bau, size_t k)
+static void print_indicator(const lt_scenario *s, const lt_simulation *r,
+                            size_t k)
 {
 	const lt_indicator *ind = &s->indicators[k];
 	lt_table *t;
 	char a[48], b[48];
 	size_t i, m;
+	const lt_sim *sim = &r->plan, *bau = &r->bau;
+	const lt_sim_indicator *x = &r->ind[k];
 
 	printf("\n%s (%s), %s\n", ind->name, ind->id, ind->unit);
-	if (!v->dynamic[k]) {
-		printf("  not simulated: %s\n", v->note[k]);
+	if (!x->dynamic) {
+		printf("  not simulated: %s\n", x->why);
 		return;
 	}
-	printf("  r = %.4g a year (%s), beta = %.4g per point of GRDP\n", v->r[k],
-	       v->note[k], v->beta[k]);
+	printf("  r = %.4g a year (%s), beta = %.4g per point of GRDP\n", x->r,
+	       x->why, x->beta);
 	t = lt_table_alloc(5);
 	if (t == NULL)
 		return;
@@ -286,9 +289,10 @@ static json_t *series(const double *x, size_t n)
 	return a;
 }
 
-static int json_out(const lt_scenario *s, const lt_model_values *v,
-                    const lt_sim *sim, const lt_sim *bau, const char *only)
+static int json_out(const lt_scenario *s, const lt_simulation *r,
+                    const char *only)
 {
+	const lt_sim *sim = &r->plan, *bau = &r->bau;
 	json_t *root = json_object(), *inds = json_array(), *ch = json_array();
 	size_t k, c;
 	int rc;
@@ -321,11 +325,11 @@ static int json_out(const lt_scenario *s, const lt_model_values *v,
 			continue;
 		o = json_object();
 		json_object_set_new(o, "id", json_string(ind->id));
-		json_object_set_new(o, "simulated", json_boolean(v->dynamic[k]));
-		json_object_set_new(o, "note", json_string(v->note[k]));
-		if (v->dynamic[k]) {
-			json_object_set_new(o, "r", jnum(v->r[k]));
-			json_object_set_new(o, "beta", jnum(v->beta[k]));
+		json_object_set_new(o, "simulated", json_boolean(r->ind[k].dynamic));
+		json_object_set_new(o, "note", json_string(r->ind[k].why));
+		if (r->ind[k].dynamic) {
+			json_object_set_new(o, "r", jnum(r->ind[k].r));
+			json_object_set_new(o, "beta", jnum(r->ind[k].beta));
 			json_object_set_new(o, "values",
 			                    series(sim->value + k * sim->ny, sim->ny));
 			json_object_set_new(o, "bau", series(bau->value + k * sim->ny,
@@ -348,49 +352,36 @@ static int json_out(const lt_scenario *s, const lt_model_values *v,
 static int run(const lt_scenario *s, const lt_schedule *sc, const char *only,
                lt_format format)
 {
-	lt_model_values v;
-	lt_sim sim, bau;
-	lt_schedule today;
+	lt_simulation r;
 	lt_diag d;
 	char buf[160];
 	size_t k;
-	int status = LT_EXIT_OK;
+	int status = LT_EXIT_OK, rc;
 
 	lt_diag_init(&d, s->path);
-	memset(&today, 0, sizeof today);
-	today.kind = LT_SCHED_CONSTANT;
-	today.share_pct = lt_budget_today_share(s);
-	if (lt_model_values_init(&v, s, &d) != LT_OK) {
+	rc = lt_simulate_run(s, sc, &r, &d);
+	if (rc != LT_OK) {
 		lt_cli_print_diag(&d);
 		lt_diag_destroy(&d);
-		return LT_EXIT_USAGE;
+		return rc == LT_EINVAL ? LT_EXIT_USAGE : rc == LT_ENOMEM ? LT_EXIT_ENV
+		       : LT_EXIT_FAIL;
 	}
-	if (lt_sim_init(&sim, s) != LT_OK || lt_sim_init(&bau, s) != LT_OK) {
-		lt_model_values_destroy(&v);
-		return LT_EXIT_ENV;
-	}
-	if (lt_model_run(s, &v, sc, LT_METHOD_AUTO, 0.0, &sim, &d) != LT_OK ||
-	    lt_model_run(s, &v, &today, LT_METHOD_AUTO, 0.0, &bau, &d) != LT_OK) {
-		lt_cli_print_diag(&d);
-		status = LT_EXIT_FAIL;
-	} else if (format == LT_FORMAT_CSV) {
-		csv_out(s, &sim, &bau, only);
+	if (format == LT_FORMAT_CSV) {
+		csv_out(s, &r.plan, &r.bau, only);
 	} else if (format == LT_FORMAT_JSON) {
-		status = json_out(s, &v, &sim, &bau, only);
+		status = json_out(s, &r, only);
 	} else {
 		printf("Simulation — %s (%s)\n", s->province.name, s->path);
-		printf("Schedule: %s\n", schedule_text(s, sc != NULL ? sc
-		       : &s->budget.schedule, buf, sizeof buf));
+		printf("Schedule: %s\n", schedule_text(s, &r.schedule, buf,
+		       sizeof buf));
 		printf("Business as usual: today's share, %.4g%% of the base, kept\n\n",
-		       today.share_pct);
-		print_budget_table(s, &sim, &bau);
+		       r.today_share);
+		print_budget_table(s, &r.plan, &r.bau);
 		for (k = 0; k < s->n_indicators; k++)
 			if (only == NULL || strcmp(only, s->indicators[k].id) == 0)
-				print_indicator(s, &v, &sim, &bau, k);
+				print_indicator(s, &r, k);
 	}
-	lt_sim_destroy(&sim);
-	lt_sim_destroy(&bau);
-	lt_model_values_destroy(&v);
+	lt_simulation_destroy(&r);
 	lt_diag_destroy(&d);
 	return status;
 }

@@ -59,9 +59,6 @@ int lt_programs_years(const lt_scenario *s, int *first, int *last)
 	return any ? 0 : -1;
 }
 
-/* Years of history averaged for the historical level of spending. */
-#define HISTORY_YEARS 4
-
 double lt_schedule_share(const lt_schedule *sc, int baseline_year, int year)
 {
 	double v;
@@ -104,26 +101,42 @@ double lt_budget_today_share(const lt_scenario *s)
 	return isnan(v) ? 0.0 : v;
 }
 
-double lt_budget_history_mean(const lt_scenario *s)
+size_t lt_budget_history_terms(const lt_scenario *s, lt_money_term *terms)
 {
 	const lt_budget *b = &s->budget;
 	const lt_series *h = b->spending_history.n > 0 ? &b->spending_history
 	                                               : &b->share_history;
-	size_t k, i;
-	double sum = 0.0;
+	size_t k, i, n = 0;
 
 	if (h->n == 0)
-		return NAN;
-	k = h->n > HISTORY_YEARS ? h->n - HISTORY_YEARS : 0;
-	for (i = k; i < h->n; i++)
-		sum += h == &b->spending_history ? h->pts[i].value
-		       : h->pts[i].value / 100.0 * lt_budget_base(b, h->pts[i].year);
-	return sum / (double)(h->n - k);
+		return 0;
+	k = h->n > LT_HISTORY_YEARS ? h->n - LT_HISTORY_YEARS : 0;
+	for (i = k; i < h->n; i++, n++) {
+		if (h == &b->spending_history) {
+			terms[n].amount = h->pts[i].value;
+			terms[n].years = 0;
+		} else {
+			terms[n].amount = h->pts[i].value / 100.0 * b->amount;
+			terms[n].years = h->pts[i].year - b->year;
+		}
+	}
+	return n;
 }
 
-/* Add the programmes' YEAR amounts to each channel: state into PUBLIC_C
- * (when not NULL), other into COFIN_C (when not NULL). */
-static void programs_by_channel(const lt_scenario *s, int year,
+double lt_budget_history_mean(const lt_scenario *s)
+{
+	lt_money_term t[LT_HISTORY_YEARS];
+	size_t n = lt_budget_history_terms(s, t), i;
+	double sum = 0.0, gr = 1.0 + s->budget.growth_pct / 100.0;
+
+	if (n == 0)
+		return NAN;
+	for (i = 0; i < n; i++)
+		sum += t[i].amount * pow(gr, t[i].years);
+	return sum / (double)n;
+}
+
+void lt_programs_year(const lt_scenario *s, int year,
                                 double *public_c, double *cofin_c)
 {
 	size_t i, j;
@@ -158,7 +171,7 @@ void lt_budget_year(const lt_scenario *s, const lt_schedule *sc, int year,
 	for (c = 0; c < s->n_channels; c++)
 		public_c[c] = cofin_c[c] = 0.0;
 	if (sc->kind == LT_SCHED_PROGRAMS) {
-		programs_by_channel(s, year, public_c, NULL);
+		lt_programs_year(s, year, public_c, NULL);
 	} else {
 		double total = lt_schedule_share(sc, s->baseline_year, year) / 100.0 *
 		               lt_budget_base(b, year);
@@ -170,5 +183,5 @@ void lt_budget_year(const lt_scenario *s, const lt_schedule *sc, int year,
 		for (c = 0; c < s->n_channels; c++)
 			cofin_c[c] = b->cofin_ratio * public_c[c];
 	else if (b->cofin == LT_COFIN_PROGRAMS)
-		programs_by_channel(s, year, NULL, cofin_c);
+		lt_programs_year(s, year, NULL, cofin_c);
 }

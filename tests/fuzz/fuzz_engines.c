@@ -13,10 +13,27 @@
 
 #include "lotrinh/config.h"
 #include "lotrinh/audit.h"
-#include "lotrinh/curve.h"
-#include "lotrinh/model.h"
+#include "lotrinh/paths.h"
 #include "lotrinh/scenario.h"
+#include "lotrinh/simulate.h"
 #include "lotrinh/solve.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The product's own engines, as the commands call them. */
+static void engines(const lt_scenario *s)
+{
+	lt_simulation sim;
+	lt_solve_report rep;
+	lt_paths *p = NULL;
+
+	if (lt_paths_run(s, NULL, 0, &p, NULL) == LT_OK)
+		lt_paths_free(p);
+	if (lt_simulate_run(s, NULL, &sim, NULL) == LT_OK)
+		lt_simulation_destroy(&sim);
+	if (lt_solve_run(s, &rep, NULL) == LT_OK)
+		lt_solve_report_destroy(&rep);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -88,8 +105,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		lt_audit_init(&a);
 		lt_audit_run(s, &a, NULL);
 		lt_audit_destroy(&a);
-		paths(s);
-		model(s);
+		engines(s);
 		lt_scenario_free(s);
 	}
 	free(text);
