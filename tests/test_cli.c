@@ -364,3 +364,47 @@ Test(cli, numbers_refused_on_the_command_line)
 		run_free(&r);
 	}
 }
+
+/* The man page documents every command and every long option its --help
+ * prints (issue 8: it described three commands).  Options are found in the
+ * help text as "--name"; in roff the page writes them "\-\-name". */
+Test(cli, man_page_documents_every_command_and_option)
+{
+	const char *cmds[] = {"check", "show", "paths", "audit", "fit",
+	                      "simulate", "solve"};
+	char *man = slurp("docs/lotrinh.1");
+	size_t i;
+
+	cr_assert_not_null(man);
+	for (i = 0; i < sizeof cmds / sizeof *cmds; i++) {
+		struct run r = run_cli(cmds[i], "--help");
+		char want[96];
+		const char *p;
+
+		snprintf(want, sizeof want, ".SS \"%s", cmds[i]);
+		cr_expect(strstr(man, want) != NULL, "no section for %s", cmds[i]);
+		for (p = strstr(r.out, "--"); p != NULL; p = strstr(p + 2, "--")) {
+			size_t n = 2;
+
+			while (p[n] == '-' || (p[n] >= 'a' && p[n] <= 'z'))
+				n++;
+			if (n == 2)
+				continue;
+			{
+				size_t k, w = 0;
+
+				/* roff writes every hyphen of an option as "\-" */
+				for (k = 0; k < n && w + 3 < sizeof want; k++) {
+					if (p[k] == '-')
+						want[w++] = '\\';
+					want[w++] = p[k];
+				}
+				want[w] = '\0';
+			}
+			cr_expect(strstr(man, want) != NULL, "%s: %.*s not in the man "
+			          "page", cmds[i], (int)n, p);
+		}
+		run_free(&r);
+	}
+	free(man);
+}
