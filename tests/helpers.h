@@ -172,4 +172,33 @@ static inline char *expect_pinned(const struct run *r, const char *path)
 	return expected;
 }
 
+/* LeakSanitizer from inside a test.  Criterion runs each test in a worker
+ * process whose leak report at exit does not fail the test (nor the run),
+ * so a test that must not leak asks LeakSanitizer itself.  Built without
+ * AddressSanitizer (plain make check), there is nothing to ask. */
+#if defined(__SANITIZE_ADDRESS__)
+#define LT_TEST_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define LT_TEST_LSAN 1
+#endif
+#endif
+#ifdef LT_TEST_LSAN
+#include <sanitizer/lsan_interface.h>
+#endif
+
+/* 1 when LeakSanitizer finds memory that nothing points to any more (and
+ * prints where it was allocated on stderr), else 0; always 0 without
+ * AddressSanitizer.  The count is cumulative: once a leak is found, every
+ * later call finds it again, so check after each step and stop at the
+ * first that leaks. */
+static inline int leaks_found(void)
+{
+#ifdef LT_TEST_LSAN
+	return __lsan_do_recoverable_leak_check() != 0;
+#else
+	return 0;
+#endif
+}
+
 #endif /* LT_TEST_HELPERS_H */

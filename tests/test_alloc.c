@@ -1,0 +1,539 @@
+/* test_alloc.c - fault injection: every allocation lotrinh makes may fail,
+ * and each failure must end in a clean error, never a crash or a leak.
+ *
+ * The method is SQLite's malloc fault simulation (test/tester.tcl) and Lua's
+ * memerr tests: run an operation once with failures off and count the
+ * allocations N it makes through alloc.h (lt_alloc_fail_at(0), run,
+ * lt_alloc_count()); then, for n = 1..N, run it again with the n-th
+ * allocation and every later one failing (lt_alloc_fail_at(n)) and check
+ * that it returns LT_ENOMEM, or for the CLI that it exits non-zero and
+ * says "out of memory" on standard error.  Every run frees what it got,
+ * so under `make sanitize` LeakSanitizer is asked after each run
+ * (leaks_found, helpers.h) and the first failing allocation that leaks is
+ * reported with its number; a plain build skips that check.  A crash
+ * fails the test outright (Criterion runs each test in its own process).
+ *
+ * Cost: a sweep runs the operation N + 1 times.  Every n up to SWEEP_FULL
+ * is tried; beyond it, about SWEEP_TAIL more evenly spaced ones and N
+ * itself, so a CLI run that allocates thousands of times (audit --format
+ * json on long_an.cfg: over 4000) stays within the time budget.  The
+ * first few hundred failures are where the cleanup paths differ (every
+ * later one lands in the same loops); the stride still reaches the end.
+ *
+ * Out of scope: allocations inside GSL and libconfig, which do not pass
+ * through alloc.h (jansson's do: the CLI routes them).
+ */
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "helpers.h"
+#include "lotrinh/alloc.h"
+#include "lotrinh/audit.h"
+#include "lotrinh/config.h"
+#include "lotrinh/csv.h"
+#include "lotrinh/curve.h"
+#include "lotrinh/fit.h"
+#include "lotrinh/progress.h"
+#include "lotrinh/trend.h"
+
+/* Every n up to SWEEP_FULL is tried, then about SWEEP_TAIL more; see the
+ * top of the file. */
+#define SWEEP_FULL 300
+#define SWEEP_TAIL 100
+
+static void setup(void)
+{
+	gsl_set_error_handler_off();
+	lt_alloc_fail_at(0);
+}
+
+TestSuite(alloc, .init = setup);
+
+/* The next n to try after N_NOW of N allocations. */
+static unsigned long sweep_next(unsigned long n_now, unsigned long n)
+{
+	unsigned long stride;
+
+	if (n_now < SWEEP_FULL || n_now >= n)
+		return n_now + 1;
+	stride = (n - SWEEP_FULL) / SWEEP_TAIL + 1;
+	return n_now + stride < n ? n_now + stride : n;
+}
+
+/* One operation under test: runs on ARG, frees everything it got, and
+ * returns an lt status. */
+typedef int (*op_fn)(const void *arg);
+
+/* Expect no leak after the run with allocation I of N failing.  The
+ * sanitizer's count is cumulative over the test's process, so once a leak
+ * is found later runs are not checked. */
+static void check_leak(const char *what, unsigned long i, unsigned long n)
+{
+	static int leaked;
+
+	if (leaked || !leaks_found())
+		return;
+	leaked = 1;
+	cr_expect_fail("%s: leak when allocation %lu of %lu failed (first "
+	               "such; LeakSanitizer's report above)", what, i, n);
+}
+
+/* Count the allocations of a successful run of OP on ARG; the run must
+ * succeed. */
+static unsigned long count_allocs(const char *what, op_fn op, const void *arg)
+{
+	int rc;
+
+	lt_alloc_fail_at(0);
+	rc = op(arg);
+	cr_assert_eq(rc, LT_OK, "%s: status %d without failures", what, rc);
+	return lt_alloc_count();
+}
+
+/* Sweep OP on ARG: every allocation failure must give LT_ENOMEM.
+ * Returns N, the allocations of a successful run. */
+static unsigned long sweep(const char *what, op_fn op, const void *arg)
+{
+	unsigned long n = count_allocs(what, op, arg), i;
+	int rc;
+
+	cr_assert_gt(n, 0, "%s: no allocation to fail", what);
+	for (i = 1; i <= n; i = sweep_next(i, n)) {
+		lt_alloc_fail_at(i);
+		rc = op(arg);
+		lt_alloc_fail_at(0);
+		cr_expect_eq(rc, LT_ENOMEM, "%s: allocation %lu of %lu failed, "
+		             "status %d (want LT_ENOMEM %d)", what, i, n, rc,
+		             LT_ENOMEM);
+		check_leak(what, i, n);
+	}
+	return n;
+}
+
+/* Call FN(PATH) for every regular *.cfg file in DIR; returns how many. */
+static size_t each_cfg(const char *dir, void (*fn)(const char *path))
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[512];
+	size_t n = 0, len;
+
+	cr_assert_not_null(d, "cannot open %s", dir);
+	while ((e = readdir(d)) != NULL) {
+		len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || len < 4 ||
+		    strcmp(e->d_name + len - 4, ".cfg") != 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		fn(path);
+		n++;
+	}
+	closedir(d);
+	return n;
+}
+
+/* ---- the loader ------------------------------------------------------- */
+
+static int op_load(const void *arg)
+{
+	lt_scenario *s = (lt_scenario *)&s; /* must become NULL on failure */
+	lt_diag d;
+	int rc;
+
+	lt_diag_init(&d, arg);
+	rc = lt_scenario_load(&s, arg, &d);
+	lt_diag_destroy(&d);
+	if (rc != LT_OK)
+		cr_expect_null(s, "%s: a failed load must store NULL",
+		               (const char *)arg);
+	else
+		lt_scenario_free(s);
+	return rc;
+}
+
+static void sweep_load(const char *path)
+{
+	sweep(path, op_load, path);
+}
+
+Test(alloc, loader_every_scenario)
+{
+	cr_expect_geq(each_cfg("scenarios", sweep_load), 3);
+	cr_expect_geq(each_cfg("tests/data/good", sweep_load), 3);
+}
+
+/* ---- the CSV reader and the fitter ------------------------------------ */
+
+static const struct nist_case {
+	const char *file;
+	lt_fit_model model;
+} nist[] = {
+	{"tests/data/nist/misra1a.csv", LT_FIT_SATURATING},
+	{"tests/data/nist/boxbod.csv", LT_FIT_SATURATING},
+	{"tests/data/nist/rat42.csv", LT_FIT_LOGISTIC},
+	{"tests/data/nist/rat43.csv", LT_FIT_RICHARDS},
+};
+#define N_NIST (sizeof nist / sizeof *nist)
+
+static int op_csv(const void *arg)
+{
+	double *x = &(double){0}, *y = x;
+	size_t n = 1;
+	lt_diag d;
+	int rc;
+
+	lt_diag_init(&d, NULL);
+	rc = lt_csv_read_xy(arg, &x, &y, &n, &d);
+	lt_diag_destroy(&d);
+	if (rc != LT_OK) {
+		/* csv.h: *X and *Y are then NULL and *N is 0 */
+		cr_expect_null(x);
+		cr_expect_null(y);
+		cr_expect_eq(n, 0);
+	} else {
+		free(x);
+		free(y);
+	}
+	return rc;
+}
+
+Test(alloc, csv_reader_nist)
+{
+	size_t k;
+
+	for (k = 0; k < N_NIST; k++)
+		sweep(nist[k].file, op_csv, nist[k].file);
+}
+
+struct fit_arg {
+	lt_fit_model model;
+	double *x, *y;
+	size_t n;
+};
+
+static int op_fit(const void *arg)
+{
+	const struct fit_arg *a = arg;
+	lt_fit f;
+	lt_diag d;
+	int rc;
+
+	lt_diag_init(&d, NULL);
+	rc = lt_fit_run(a->model, a->x, a->y, a->n, NULL, &f, &d);
+	lt_diag_destroy(&d);
+	return rc;
+}
+
+static void sweep_fit(size_t k)
+{
+	struct fit_arg a;
+
+	a.model = nist[k].model;
+	cr_assert_eq(lt_csv_read_xy(nist[k].file, &a.x, &a.y, &a.n, NULL), LT_OK);
+	sweep(nist[k].file, op_fit, &a);
+	free(a.x);
+	free(a.y);
+}
+
+/* The fitter from the automatic start, on the three NIST problems whose
+ * model needs no nested fit for its start. */
+Test(alloc, fitter_nist)
+{
+	size_t k;
+
+	for (k = 0; k < N_NIST; k++)
+		if (nist[k].model != LT_FIT_RICHARDS)
+			sweep_fit(k);
+}
+
+/* BUG (src/numerics/fit.c, lt_fit_start): the Richards automatic start
+ * refines itself by a nested logistic lt_fit_run and ignores its status,
+ * so when that fit's allocation fails (allocation 2 of 2 on Rat43) the
+ * start silently falls back to the linearised one and lt_fit_run returns
+ * LT_OK, hiding the out-of-memory.  Enable when lt_fit_start passes
+ * LT_ENOMEM on. */
+Test(alloc, fitter_richards_start, .disabled = true)
+{
+	sweep_fit(3);
+}
+
+/* ---- the engines ------------------------------------------------------ */
+
+static int op_audit(const void *arg)
+{
+	lt_audit a;
+	lt_diag d;
+	int rc;
+
+	lt_audit_init(&a);
+	lt_diag_init(&d, NULL);
+	rc = lt_audit_run(arg, &a, &d);
+	lt_audit_destroy(&a);
+	lt_diag_destroy(&d);
+	return rc;
+}
+
+static void sweep_audit(const char *path)
+{
+	lt_scenario *s = NULL;
+
+	cr_assert_eq(lt_scenario_load(&s, path, NULL), LT_OK, "%s", path);
+	sweep(path, op_audit, s);
+	lt_scenario_free(s);
+}
+
+Test(alloc, audit_every_scenario)
+{
+	cr_expect_geq(each_cfg("scenarios", sweep_audit), 3);
+	cr_expect_geq(each_cfg("tests/data/good", sweep_audit), 3);
+}
+
+/* A roadmap with four milestones, for every path family. */
+static const lt_point knots[] = {{2025, 10.0}, {2026, 12.5}, {2028, 20.0},
+                                 {2030, 30.0}};
+
+static int op_path(const void *arg)
+{
+	lt_path_kind kind = *(const lt_path_kind *)arg;
+	lt_path_spec spec = {2024, 2030, 6.36, 30.0, 0.0, 100.0, knots, 4};
+	lt_path p;
+	lt_diag d;
+	int rc;
+
+	lt_diag_init(&d, NULL);
+	rc = lt_path_init(&p, spec.t0, spec.t1);
+	if (rc == LT_OK) {
+		rc = lt_path_build(kind, &spec, &p, &d);
+		cr_expect(rc != LT_OK || p.ok, "%s: %s", lt_path_name(kind), p.why);
+	}
+	lt_path_destroy(&p);
+	lt_diag_destroy(&d);
+	return rc;
+}
+
+Test(alloc, path_every_family)
+{
+	lt_path_kind k;
+
+	for (k = 0; k < LT_PATH_KINDS; k++)
+		sweep(lt_path_name(k), op_path, &k);
+}
+
+/* lt_progress_assess allocates nothing, so it cannot run out of memory:
+ * with every allocation armed to fail it still succeeds, and the count
+ * stays 0. */
+Test(alloc, progress_allocates_nothing)
+{
+	static const lt_point obs[] = {{2019, 2.385}, {2021, 3.9}, {2024, 6.36}};
+	lt_progress_spec spec;
+	lt_progress out;
+
+	memset(&spec, 0, sizeof spec);
+	spec.obs = obs;
+	spec.n_obs = 3;
+	spec.direction = +1;
+	spec.has_target = 1;
+	spec.target = 30.0;
+	spec.target_year = 2030;
+	spec.limit = 100.0;
+	spec.base_year = 2019;
+	lt_alloc_fail_at(1);
+	cr_expect_eq(lt_progress_assess(&spec, &out, NULL), LT_OK);
+	cr_expect_eq(lt_alloc_count(), 0);
+	lt_alloc_fail_at(0);
+}
+
+static int op_trend(const void *arg)
+{
+	static const lt_point obs[] = {{2018, 2.385}, {2019, 3.1}, {2020, 4.2},
+	                               {2021, 5.6}, {2022, 6.9}, {2023, 8.7},
+	                               {2024, 10.2}};
+	lt_trend_spec spec = {obs, 7, +1, 30.0, 2030, 2040};
+	lt_trend_result r;
+	lt_diag d;
+	int rc;
+
+	(void)arg;
+	lt_diag_init(&d, NULL);
+	rc = lt_trend_run(&spec, &r, &d);
+	lt_diag_destroy(&d);
+	return rc;
+}
+
+/* BUG (src/numerics/trend.c, fit_one): a model whose lt_fit_run fails for
+ * any reason, LT_ENOMEM included, is recorded as "not fitted" with the
+ * message as its reason, and lt_trend_run returns LT_OK: out of memory
+ * becomes "no model could be fitted" (or a choice among fewer models), an
+ * answer rather than an error.  Every n of the 7 allocations gives LT_OK.
+ * Enable when lt_trend_run returns LT_ENOMEM. */
+Test(alloc, trend, .disabled = true)
+{
+	sweep("trend", op_trend, NULL);
+}
+
+/* ---- the whole CLI ---------------------------------------------------- */
+
+/* Sweep lt_main on ARGS (NULL-terminated, without argv[0]): a run without
+ * failures exits 0; with the n-th allocation failing it must exit
+ * non-zero and, when SAY_OOM, say "out of memory" on standard error.
+ * Returns N. */
+static unsigned long sweep_cli(const char *const *args, int say_oom)
+{
+	char what[256] = "lotrinh";
+	unsigned long n, i;
+	struct run r;
+	size_t k, len = strlen(what);
+
+	for (k = 0; args[k] != NULL && len < sizeof what; k++)
+		len += (size_t)snprintf(what + len, sizeof what - len, " %s", args[k]);
+	lt_alloc_fail_at(0);
+	r = run_cli_v(args);
+	n = lt_alloc_count();
+	cr_assert_eq(r.status, 0, "%s: exit %d without failures: %s", what,
+	             r.status, r.err);
+	run_free(&r);
+	cr_assert_gt(n, 0, "%s: no allocation to fail", what);
+	for (i = 1; i <= n; i = sweep_next(i, n)) {
+		lt_alloc_fail_at(i);
+		r = run_cli_v(args);
+		lt_alloc_fail_at(0);
+		cr_expect_neq(r.status, 0, "%s: allocation %lu of %lu failed, yet "
+		              "exit 0", what, i, n);
+		if (say_oom)
+			cr_expect(strstr(r.err, "out of memory") != NULL, "%s: "
+			          "allocation %lu of %lu failed, exit %d, stderr: '%s'",
+			          what, i, n, r.status, r.err);
+		run_free(&r);
+		check_leak(what, i, n);
+	}
+	return n;
+}
+
+/* One CLI sweep: the arguments after argv[0], up to an empty one.  Held
+ * in arrays, not pointers: Criterion copies parameters into the test's
+ * process. */
+struct cli_case {
+	char args[10][48];
+};
+
+/* Sweep the case C (see sweep_cli). */
+static void sweep_case(const struct cli_case *c, int say_oom)
+{
+	const char *args[11];
+	size_t k;
+
+	for (k = 0; k < 10 && c->args[k][0] != '\0'; k++)
+		args[k] = c->args[k];
+	args[k] = NULL;
+	sweep_cli(args, say_oom);
+}
+
+/* Each sweep is a parameter, so each runs in its own process and a leak
+ * LeakSanitizer finds is reported for the sweep that made it. */
+#define LONG_AN "scenarios/long_an.cfg"
+#define FULL "tests/data/good/full.cfg"
+#define MISRA "tests/data/nist/misra1a.csv"
+#define RAT43 "tests/data/nist/rat43.csv"
+
+/* Commands that exit non-zero on every failing allocation, and do not
+ * leak. */
+static struct cli_case cli_clean[] = {
+	{{"check", LONG_AN}},
+	{{"check", FULL}},
+	{{"audit", LONG_AN}},
+	{{"audit", FULL}},
+	{{"audit", "--format", "json", LONG_AN}},
+	{{"audit", "--format", "json", FULL}},
+	{{"fit", "--model", "richards", "--format", "json", "--predict", "2.385",
+	  RAT43}},
+};
+
+ParameterizedTestParameters(alloc, cli_exits_non_zero)
+{
+	return cr_make_param_array(struct cli_case, cli_clean,
+	                           sizeof cli_clean / sizeof *cli_clean);
+}
+
+ParameterizedTest(struct cli_case *c, alloc, cli_exits_non_zero,
+                  .timeout = 120)
+{
+	sweep_case(c, 0);
+}
+
+/* BUG (src/cli/cmd_paths.c compute, lines 94-103 at e385c18): when
+ * lt_path_init succeeds for path[k] and lt_path_build then fails (out of
+ * memory in eval_prepare), compute returns before p->built counts path k,
+ * so release() never frees its three arrays (LeakSanitizer: 3 x 48 bytes
+ * from lt_path_init, curve.c:291-293).  First seen at allocation 28 of
+ * 3435 of `paths --format json scenarios/long_an.cfg`.  The exit statuses
+ * are right.  Enable when the paths engine frees a half-built path. */
+static struct cli_case cli_paths[] = {
+	{{"paths", "--format", "json", LONG_AN}},
+	{{"paths", "--format", "json", FULL}},
+};
+
+ParameterizedTestParameters(alloc, cli_paths_no_leak)
+{
+	return cr_make_param_array(struct cli_case, cli_paths,
+	                           sizeof cli_paths / sizeof *cli_paths);
+}
+
+ParameterizedTest(struct cli_case *c, alloc, cli_paths_no_leak,
+                  .timeout = 120, .disabled = true)
+{
+	sweep_case(c, 0);
+}
+
+/* BUG (src/cli/cmd_show.c print_scenario, src/cli/cmd_paths.c
+ * print_indicator, src/cli/cmd_fit.c print_table): the text tables are
+ * built by void functions that ignore the status of every lt_table call,
+ * so when an allocation fails there the command prints a partial table
+ * and exits 0: show from the 5th allocation on (every scenario, both
+ * languages), paths on long_an.cfg from the 520th of 600 and on full.cfg
+ * from the 322nd of 400, fit on Misra1a from the 9th of 74.  Enable when
+ * they report the failure. */
+static struct cli_case cli_tables[] = {
+	{{"show", LONG_AN}},
+	{{"show", "--lang", "vi", FULL}},
+	{{"paths", LONG_AN}},
+	{{"paths", FULL}},
+	{{"fit", "--model", "saturating", "--predict", "1,2.385", MISRA}},
+};
+
+ParameterizedTestParameters(alloc, cli_text_tables_exit_non_zero)
+{
+	return cr_make_param_array(struct cli_case, cli_tables,
+	                           sizeof cli_tables / sizeof *cli_tables);
+}
+
+ParameterizedTest(struct cli_case *c, alloc, cli_text_tables_exit_non_zero,
+                  .timeout = 120, .disabled = true)
+{
+	sweep_case(c, 0);
+}
+
+/* BUG (src/core/error.c lt_error_raise, with the CLI's error printing):
+ * an lt_diag allocates its error list at the first error, so when memory
+ * has run out the "out of memory" error itself cannot be recorded and the
+ * CLI prints nothing: `lotrinh check FILE` exits 2 with an empty standard
+ * error for every failing allocation, and the other commands mostly do the
+ * same.  Enable when out of memory always reaches standard error (a
+ * preallocated or static slot for it, say). */
+ParameterizedTestParameters(alloc, cli_says_out_of_memory)
+{
+	return cr_make_param_array(struct cli_case, cli_clean,
+	                           sizeof cli_clean / sizeof *cli_clean);
+}
+
+ParameterizedTest(struct cli_case *c, alloc, cli_says_out_of_memory,
+                  .timeout = 120, .disabled = true)
+{
+	sweep_case(c, 1);
+}
