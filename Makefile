@@ -120,6 +120,28 @@ sanitize:
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 		$(MAKE) check SANITIZE=address,undefined BUILD=$(BUILD)/sanitize
 
+# Line coverage of src/ by `make check` (gcc --coverage, then plain gcov):
+# a fresh build in $(BUILD)/coverage, the tests, and a per-file and total
+# summary (docs/COVERAGE.md records it).  gcov -n writes no .gcov files.
+# The summary is printed even when a test fails; the status is the tests'.
+COV_BUILD = $(BUILD)/coverage
+.PHONY: coverage
+coverage:
+	rm -rf $(COV_BUILD)
+	@status=0; $(MAKE) check BUILD=$(COV_BUILD) CFLAGS="-O0 -g --coverage" \
+		LDFLAGS=--coverage || status=$$?; \
+	echo "== line coverage of src/ (gcov)"; \
+	for f in $(LIB_SRC) src/cli/main.c; do \
+		gcov -n -o $(COV_BUILD)/$$(dirname $$f) $$f 2>/dev/null; \
+	done | awk -F"'" '/^File /{ f = $$2; next } \
+		/^Lines executed:/ && f ~ /^src\// { \
+			split($$0, a, /[:% ]+/); n = a[5]; c = a[3] * n / 100; \
+			printf "%-28s %7.2f%% of %5d\n", f, a[3], n; \
+			tc += c; tn += n; f = "" } \
+		END { printf "%-28s %7.2f%% of %5d lines\n", "TOTAL", \
+			tn ? 100 * tc / tn : 0, tn }'; \
+	exit $$status
+
 # The CLI on every scenario and every bad input, under valgrind.
 VALGRIND = valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect \
 	--errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
