@@ -28,8 +28,8 @@ const char lt_usage_simulate[] =
 	"spending, co-financing, capital and capital intensity per year.\n"
 	"\n"
 	"Schedule (default: the scenario's own):\n"
-	"  --share S            a constant S %% of the spending base every year\n"
-	"  --ramp S0:S1:YEAR    from S0 %% in the baseline year to S1 %% in YEAR,\n"
+	"  --share S            a constant S % of the spending base every year\n"
+	"  --ramp S0:S1:YEAR    from S0 % in the baseline year to S1 % in YEAR,\n"
 	"                       constant after\n"
 	"  --schedule programs  what the plan's programmes spend each year\n"
 	"  --schedule scenario  the scenario's schedule\n"
@@ -43,27 +43,33 @@ const char lt_usage_simulate[] =
 	"Exit status: 0 on success, 1 when the ODE solver fails, 2 on bad usage\n"
 	"or an invalid scenario.\n";
 
-/* Parse "S0:S1:YEAR" into a ramp; returns 0 or -1. */
-static int parse_ramp(char *arg, lt_schedule *sc)
+/* What is wrong with a ramp, if anything. */
+enum ramp_error { RAMP_OK, RAMP_FORM, RAMP_SHARE, RAMP_YEAR };
+
+static int valid_share(double v)
+{
+	return v >= 0.0 && v <= 100.0;
+}
+
+/* Parse "S0:S1:YEAR" into a ramp, saying which part is wrong. */
+static enum ramp_error parse_ramp(char *arg, lt_schedule *sc)
 {
 	char *a = arg, *b = strchr(arg, ':'), *c;
 	long year;
 
 	if (b == NULL || (c = strchr(b + 1, ':')) == NULL)
-		return -1;
+		return RAMP_FORM;
 	*b++ = '\0';
 	*c++ = '\0';
 	if (lt_parse_double(a, &sc->from_pct) != 0 ||
-	    lt_parse_double(b, &sc->to_pct) != 0 || lt_parse_long(c, &year) != 0)
-		return -1;
+	    lt_parse_double(b, &sc->to_pct) != 0 || !valid_share(sc->from_pct) ||
+	    !valid_share(sc->to_pct))
+		return RAMP_SHARE;
+	if (lt_parse_long(c, &year) != 0 || year != (int)year)
+		return RAMP_YEAR;
 	sc->kind = LT_SCHED_RAMP;
 	sc->to_year = (int)year;
-	return year == (int)year ? 0 : -1;
-}
-
-static int valid_share(double v)
-{
-	return v >= 0.0 && v <= 100.0;
+	return RAMP_OK;
 }
 
 /* The schedule options shared by simulate: fills *SC and *GIVEN. */
@@ -432,16 +438,20 @@ int lt_cmd_simulate(int argc, char **argv)
 				                          optarg);
 			break;
 		case OPT_RAMP: {
+			static const char *const why[] = {NULL,
+			    "must be S0:S1:YEAR, e.g. 1:3:2028",
+			    "must have shares S0 and S1 from 0 to 100, as in 1:3:2028",
+			    "must end in a whole year, as in 1:3:2028"};
 			char copy[128];
+			enum ramp_error e;
 
 			n_sched++;
 			so.given = 1;
 			snprintf(copy, sizeof copy, "%s", optarg);
-			if (parse_ramp(copy, &so.sc) != 0 || !valid_share(so.sc.from_pct) ||
-			    !valid_share(so.sc.to_pct))
-				return lt_cli_usage_error("simulate", "'--ramp' must be "
-				                          "S0:S1:YEAR with shares from 0 to "
-				                          "100 (got '%s')", optarg);
+			e = parse_ramp(copy, &so.sc);
+			if (e != RAMP_OK)
+				return lt_cli_usage_error("simulate", "'--ramp' %s (got "
+				                          "'%s')", why[e], optarg);
 			break;
 		}
 		case OPT_SCHEDULE:

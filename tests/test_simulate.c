@@ -1,0 +1,138 @@
+/* test_simulate.c - the plan against business as usual: the engine called
+ * directly, and `lotrinh simulate` end to end (messages, formats, no NaN
+ * or infinity in any output of simulate or solve on any scenario).
+ */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <regex.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "lotrinh/budget.h"
+#include "lotrinh/config.h"
+#include "lotrinh/simulate.h"
+
+static lt_scenario *load(const char *path)
+{
+	lt_scenario *s;
+
+	cr_assert_eq(lt_scenario_load(&s, path, NULL), LT_OK, "%s", path);
+	return s;
+}
+
+/* Long An's TFP contribution is a 2025 value (35.49) in a 2024 scenario:
+ * it stands still until 2025, in the plan and under business as usual. */
+Test(simulate, long_an_tfp_from_its_own_year)
+{
+	lt_scenario *s = load("scenarios/long_an.cfg");
+	int k = lt_scenario_find_indicator(s, "tfp_contribution");
+	lt_simulation r;
+
+	cr_assert(k >= 0);
+	cr_assert_eq(lt_simulate_run(s, NULL, &r, NULL), LT_OK);
+	cr_expect_eq(r.plan.t0, 2024);
+	cr_expect_float_eq(r.plan.value[(size_t)k * r.plan.ny + 0], 35.49, 1e-12);
+	cr_expect_float_eq(r.plan.value[(size_t)k * r.plan.ny + 1], 35.49, 1e-12);
+	cr_expect_float_eq(r.bau.value[(size_t)k * r.bau.ny + 1], 35.49, 1e-12);
+	cr_expect_neq(r.plan.value[(size_t)k * r.plan.ny + 2], 35.49);
+	lt_simulation_destroy(&r);
+	lt_scenario_free(s);
+}
+
+/* Business as usual keeps today's share of the base every year: the BAU
+ * run's public spending is that share of each year's base. */
+Test(simulate, bau_is_todays_share)
+{
+	lt_scenario *s = load("scenarios/long_an.cfg");
+	lt_simulation r;
+	size_t i;
+
+	cr_assert_eq(lt_simulate_run(s, NULL, &r, NULL), LT_OK);
+	cr_expect_float_eq(r.today_share, lt_budget_today_share(s), 1e-15);
+	for (i = 1; i < r.bau.ny; i++)
+		cr_expect_float_eq(r.bau.public_[i], r.today_share / 100.0 *
+		                   lt_budget_base(&s->budget, r.bau.t0 + (int)i),
+		                   1e-6 * r.bau.public_[i], "%zu", i);
+	lt_simulation_destroy(&r);
+	lt_scenario_free(s);
+}
+
+/* 1 when TEXT holds "nan" or "inf" as a word (any case, any sign), as
+ * printf writes them; "financing" does not count. */
+static int has_non_finite(const char *text)
+{
+	regex_t re;
+	int found;
+
+	cr_assert_eq(regcomp(&re, "(^|[^a-z])(nan|inf|infinity)([^a-z]|$)",
+	                     REG_EXTENDED | REG_ICASE | REG_NOSUB), 0);
+	found = regexec(&re, text, 0, NULL, 0) == 0;
+	regfree(&re);
+	return found;
+}
+
+Test(simulate, non_finite_detector)
+{
+	cr_expect(has_non_finite("x = -nan"));
+	cr_expect(has_non_finite("1,inf,2"));
+	cr_expect(has_non_finite("NaN"));
+	cr_expect_not(has_non_finite("co-financing and infrastructure"));
+}
+
+/* Every output of simulate and solve, in every format, on every shipped
+ * scenario, is free of nan and inf. */
+Test(simulate, no_nan_or_inf_anywhere)
+{
+	static const char *const files[] = {"scenarios/long_an.cfg",
+	    "scenarios/an_giang.cfg", "scenarios/dong_thap.cfg"};
+	static const char *const cmds[][3] = {
+		{"simulate", "--format", "table"}, {"simulate", "--format", "csv"},
+		{"simulate", "--format", "json"}, {"solve", "--format", "table"},
+		{"solve", "--format", "json"}};
+	size_t f, c;
+
+	for (f = 0; f < 3; f++)
+		for (c = 0; c < sizeof cmds / sizeof *cmds; c++) {
+			struct run r = run_cli(cmds[c][0], cmds[c][1], cmds[c][2],
+			                       files[f]);
+
+			cr_expect_eq(r.status, 0, "%s %s %s: %s", cmds[c][0],
+			             cmds[c][2], files[f], r.err);
+			cr_expect_not(has_non_finite(r.out), "%s %s %s", cmds[c][0],
+			          cmds[c][2], files[f]);
+			run_free(&r);
+		}
+}
+
+Test(simulate, help_has_no_doubled_percent)
+{
+	struct run r = run_cli("simulate", "--help");
+
+	cr_assert_eq(r.status, 0);
+	cr_expect(strstr(r.out, "%%") == NULL);
+	cr_expect(strstr(r.out, "S % of the spending base") != NULL);
+	run_free(&r);
+}
+
+/* A ramp with a bad year blames the year, not the shares. */
+Test(simulate, ramp_messages)
+{
+	static const struct { const char *arg, *msg; } cases[] = {
+		{"1:3:20x", "'--ramp' must end in a whole year"},
+		{"1:300:2028", "'--ramp' must have shares S0 and S1 from 0 to 100"},
+		{"13", "'--ramp' must be S0:S1:YEAR"},
+		{"1:3:2040", "the year of '--ramp' must be after the baseline 2024 "
+		             "and at most the horizon 2030 (got 2040)"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct run r = run_cli("simulate", "--ramp", cases[i].arg,
+		                       "scenarios/long_an.cfg");
+
+		cr_expect_eq(r.status, 2, "%s", cases[i].arg);
+		cr_expect(strstr(r.err, cases[i].msg) != NULL, "%s: %s", cases[i].arg,
+		          r.err);
+		run_free(&r);
+	}
+}
