@@ -173,3 +173,73 @@ Test(trend, rejects_bad_observations)
 	cr_expect_eq(d.n, 1);
 	lt_diag_destroy(&d);
 }
+
+/* ---- error paths and edges -------------------------------------------- */
+
+/* No observations at all: an answer with a reason, not an error. */
+Test(trend, no_observations)
+{
+	lt_trend_spec s = spec(NULL, 0, +1, 50.0, 2030, 2030);
+	lt_trend_result r;
+
+	cr_assert_eq(lt_trend_run(&s, &r, NULL), LT_OK);
+	cr_expect_eq(r.chosen, -1);
+	cr_expect_eq(r.n, 0);
+	cr_expect(strstr(r.choice, "0 observations: at least 3") != NULL, "%s",
+	          r.choice);
+}
+
+/* A value that is not finite is refused, as are years that repeat. */
+Test(trend, rejects_non_finite_value)
+{
+	const lt_point obs[] = {{2022, 1.0}, {2023, NAN}, {2024, 3.0}};
+	lt_trend_spec s = spec(obs, 3, +1, 5.0, 2030, 2030);
+	lt_trend_result r;
+	lt_diag d;
+
+	lt_diag_init(&d, NULL);
+	cr_expect_eq(lt_trend_run(&s, &r, &d), LT_EINVAL);
+	cr_assert_eq(d.n, 1);
+	cr_expect(strstr(d.items[0].msg, "finite") != NULL, "%s", d.items[0].msg);
+	lt_diag_destroy(&d);
+}
+
+/* More observations than the trend holds (256, trend.c) is an error, not a
+ * silent cut. */
+Test(trend, rejects_too_many_observations)
+{
+	lt_point obs[257];
+	lt_trend_spec s;
+	lt_trend_result r;
+	lt_diag d;
+	size_t i;
+
+	for (i = 0; i < 257; i++) {
+		obs[i].year = 1700 + (int)i;
+		obs[i].value = 2.385 + 0.5 * (double)i;
+	}
+	s = spec(obs, 257, +1, 500.0, 2030, 2030);
+	lt_diag_init(&d, NULL);
+	cr_expect_eq(lt_trend_run(&s, &r, &d), LT_EINVAL);
+	cr_assert_eq(d.n, 1);
+	cr_expect(strstr(d.items[0].msg, "too many observations") != NULL, "%s",
+	          d.items[0].msg);
+	lt_diag_destroy(&d);
+}
+
+/* Values through zero: the exponential (trend.h: "needs positive values")
+ * is not tried; the line is exact.  y = -2.385 + 1.5 (t - 2020), so in
+ * 2030 the line gives -2.385 + 15 = 12.615. */
+Test(trend, exponential_needs_positive_values)
+{
+	const lt_point obs[] = {{2020, -2.385}, {2021, -0.885}, {2022, 0.615},
+	                        {2023, 2.115}, {2024, 3.615}};
+	lt_trend_spec s = spec(obs, 5, +1, 10.0, 2030, 2040);
+	lt_trend_result r;
+
+	cr_assert_eq(lt_trend_run(&s, &r, NULL), LT_OK);
+	cr_expect_eq(r.m[LT_FIT_EXPONENTIAL].fitted, 0);
+	cr_expect_str_eq(r.m[LT_FIT_EXPONENTIAL].why, "needs positive values");
+	cr_assert_eq(r.m[LT_FIT_LINEAR].fitted, 1, "%s", r.m[LT_FIT_LINEAR].why);
+	cr_expect_float_eq(r.m[LT_FIT_LINEAR].at_target, 12.615, 1e-9);
+}
