@@ -1,6 +1,7 @@
-/* test_paths.c - `lotrinh paths` end to end, against hand calculations
- * from the Long An roadmap (the People's Council resolution's Đề án, Part
- * III section V, roadmap table) and the other scenarios.
+/* test_paths.c - the paths engine (paths.h) called directly, and `lotrinh
+ * paths` end to end, against hand calculations from the Long An roadmap
+ * (the People's Council resolution's Đề án, Part III section V, roadmap
+ * table) and the other scenarios.
  */
 #include <criterion/criterion.h>
 #include <jansson.h>
@@ -8,6 +9,136 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "lotrinh/config.h"
+#include "lotrinh/paths.h"
+
+/* ---- the engine --------------------------------------------------------- */
+
+/* The paths of the indicators IDS (N of them) of the scenario PATH; the
+ * scenario in *S (free both). */
+static lt_paths *engine(const char *path, const char *const *ids, size_t n,
+                        lt_scenario **s)
+{
+	lt_paths *p = NULL;
+	lt_diag d;
+
+	lt_diag_init(&d, path);
+	cr_assert_eq(lt_scenario_load(s, path, &d), LT_OK);
+	cr_assert_eq(lt_paths_run(*s, ids, n, &p, &d), LT_OK);
+	cr_assert_eq(d.n, 0);
+	lt_diag_destroy(&d);
+	cr_assert_not_null(p);
+	return p;
+}
+
+/* Row 5 of the roadmap, 6,36 % (2024) to 30 % (2030), through the engine:
+ * linear (30 - 6.36) / 6 = 3.94 points a year; constant rate
+ * (30 / 6.36)^(1/6) - 1 = 29.50 % a year; the milestone path's first step
+ * is the roadmap's own, 10 - 6.36 = 3.64, and it passes through every
+ * milestone. */
+Test(paths_engine, long_an_digital_economy)
+{
+	const char *ids[] = {"digital_economy"};
+	lt_scenario *s;
+	lt_paths *p = engine("scenarios/long_an.cfg", ids, 1, &s);
+	const lt_paths_item *it = &p->items[0];
+	const lt_path *ms = &it->path[LT_PATH_MILESTONES];
+
+	cr_assert_eq(p->n, 1);
+	cr_expect_str_eq(it->ind->id, "digital_economy");
+	cr_expect_eq(it->direction, 1);
+	cr_expect_eq(it->met, 0);
+	cr_expect_float_eq(it->aim, 30.0, 0.0);
+	cr_expect_float_eq(it->path[LT_PATH_LINEAR].mean_step,
+	                   (30.0 - 6.36) / 6.0, 1e-12);
+	cr_expect_float_eq(it->path[LT_PATH_LINEAR].first_step, 3.94, 1e-12);
+	cr_expect_float_eq(it->path[LT_PATH_CAGR].mean_step_pct,
+	                   100.0 * (pow(30.0 / 6.36, 1.0 / 6.0) - 1.0), 1e-9);
+	cr_assert(ms->ok);
+	cr_expect_float_eq(ms->first_step, 3.64, 1e-9);
+	cr_assert_eq(ms->n, 7);
+	cr_expect_float_eq(ms->value[1], 10.0, 1e-9);
+	cr_expect_float_eq(ms->value[4], 20.0, 1e-9);
+	cr_expect_float_eq(ms->value[6], 30.0, 1e-9);
+	/* one observation: no class, no trend */
+	cr_expect(it->prog_ok);
+	cr_expect_eq(it->prog.trend, LT_CLASS_INSUFFICIENT);
+	cr_expect(it->trend_ok);
+	cr_expect_eq(it->trend.chosen, -1);
+	lt_paths_free(p);
+	lt_scenario_free(s);
+}
+
+/* Dong Thap's range target 15-20 % is aimed at its near edge, 15, from the
+ * merged baseline (2024): (15 - baseline) / 6 points a year. */
+Test(paths_engine, dong_thap_range_near_edge)
+{
+	const char *ids[] = {"digital_economy"};
+	lt_scenario *s;
+	lt_paths *p = engine("scenarios/dong_thap.cfg", ids, 1, &s);
+	const lt_paths_item *it = &p->items[0];
+
+	cr_expect_float_eq(it->aim, 15.0, 0.0);
+	cr_expect_eq(it->direction, 1);
+	cr_expect_float_eq(it->path[LT_PATH_LINEAR].mean_step,
+	                   (15.0 - it->ind->baseline) / 6.0, 1e-12);
+	cr_expect_float_eq(it->path[LT_PATH_LINEAR].value[6], 15.0, 0.0);
+	lt_paths_free(p);
+	lt_scenario_free(s);
+}
+
+/* Dong Thap's TFP contribution, 55,88 % (2021-2025), already meets its
+ * target of at least 55 %: no family is built, each says why, and Open SDG
+ * says the target is achieved. */
+Test(paths_engine, dong_thap_target_already_met)
+{
+	const char *ids[] = {"tfp_contribution"};
+	lt_scenario *s;
+	lt_paths *p = engine("scenarios/dong_thap.cfg", ids, 1, &s);
+	const lt_paths_item *it = &p->items[0];
+	size_t k;
+
+	cr_expect_eq(it->met, 1);
+	for (k = 0; k < LT_PATH_KINDS; k++) {
+		cr_expect_eq(it->path[k].ok, 0);
+		cr_expect(strstr(it->path[k].why, "already meets") != NULL);
+	}
+	cr_expect_eq(it->prog.trend, LT_CLASS_ACHIEVED);
+	lt_paths_free(p);
+	lt_scenario_free(s);
+}
+
+/* Every indicator in the scenario's order without ids; the order asked
+ * for with ids; an unknown id is an error. */
+Test(paths_engine, selection_and_errors)
+{
+	const char *ids[] = {"dti_rank", "pii"};
+	const char *bad[] = {"pii", "gdp"};
+	lt_scenario *s;
+	lt_paths *p = engine("scenarios/long_an.cfg", NULL, 0, &s), *q = NULL;
+	lt_diag d;
+	size_t i;
+
+	cr_assert_eq(p->n, s->n_indicators);
+	for (i = 0; i < p->n; i++)
+		cr_expect_eq(p->items[i].ind, &s->indicators[i]);
+	lt_paths_free(p);
+	lt_diag_init(&d, s->path);
+	cr_assert_eq(lt_paths_run(s, ids, 2, &p, &d), LT_OK);
+	cr_expect_str_eq(p->items[0].ind->id, "dti_rank");
+	cr_expect_eq(p->items[0].direction, -1);
+	cr_expect_str_eq(p->items[1].ind->id, "pii");
+	lt_paths_free(p);
+	cr_expect_eq(lt_paths_run(s, bad, 2, &q, &d), LT_EINVAL);
+	cr_expect_null(q);
+	cr_assert_eq(d.n, 1);
+	cr_expect_str_eq(d.items[0].msg, "no indicator 'gdp'");
+	lt_diag_destroy(&d);
+	lt_paths_free(NULL);
+	lt_scenario_free(s);
+}
+
+/* ---- the command -------------------------------------------------------- */
 
 static json_t *paths_json(const char *scenario, const char *id)
 {
