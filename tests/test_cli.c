@@ -408,3 +408,183 @@ Test(cli, man_page_documents_every_command_and_option)
 	}
 	free(man);
 }
+
+/* ---- shared options: --indicator, --format, --out (options.c) ---------- */
+
+#include <ctype.h>
+#include <jansson.h>
+
+/* Repeated --indicator keeps every id, in the order given, once each. */
+Test(cli, repeated_indicator_keeps_all_in_order)
+{
+	struct run r = run_cli("paths", "--format", "json", "--indicator", "pii",
+	                       "--indicator", "dti_rank", "--indicator", "pii",
+	                       "scenarios/long_an.cfg");
+	json_t *root, *list;
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	root = json_loads(r.out, 0, NULL);
+	cr_assert_not_null(root, "%s", r.out);
+	list = json_object_get(root, "indicators");
+	cr_assert_eq(json_array_size(list), 2);
+	cr_expect_str_eq(json_string_value(json_object_get(json_array_get(list, 0),
+	                 "id")), "pii");
+	cr_expect_str_eq(json_string_value(json_object_get(json_array_get(list, 1),
+	                 "id")), "dti_rank");
+	json_decref(root);
+	run_free(&r);
+}
+
+/* Usage errors of the shared options: exit 2, one line and the hint. */
+Test(cli, shared_option_errors)
+{
+	static const struct usage_case cases[] = {
+		{{"paths", "--indicator", "pii", "--indicator", "gdp",
+		  "scenarios/long_an.cfg", NULL},
+		 "lotrinh: paths: no indicator 'gdp' in scenarios/long_an.cfg\n"
+		 "Try 'lotrinh paths --help'.\n"},
+		{{"show", "--format", "xlsx", "scenarios/long_an.cfg", NULL},
+		 "lotrinh: show: '--format' must be table, csv or json (got 'xlsx')\n"
+		 "Try 'lotrinh show --help'.\n"},
+		{{"fit", "--format", "", "--model", "linear",
+		  "tests/data/nist/rat42.csv", NULL},
+		 "lotrinh: fit: '--format' must be table, csv or json (got '')\n"
+		 "Try 'lotrinh fit --help'.\n"},
+		{{"audit", "--out", "", "scenarios/long_an.cfg", NULL},
+		 "lotrinh: audit: '--out' needs a file name\n"
+		 "Try 'lotrinh audit --help'.\n"},
+		{{"show", "--lang", "de", "scenarios/long_an.cfg", NULL},
+		 "lotrinh: show: '--lang' must be en or vi (got 'de')\n"
+		 "Try 'lotrinh show --help'.\n"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct run r = run_cli_v(cases[i].args);
+
+		cr_expect_eq(r.status, 2, "case %zu: status %d", i, r.status);
+		cr_expect_str_empty(r.out, "case %zu printed: %s", i, r.out);
+		cr_expect_str_eq(r.err, cases[i].err, "case %zu", i);
+		run_free(&r);
+	}
+}
+
+/* --out writes the same bytes as standard output, to the file only, and
+ * never over an input: the scenario is refused as a destination. */
+Test(cli, out_writes_a_file_and_spares_inputs)
+{
+	char dir[] = "/tmp/lotrinh-out-XXXXXX", path[256], cfg[64], *text;
+	struct run a, b;
+
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/paths.csv", dir);
+	a = run_cli("paths", "--format", "csv", "scenarios/an_giang.cfg");
+	b = run_cli("paths", "--format", "csv", "--out", path,
+	            "scenarios/an_giang.cfg");
+	cr_expect_eq(b.status, 0, "%s", b.err);
+	cr_expect_str_empty(b.out);
+	text = slurp(path);
+	cr_assert_not_null(text);
+	cr_expect_str_eq(text, a.out);
+	free(text);
+	unlink(path);
+	run_free(&a);
+	run_free(&b);
+	/* a copy of the scenario as both input and output */
+	snprintf(cfg, sizeof cfg, "%s/an_giang.cfg", dir);
+	text = slurp("scenarios/an_giang.cfg");
+	{
+		FILE *f = fopen(cfg, "wb");
+
+		cr_assert_not_null(f);
+		fputs(text, f);
+		fclose(f);
+	}
+	a = run_cli("show", "--out", cfg, cfg);
+	cr_expect_eq(a.status, 2);
+	cr_expect_str_empty(a.out);
+	snprintf(path, sizeof path, "lotrinh: %s: is an input of this run: "
+	         "refusing to overwrite it\n", cfg);
+	cr_expect_str_eq(a.err, path);
+	run_free(&a);
+	b.out = slurp(cfg);
+	cr_expect_str_eq(b.out, text, "the scenario was changed");
+	free(b.out);
+	free(text);
+	unlink(cfg);
+	rmdir(dir);
+}
+
+/* Every command I/O failure through the output layer is status 3. */
+Test(cli, out_to_a_missing_directory_is_status_3)
+{
+	struct run r = run_cli("audit", "--out", "/nonexistent-dir/a.json",
+	                       "--format", "json", "scenarios/long_an.cfg");
+
+	cr_expect_eq(r.status, 3);
+	cr_expect_str_empty(r.out);
+	cr_expect_str_eq(r.err, "lotrinh: /nonexistent-dir/a.json: cannot create "
+	                 "a temporary file beside it: No such file or directory\n");
+	run_free(&r);
+}
+
+/* 1 if WORD occurs in S with no letter just before or after it. */
+static int has_word(const char *s, const char *word)
+{
+	const char *p;
+	size_t n = strlen(word);
+
+	for (p = strstr(s, word); p != NULL; p = strstr(p + 1, word))
+		if ((p == s || !isalpha((unsigned char)p[-1])) &&
+		    !isalpha((unsigned char)p[n]))
+			return 1;
+	return 0;
+}
+
+/* show, audit and fit in every format: CSV is one RFC 4180 table, JSON
+ * parses and holds no NaN; nothing prints nan or inf. */
+Test(cli, every_format_of_every_command)
+{
+	static const char *const cmds[][6] = {
+		{"show", "scenarios/dong_thap.cfg", NULL},
+		{"show", "--lang", "vi", "scenarios/long_an.cfg", NULL},
+		{"audit", "scenarios/long_an.cfg", NULL},
+		{"paths", "scenarios/dong_thap.cfg", NULL},
+		{"fit", "--model", "linear", "--predict", "3",
+		 "tests/data/nist/rat42.csv"},
+	};
+	static const char *const formats[] = {"table", "csv", "json"};
+	size_t i, f;
+
+	for (i = 0; i < sizeof cmds / sizeof *cmds; i++)
+		for (f = 0; f < 3; f++) {
+			const char *args[12];
+			size_t n = 0, k;
+			struct run r;
+
+			args[n++] = cmds[i][0];
+			args[n++] = "--format";
+			args[n++] = formats[f];
+			for (k = 1; k < 6 && cmds[i][k] != NULL; k++)
+				args[n++] = cmds[i][k];
+			args[n] = NULL;
+			r = run_cli_v(args);
+			cr_expect_eq(r.status, 0, "%s %s: %s", cmds[i][0], formats[f],
+			             r.err);
+			cr_expect(!has_word(r.out, "nan") && !has_word(r.out, "inf") &&
+			          !has_word(r.out, "NaN"), "%s %s", cmds[i][0],
+			          formats[f]);
+			if (f == 1)
+				cr_expect(strstr(r.out, "\r\n") != NULL &&
+				          strstr(r.out, "\n\r\n") == NULL, "%s csv",
+				          cmds[i][0]);
+			if (f == 2) {
+				json_t *root = json_loads(r.out, 0, NULL);
+
+				cr_expect(json_is_object(root), "%s json: %s", cmds[i][0],
+				          r.out);
+				json_decref(root);
+			}
+			run_free(&r);
+		}
+}
