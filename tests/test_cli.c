@@ -148,8 +148,8 @@ static const struct usage_case {
 	 "lotrinh: simulate: '--share' must be a number from 0 to 100 (got "
 	 "'nan')\nTry 'lotrinh simulate --help'.\n"},
 	{{"simulate", "--ramp", "1:3", "scenarios/long_an.cfg", NULL},
-	 "lotrinh: simulate: '--ramp' must be S0:S1:YEAR with shares from 0 to "
-	 "100 (got '1:3')\nTry 'lotrinh simulate --help'.\n"},
+	 "lotrinh: simulate: '--ramp' must be S0:S1:YEAR, e.g. 1:3:2028 (got "
+	 "'1:3')\nTry 'lotrinh simulate --help'.\n"},
 	{{"simulate", "--ramp", "1:3:2040", "scenarios/long_an.cfg", NULL},
 	 "lotrinh: simulate: the year of '--ramp' must be after the baseline "
 	 "2024 and at most the horizon 2030 (got 2040)\n"
