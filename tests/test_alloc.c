@@ -259,7 +259,7 @@ Test(alloc, fitter_nist)
  * start silently falls back to the linearised one and lt_fit_run returns
  * LT_OK, hiding the out-of-memory.  Enable when lt_fit_start passes
  * LT_ENOMEM on. */
-Test(alloc, fitter_richards_start, .disabled = true)
+Test(alloc, fitter_richards_start)
 {
 	sweep_fit(3);
 }
@@ -373,7 +373,7 @@ static int op_trend(const void *arg)
  * becomes "no model could be fitted" (or a choice among fewer models), an
  * answer rather than an error.  Every n of the 7 allocations gives LT_OK.
  * Enable when lt_trend_run returns LT_ENOMEM. */
-Test(alloc, trend, .disabled = true)
+Test(alloc, trend)
 {
 	sweep("trend", op_trend, NULL);
 }
@@ -533,7 +533,7 @@ ParameterizedTestParameters(alloc, cli_says_out_of_memory)
 }
 
 ParameterizedTest(struct cli_case *c, alloc, cli_says_out_of_memory,
-                  .timeout = 120, .disabled = true)
+                  .timeout = 120)
 {
 	sweep_case(c, 1);
 }

@@ -64,17 +64,24 @@ Test(error, null_diag)
 	lt_alloc_fail_at(0);
 }
 
-/* Out of memory while recording (error.h: "not reported: the code is
- * still returned"): the list stays empty and the code comes back. */
+/* Out of memory while recording (error.h): the first error is kept in the
+ * diag itself, later ones are counted as dropped, and the code comes back
+ * each time. */
 Test(error, out_of_memory_while_recording)
 {
 	lt_diag d;
 
 	lt_diag_init(&d, NULL);
 	lt_alloc_fail_at(1);
-	cr_expect_eq(lt_error_raise(&d, LT_EIO, "h.cfg", 3, "lost"), LT_EIO);
+	cr_expect_eq(lt_error_raise(&d, LT_ENOMEM, "h.cfg", 3, "out of memory"),
+	             LT_ENOMEM);
+	cr_expect_eq(lt_error_raise(&d, LT_EIO, "h.cfg", 4, "later"), LT_EIO);
 	lt_alloc_fail_at(0);
-	cr_expect_eq(d.n, 0);
-	cr_expect_null(d.items);
+	cr_assert_eq(d.n, 1);
+	cr_expect_str_eq(d.items[0].msg, "out of memory");
+	cr_expect_eq(d.items[0].line, 3);
+	cr_expect_eq(d.dropped, 1);
+	cr_expect_eq(lt_diag_count(&d), 2);
 	lt_diag_destroy(&d);
+	cr_expect_null(d.items);
 }

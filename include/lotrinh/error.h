@@ -44,6 +44,8 @@ typedef struct lt_diag {
 	size_t n;         /* errors stored (at most LT_DIAG_MAX) */
 	size_t dropped;   /* errors raised beyond LT_DIAG_MAX */
 	const char *file; /* default file name, borrowed */
+	lt_error spare;   /* holds the first error when there is no memory for
+	                     the list, so "out of memory" is still reported */
 } lt_diag;
 
 /* Initialise an empty list whose errors default to FILE (borrowed; may be NULL). */
@@ -57,9 +59,10 @@ size_t lt_diag_count(const lt_diag *d);
 
 /* Record an error about FILE (NULL means the diag's default file) and LINE
  * (0 for none) with a printf-style message, and return CODE.  D may be NULL,
- * in which case nothing is recorded.  Out of memory while recording is not
- * reported: the code is still returned.  This is the single function through
- * which every lotrinh error passes. */
+ * in which case nothing is recorded.  When there is no memory for the list,
+ * the first error is kept in the diag itself (so "out of memory" is still
+ * said) and later ones are counted as dropped.  This is the single
+ * function through which every lotrinh error passes. */
 int lt_error_raise(lt_diag *d, int code, const char *file, int line,
                    const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));

@@ -161,8 +161,9 @@ int lt_fit_run(lt_fit_model m, const double *x, const double *y, size_t n,
  * distinct x (one for the saturating model), the start falls back to
  * natural scales: a rate of 1 / (range of x), the logistic midpoint or
  * the Gompertz half-height at the mean x, an exponential or line that is
- * flat at the largest |y|.  Returns LT_OK, or LT_EINVAL for n < 1 or
- * non-finite data. */
+ * flat at the largest |y|.  Returns LT_OK, LT_EINVAL for n < 1 or
+ * non-finite data, or LT_ENOMEM when the Richards refinement runs out of
+ * memory. */
 int lt_fit_start(lt_fit_model m, const double *x, const double *y, size_t n,
                  double *b);
 

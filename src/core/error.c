@@ -20,7 +20,8 @@ void lt_diag_destroy(lt_diag *d)
 {
 	if (d == NULL)
 		return;
-	free(d->items);
+	if (d->items != &d->spare)
+		free(d->items);
 	d->items = NULL;
 	d->n = 0;
 	d->dropped = 0;
@@ -40,14 +41,14 @@ int lt_error_raise(lt_diag *d, int code, const char *file, int line,
 
 	if (d == NULL)
 		return code;
-	if (d->n >= LT_DIAG_MAX) {
+	if (d->n >= LT_DIAG_MAX || (d->items == &d->spare && d->n >= 1)) {
 		d->dropped++;
 		return code;
 	}
 	if (d->items == NULL) {
 		d->items = lt_malloc(LT_DIAG_MAX * sizeof *d->items);
 		if (d->items == NULL)
-			return code;
+			d->items = &d->spare; /* keep this one error at least */
 	}
 	e = &d->items[d->n++];
 	if (file == NULL)

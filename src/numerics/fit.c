@@ -820,10 +820,14 @@ static int fit_core(struct problem *pb, struct judge *jd, const double *start,
 
 	memset(&best, 0, sizeof best);
 	for (round = start != NULL ? 0 : 1; round < 2 && won < 0; round++) {
-		if (round == 0)
+		if (round == 0) {
 			memcpy(b0, start, pb->p * sizeof *b0);
-		else if (lt_fit_start(pb->m, pb->x, pb->y, pb->n, b0) != LT_OK)
+		} else if ((status = lt_fit_start(pb->m, pb->x, pb->y, pb->n, b0))
+		           != LT_OK) {
+			if (status == LT_ENOMEM)
+				LT_ERROR(diag, LT_ENOMEM, "out of memory");
 			LT_ERROR(diag, LT_EINVAL, "no automatic start for these data");
+		}
 		to_scaled(pb, b0, bs0);
 		status = try_methods(pb, jd, bs0, &won_at, &won, &best);
 		if (status != LT_OK)
@@ -1028,13 +1032,18 @@ int lt_fit_start(lt_fit_model m, const double *x, const double *y, size_t n,
 		b[1] = ok ? exp(a) : M_LN2 * exp(b[2] * xbar);
 		break;
 	}
-	if (m == LT_FIT_RICHARDS) {
+	if (m == LT_FIT_RICHARDS && n >= 4) {
 		lt_fit lf;
+		int rc;
 
-		/* refine by the logistic fit, which is Richards with b4 = 1 */
-		if (n >= 4 && lt_fit_run(LT_FIT_LOGISTIC, x, y, n, NULL, &lf,
-		                         NULL) == LT_OK)
+		/* refine by the logistic fit, which is Richards with b4 = 1; a
+		 * logistic that does not converge leaves the linearised start,
+		 * but no memory is an error */
+		rc = lt_fit_run(LT_FIT_LOGISTIC, x, y, n, NULL, &lf, NULL);
+		if (rc == LT_OK)
 			memcpy(b, lf.b, 3 * sizeof *b);
+		else if (rc == LT_ENOMEM)
+			return LT_ENOMEM;
 	}
 	for (i = 0; i < lt_fit_model_nparams(m); i++)
 		if (!isfinite(b[i]))

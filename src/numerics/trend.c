@@ -14,31 +14,35 @@ static int meets(const lt_trend_spec *s, double v)
 	return s->direction > 0 ? v >= s->target : v <= s->target;
 }
 
-/* Fit model M to the observations (x = year − origin). */
-static void fit_one(const lt_trend_spec *s, const double *x, const double *y,
-                    lt_fit_model m, lt_trend_model *tm)
+/* Fit model M to the observations (x = year − origin).  A model that
+ * cannot be fitted is an answer (its reason in tm->why); only running out
+ * of memory is an error: returns LT_OK or LT_ENOMEM. */
+static int fit_one(const lt_trend_spec *s, const double *x, const double *y,
+                   lt_fit_model m, lt_trend_model *tm)
 {
 	size_t p = lt_fit_model_nparams(m), i;
 	double xt, t;
 	lt_diag d;
+	int rc;
 
 	tm->model = m;
 	if (s->n_obs < p + 1) {
 		snprintf(tm->why, sizeof tm->why, "needs at least %zu observations",
 		         p + 1);
-		return;
+		return LT_OK;
 	}
 	for (i = 0; i < s->n_obs; i++)
 		if (m == LT_FIT_EXPONENTIAL && !(y[i] > 0.0)) {
 			snprintf(tm->why, sizeof tm->why, "needs positive values");
-			return;
+			return LT_OK;
 		}
 	lt_diag_init(&d, NULL);
-	if (lt_fit_run(m, x, y, s->n_obs, NULL, &tm->fit, &d) != LT_OK) {
+	rc = lt_fit_run(m, x, y, s->n_obs, NULL, &tm->fit, &d);
+	if (rc != LT_OK) {
 		snprintf(tm->why, sizeof tm->why, "%.150s",
 		         d.n > 0 ? d.items[0].msg : "did not converge");
 		lt_diag_destroy(&d);
-		return;
+		return rc == LT_ENOMEM ? LT_ENOMEM : LT_OK;
 	}
 	lt_diag_destroy(&d);
 	xt = s->target_year - s->obs[0].year;
@@ -46,12 +50,13 @@ static void fit_one(const lt_trend_spec *s, const double *x, const double *y,
 	    LT_OK || !isfinite(tm->at_target)) {
 		snprintf(tm->why, sizeof tm->why, "cannot be extrapolated to %d",
 		         s->target_year);
-		return;
+		return LT_OK;
 	}
 	t = gsl_cdf_tdist_Pinv(BAND_QUANTILE, (double)tm->fit.dof);
 	tm->lo = tm->at_target - t * tm->se_at_target;
 	tm->hi = tm->at_target + t * tm->se_at_target;
 	tm->fitted = 1;
+	return LT_OK;
 }
 
 /* The AICc choice among fitted models with a defined AICc. */
@@ -112,7 +117,8 @@ int lt_trend_run(const lt_trend_spec *s, lt_trend_result *out, lt_diag *diag)
 	}
 	out->origin = s->obs[0].year;
 	for (i = 0; i < LT_FIT_COUNT; i++)
-		fit_one(s, x, y, (lt_fit_model)i, &out->m[i]);
+		if (fit_one(s, x, y, (lt_fit_model)i, &out->m[i]) == LT_ENOMEM)
+			LT_ERROR(diag, LT_ENOMEM, "out of memory");
 	choose(out);
 	if (out->chosen < 0)
 		return LT_OK;
