@@ -467,3 +467,50 @@ Test(model, spillover_exact)
 	                   1e-7);
 	teardown();
 }
+
+/* GRDP growth, base growth and the co-financing ratio are parameters
+ * too: given as distributions, their slots carry them, with the line, and
+ * the central θ holds their means (a normal's mean; a uniform's
+ * midpoint, (0.2 + 0.6)/2). */
+Test(model, economy_slots_take_distributions)
+{
+	static const char text[] =
+		"province = { id = \"m\"; name = \"M\"; name_vi = \"M\"; source = \"assumption: test\"; };\n"
+		"years = { baseline = 2024; horizon = 2030; };\n"
+		"economy = { grdp = 1.0e8; growth_pct = { dist = \"normal\"; mean = 6.5; sd = 1.0; min = 2.0; max = 11.0; };\n"
+		"  source = \"assumption: test\"; };\n"
+		"budget = { base = \"total\"; amount = 2.0e7; year = 2024;\n"
+		"  growth_pct = { dist = \"triangular\"; lo = 2.0; mode = 4.0; hi = 9.0; };\n"
+		"  schedule = { kind = \"constant\"; share_pct = 2.0; };\n"
+		"  cofinancing = { kind = \"ratio\"; ratio = { dist = \"uniform\"; lo = 0.2; hi = 0.6; }; };\n"
+		"  source = \"assumption: test\"; };\n"
+		"channels = { digital = { allocation = 1.0; delta = 0.2; eta = 0.8; source = \"assumption: test\"; }; };\n"
+		"indicators = (\n"
+		"  { id = \"de\"; name = \"DE\"; name_vi = \"DE\"; unit = \"%\"; kind = \"share\";\n"
+		"    baseline = 6.36; target = { value = 30.0; direction = \">=\"; year = 2030; };\n"
+		"    channel = \"digital\"; model = { prior = \"digital_economy\"; beta = 0.05; };\n"
+		"    source = \"assumption: test\"; }\n"
+		");\n";
+	const lt_slot *g, *ge, *l, *r;
+
+	setup_text(text);
+	g = lt_model_slot(mdl, slot(LT_SLOT_GRDP_GROWTH, 0));
+	ge = lt_model_slot(mdl, slot(LT_SLOT_BASE_GROWTH, 0));
+	l = lt_model_slot(mdl, slot(LT_SLOT_COFIN, 0));
+	r = lt_model_slot(mdl, slot(LT_SLOT_R, 0));
+	cr_expect_eq(g->dist.dist, LT_DIST_NORMAL);
+	cr_expect_float_eq(g->central, 6.5, 1e-12);
+	cr_expect_eq(g->line, 3);
+	cr_expect_eq(ge->dist.dist, LT_DIST_TRIANGULAR);
+	cr_expect_float_eq(ge->central, 5.0, 1e-12);
+	cr_expect_eq(l->dist.dist, LT_DIST_UNIFORM);
+	cr_expect_float_eq(l->central, 0.4, 1e-12);
+	cr_expect_float_eq(sc->economy.growth_pct, 6.5, 1e-12);
+	/* the digital-economy prior: GSO's slope of the logit 2020-2024 */
+	cr_expect_float_eq(r->central, (log(0.1317 / 0.8683) -
+	                   log(0.1266 / 0.8734)) / 4.0, 2e-5);
+	cr_assert_eq(run(NULL), LT_OK);
+	/* co-financing at the central ratio: 0.4 of public spending */
+	cr_expect_float_eq(sim.cofin[3], 0.4 * sim.public_[3], 1e-6);
+	teardown();
+}

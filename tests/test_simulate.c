@@ -136,3 +136,33 @@ Test(simulate, ramp_messages)
 		run_free(&r);
 	}
 }
+
+/* Business as usual is the trend continuing: An Giang's digital economy
+ * (6.11 % in 2024, one observation) and Long An's digital skills (50 %,
+ * one observation) once fell under business as usual because r defaulted
+ * to 0 while capital intensity fell; with their priors they rise. */
+Test(simulate, bau_follows_the_trend)
+{
+	static const struct { const char *file, *id; } cases[] = {
+		{"scenarios/an_giang.cfg", "digital_economy"},
+		{"scenarios/long_an.cfg", "digital_skills"},
+		{"scenarios/long_an.cfg", "st_enterprises"},
+	};
+	size_t c, i;
+
+	for (c = 0; c < sizeof cases / sizeof *cases; c++) {
+		lt_scenario *s = load(cases[c].file);
+		int k = lt_scenario_find_indicator(s, cases[c].id);
+		lt_simulation r;
+
+		cr_assert(k >= 0);
+		cr_assert_eq(lt_simulate_run(s, NULL, &r, NULL), LT_OK);
+		cr_expect(strstr(r.ind[k].why, "prior") != NULL, "%s", r.ind[k].why);
+		for (i = 1; i < r.bau.ny; i++)
+			cr_expect_gt(r.bau.value[(size_t)k * r.bau.ny + i],
+			             r.bau.value[(size_t)k * r.bau.ny + i - 1],
+			             "%s %s year %zu", cases[c].file, cases[c].id, i);
+		lt_simulation_destroy(&r);
+		lt_scenario_free(s);
+	}
+}

@@ -138,7 +138,9 @@ typedef struct lt_province {
 typedef struct lt_economy {
 	double grdp;          /* million VND in grdp_year */
 	int grdp_year;
-	double growth_pct;
+	double growth_pct;    /* central value (the mean of `growth`) */
+	lt_param growth;      /* GRDP growth, % a year: a number or a
+	                         distribution */
 	const char *grdp_source, *growth_source;
 	int line;
 } lt_economy;
@@ -168,12 +170,14 @@ typedef struct lt_budget {
 	lt_base base;
 	double amount;            /* million VND in year */
 	int year;
-	double growth_pct;
+	double growth_pct;        /* central value (the mean of `growth`) */
+	lt_param growth;          /* base growth, % a year */
 	int has_rule;
 	double rule_min_share_pct;
 	lt_schedule schedule;
 	lt_cofin cofin;
-	double cofin_ratio;
+	double cofin_ratio;       /* central value (the mean of `cofin_param`) */
+	lt_param cofin_param;     /* the ratio, a number or a distribution */
 	const char *cofin_source;
 	lt_series spending_history; /* million VND a year */
 	lt_series share_history;    /* % of the base */

@@ -29,6 +29,7 @@
 #include "lotrinh/config.h"
 #include "lotrinh/file.h"
 #include "lotrinh/param.h"
+#include "lotrinh/prior.h"
 #include "lotrinh/text.h"
 
 /* Largest scenario file read.  The richest real scenario is under 100 KB;
@@ -750,6 +751,13 @@ static int get_param(struct ctx *c, const setting *grp, const char *key,
 	return 1;
 }
 
+/* The value a parameter takes in the deterministic run: the number, or
+ * the mean of its (truncated) distribution. */
+static double central(const lt_param *p)
+{
+	return p->dist == LT_DIST_FIXED ? p->value : lt_param_mean(p);
+}
+
 /* ---- years ------------------------------------------------------------ */
 
 /* Earliest year that history and bases may speak of. */
@@ -955,11 +963,33 @@ static void load_target(struct ctx *c, const setting *e, const char *where,
 		    "\"<=\": a rank is better when lower", w);
 }
 
+/* The kind of indicator whose business-as-usual prior applies:
+ * prior = "adoption"; one of the names in prior.c. */
+static void load_prior(struct ctx *c, const setting *g, const char *w,
+                       lt_indicator *ind)
+{
+	const setting *m = config_setting_get_member(g, "prior");
+	char names[256] = "", q[64];
+	size_t i, len = 0;
+
+	ind->prior = get_str(c, g, "prior", w, 0);
+	if (ind->prior == NULL || lt_prior_find(ind->prior) != NULL) {
+		ind->prior_line = line_of(m);
+		return;
+	}
+	for (i = 0; lt_priors[i].name != NULL && len < sizeof names; i++)
+		len += (size_t)snprintf(names + len, sizeof names - len, "%s%s",
+		                        i > 0 ? ", " : "", lt_priors[i].name);
+	bad(c, m, "'prior' %s names no known kind of indicator (got '%s'); "
+	    "expected one of: %s", w, quote(ind->prior, q, sizeof q), names);
+	ind->prior = NULL;
+}
+
 static void load_model(struct ctx *c, const setting *e, const char *where,
                        lt_indicator *ind)
 {
-	static const char *const keys[] = {"r", "beta", "sigma", "spillover",
-	    "source", NULL};
+	static const char *const keys[] = {"r", "beta", "sigma", "prior",
+	    "spillover", "source", NULL};
 	/* Rates per year in the logit: |r| up to 5 a year already moves an
 	 * indicator from 1% to 99% of its range in two years. */
 	static const struct range RATE = {-5.0, 5.0, 0, 0};
@@ -987,6 +1017,7 @@ static void load_model(struct ctx *c, const setting *e, const char *where,
 	get_param(c, g, "r", w, 0, RATE, src, &ind->r);
 	get_param(c, g, "beta", w, 0, BETA, src, &ind->beta);
 	get_param(c, g, "sigma", w, 0, SIGMA, src, &ind->sigma);
+	load_prior(c, g, w, ind);
 	sp = group(c, g, "spillover", w, 0);
 	if (sp != NULL && config_setting_length(sp) > 0) {
 		/* resolved in check_spillovers once every indicator is known */
@@ -1332,9 +1363,10 @@ static void load_economy(struct ctx *c, const setting *root)
 	e->grdp_year = c->s->baseline_year;
 	get_int(c, g, "grdp_year", w, 0, year_back(c),
 	        c->years_ok ? c->s->baseline_year : YEAR_MAX, &e->grdp_year);
-	get_num(c, g, "growth_pct", w, 1, GROWTH, &e->growth_pct);
+	if (get_param(c, g, "growth_pct", w, 1, GROWTH, src, &e->growth) > 0)
+		e->growth_pct = central(&e->growth);
 	e->grdp_source = get_source(c, g, "grdp", w, src);
-	e->growth_source = get_source(c, g, "growth_pct", w, src);
+	e->growth_source = e->growth.source;
 }
 
 static void load_schedule(struct ctx *c, const setting *b, lt_schedule *sc)
@@ -1411,8 +1443,11 @@ static void load_cofinancing(struct ctx *c, const setting *b, lt_budget *bu)
 	if (k < 0)
 		return;
 	bu->cofin = (lt_cofin)k;
-	if (bu->cofin == LT_COFIN_RATIO)
-		get_num(c, g, "ratio", w, 1, RATIO, &bu->cofin_ratio);
+	if (bu->cofin == LT_COFIN_RATIO) {
+		if (get_param(c, g, "ratio", w, 1, RATIO, bu->cofin_source,
+		              &bu->cofin_param) > 0)
+			bu->cofin_ratio = central(&bu->cofin_param);
+	}
 	else if (config_setting_get_member(g, "ratio") != NULL)
 		bad(c, config_setting_get_member(g, "ratio"), "'ratio' %s belongs "
 		    "only to kind \"ratio\"", w);
@@ -1440,11 +1475,12 @@ static void load_budget(struct ctx *c, const setting *root)
 	b->base = k == 1 ? LT_BASE_RECURRENT : LT_BASE_TOTAL;
 	get_num(c, g, "amount", w, 1, POSITIVE, &b->amount);
 	get_int(c, g, "year", w, 1, back, year_horizon(c), &b->year);
-	get_num(c, g, "growth_pct", w, 1, GROWTH, &b->growth_pct);
+	if (get_param(c, g, "growth_pct", w, 1, GROWTH, src, &b->growth) > 0)
+		b->growth_pct = central(&b->growth);
 	b->has_rule = get_num(c, g, "rule_min_share_pct", w, 0, PERCENT,
 	                      &b->rule_min_share_pct) == 1;
 	b->amount_source = get_source(c, g, "amount", w, src);
-	b->growth_source = get_source(c, g, "growth_pct", w, src);
+	b->growth_source = b->growth.source;
 	b->rule_source = get_source(c, g, "rule_min_share_pct", w, src);
 	load_schedule(c, g, &b->schedule);
 	if (b->schedule.source == NULL)

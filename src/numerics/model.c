@@ -516,16 +516,17 @@ static void compile_economy(lt_model *m)
 	m->today_frac = today / 100.0;
 	m->today_years = m->base_years;
 	m->cofin_ratio = b->cofin == LT_COFIN_RATIO;
-	m->slot_g = add_slot(m, LT_SLOT_GRDP_GROWTH, 0, NULL,
+	m->slot_g = add_slot(m, LT_SLOT_GRDP_GROWTH, 0, &s->economy.growth,
 	                     s->economy.growth_pct, s->economy.line,
 	                     "GRDP growth", "from the scenario");
-	m->slot_ge = add_slot(m, LT_SLOT_BASE_GROWTH, 0, NULL, b->growth_pct,
-	                      b->line, "spending-base growth", "from the scenario");
+	m->slot_ge = add_slot(m, LT_SLOT_BASE_GROWTH, 0, &b->growth,
+	                      b->growth_pct, b->line, "spending-base growth",
+	                      "from the scenario");
 	m->slot_lambda = NONE;
 	if (m->cofin_ratio)
-		m->slot_lambda = add_slot(m, LT_SLOT_COFIN, 0, NULL, b->cofin_ratio,
-		                          b->line, "co-financing ratio",
-		                          "from the scenario");
+		m->slot_lambda = add_slot(m, LT_SLOT_COFIN, 0, &b->cofin_param,
+		                          b->cofin_ratio, b->line,
+		                          "co-financing ratio", "from the scenario");
 }
 
 static int model_arrays(lt_model *m)
