@@ -113,11 +113,14 @@ Test(budget, cli_simulate_responds_to_share)
 	cr_assert_not_null(ja, "%s", a.err);
 	cr_assert_not_null(jb, "%s", b.err);
 	va = json_object_get(json_array_get(json_object_get(ja, "indicators"), 0),
-	                     "values");
+	                     "years");
 	vb = json_object_get(json_array_get(json_object_get(jb, "indicators"), 0),
-	                     "values");
-	cr_expect_gt(json_real_value(json_array_get(vb, 6)),
-	             json_real_value(json_array_get(va, 6)));
+	                     "years");
+	cr_assert_eq(json_array_size(va), 7);
+	cr_expect_gt(json_real_value(json_object_get(json_array_get(vb, 6),
+	                                             "value")),
+	             json_real_value(json_object_get(json_array_get(va, 6),
+	                                             "value")));
 	json_decref(ja);
 	json_decref(jb);
 	run_free(&a);

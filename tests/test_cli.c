@@ -146,7 +146,7 @@ static const struct usage_case {
 	 "'-1')\nTry 'lotrinh simulate --help'.\n"},
 	{{"simulate", "--share", "nan", "scenarios/long_an.cfg", NULL},
 	 "lotrinh: simulate: '--share' must be a number from 0 to 100 (got "
-	 "'nan')\nTry 'lotrinh simulate --help'.\n"},
+	 "'nan': not a finite number)\nTry 'lotrinh simulate --help'.\n"},
 	{{"simulate", "--ramp", "1:3", "scenarios/long_an.cfg", NULL},
 	 "lotrinh: simulate: '--ramp' must be S0:S1:YEAR, e.g. 1:3:2028 (got "
 	 "'1:3')\nTry 'lotrinh simulate --help'.\n"},
@@ -165,8 +165,8 @@ static const struct usage_case {
 	  "scenarios/long_an.cfg", NULL},
 	 "lotrinh: simulate: give one of '--share', '--ramp' and '--schedule'\n"
 	 "Try 'lotrinh simulate --help'.\n"},
-	{{"solve", "--format", "csv", "scenarios/long_an.cfg", NULL},
-	 "lotrinh: solve: '--format' must be table or json (got 'csv')\n"
+	{{"solve", "--format", "xml", "scenarios/long_an.cfg", NULL},
+	 "lotrinh: solve: '--format' must be table, csv or json (got 'xml')\n"
 	 "Try 'lotrinh solve --help'.\n"},
 	{{"solve", NULL},
 	 "lotrinh: solve: no scenario file given\nTry 'lotrinh solve --help'.\n"},

@@ -114,6 +114,44 @@ Test(simulate, help_has_no_doubled_percent)
 	run_free(&r);
 }
 
+/* A share the number parser refuses says why. */
+Test(simulate, share_says_why)
+{
+	static const struct { const char *arg, *msg; } cases[] = {
+		{"0x10", "(got '0x10': a hexadecimal number; write decimal numbers)"},
+		{"-0", "(got '-0': a negative zero; write 0)"},
+		{"1e-400", "(got '1e-400': too small to represent"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct run r = run_cli("simulate", "--share", cases[i].arg,
+		                       "scenarios/long_an.cfg");
+
+		cr_expect_eq(r.status, 2, "%s", cases[i].arg);
+		cr_expect(strstr(r.err, cases[i].msg) != NULL, "%s: %s", cases[i].arg,
+		          r.err);
+		run_free(&r);
+	}
+}
+
+/* Repeated --indicator keeps every one, in the order given. */
+Test(simulate, several_indicators)
+{
+	struct run r = run_cli("simulate", "--format", "csv", "--indicator", "pii",
+	                       "--indicator", "digital_economy", "--indicator",
+	                       "pii", "scenarios/long_an.cfg");
+	const char *a, *b;
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	a = strstr(r.out, "\npii,2024");
+	b = strstr(r.out, "\ndigital_economy,2024");
+	cr_expect(a != NULL && b != NULL && a < b, "%s", r.out);
+	cr_expect(strstr(r.out, "\ndti_rank,") == NULL);
+	cr_expect(strstr(b + 1, "\npii,2024") == NULL, "a repeat is dropped");
+	run_free(&r);
+}
+
 /* A ramp with a bad year blames the year, not the shares. */
 Test(simulate, ramp_messages)
 {

@@ -274,3 +274,25 @@ Test(solve, only_a_rank)
 	run_free(&r);
 	unlink(path);
 }
+
+/* CSV: one row per indicator, in the order asked for, a rank's share an
+ * empty field (never 0), a solved share a number. */
+Test(solve, csv_rows)
+{
+	struct run r = run_cli("solve", "--format", "csv", "--indicator",
+	                       "dti_rank", "--indicator", "pii",
+	                       "scenarios/long_an.cfg");
+	const char *rank, *pii;
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_expect(strncmp(r.out, "id,target,answer,share_pct,", 27) == 0, "%s",
+	          r.out);
+	rank = strstr(r.out, "\ndti_rank,");
+	pii = strstr(r.out, "\npii,");
+	cr_assert(rank != NULL && pii != NULL && rank < pii, "%s", r.out);
+	cr_expect(strncmp(strstr(rank, "not simulated,"), "not simulated,,", 15)
+	          == 0, "%s", rank);
+	cr_expect(strstr(pii, ",solved,3") != NULL, "%s", pii);
+	cr_expect(strstr(r.out, "\ndigital_economy,") == NULL);
+	run_free(&r);
+}

@@ -92,6 +92,9 @@ typedef struct lt_solve_answer {
 	lt_share_result share_top; /* with β at LT_BETA_PLAUSIBLE_MAX */
 	int has_top;
 	double beta;               /* the scenario's central β; NAN if none */
+	double r;                  /* the central trend r; NAN if none */
+	const char *r_origin;      /* where r comes from (borrowed from the
+	                              report); "" when not simulated */
 	int year_met;              /* under the scenario's schedule; 0 none */
 	int has_beta_ms;           /* the milestones give an implied β */
 	double beta_ms;
@@ -103,6 +106,7 @@ typedef struct lt_solve_answer {
 typedef struct lt_solve_report {
 	size_t n;                  /* the scenario's indicators */
 	lt_solve_answer *answers;  /* [n] */
+	char (*origins)[160];      /* [n] where each r comes from */
 	size_t n_simulated;
 	/* the share that meets every simulated target: the largest solved
 	 * share; all_reachable 0 when some target is unreachable or at the

@@ -1,25 +1,25 @@
 /* cmd_simulate.c - `lotrinh simulate SCENARIO`: what a budget schedule
- * buys, year by year, next to business as usual (today's share kept). */
+ * buys, year by year, next to business as usual (today's share kept).
+ * Parses the schedule options, runs lt_simulate_run and renders its
+ * result as one document (table, CSV or JSON through the output layer). */
 #include <getopt.h>
-#include <jansson.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli_private.h"
-#include "lotrinh/budget.h"
 #include "lotrinh/cli.h"
-#include "lotrinh/model.h"
-#include "lotrinh/simulate.h"
-#include "lotrinh/report.h"
 #include "lotrinh/scenario.h"
+#include "lotrinh/simulate.h"
+#include "lotrinh/table.h"
 #include "lotrinh/text.h"
 
 const char lt_usage_simulate[] =
 	"Usage: lotrinh simulate [--share S | --ramp S0:S1:YEAR |\n"
 	"                         --schedule programs|scenario]\n"
-	"                        [--indicator ID] [--format table|csv|json] SCENARIO\n"
+	"                        [--indicator ID]... [--format table|csv|json]\n"
+	"                        [--out FILE] SCENARIO\n"
 	"\n"
 	"Run the model (docs/MODEL.md) under a budget schedule and show, per\n"
 	"indicator and year, the value, the roadmap's milestone, the gap between\n"
@@ -35,13 +35,14 @@ const char lt_usage_simulate[] =
 	"  --schedule scenario  the scenario's schedule\n"
 	"\n"
 	"Options:\n"
-	"  --indicator ID           only this indicator\n"
+	"  --indicator ID           only this indicator (repeat for several)\n"
 	"  --format table|csv|json  output format (default table)\n"
+	"  --out FILE               write to FILE (replaced whole, never an input)\n"
 	"  -h, --help               show this help\n"
 	"\n"
 	"Ranks get paths and audits only: simulate lists them without dynamics.\n"
 	"Exit status: 0 on success, 1 when the ODE solver fails, 2 on bad usage\n"
-	"or an invalid scenario.\n";
+	"or an invalid scenario, 3 when the output cannot be written.\n";
 
 /* What is wrong with a ramp, if anything. */
 enum ramp_error { RAMP_OK, RAMP_FORM, RAMP_SHARE, RAMP_YEAR };
@@ -120,361 +121,373 @@ static const char *schedule_text(const lt_scenario *s, const lt_schedule *sc,
 	return buf;
 }
 
-static const char *cell(double v, int dec, char *buf, size_t size)
+/* A number with DEC decimals, thousands grouped in text; missing when it
+ * is NaN. */
+static lt_cell num(double v, int dec)
 {
-	if (isnan(v))
-		snprintf(buf, size, "–");
-	else
-		lt_format_number(v, dec, 0, LT_LANG_EN, buf, size);
-	return buf;
+	return isfinite(v) ? lt_cell_number(v, dec, LT_NUM_FIXED, NULL)
+	                   : lt_cell_missing(NULL);
 }
 
-static void print_budget_table(const lt_scenario *s, const lt_sim *sim,
-                               const lt_sim *bau)
+/* The milestone of IND in YEAR, NAN when the roadmap has none. */
+static double milestone(const lt_indicator *ind, int year)
 {
-	lt_table *t = lt_table_alloc(1 + sim->ny - 1);
-	char b[64];
+	size_t m;
+
+	for (m = 0; m < ind->milestones.n; m++)
+		if (ind->milestones.pts[m].year == year)
+			return ind->milestones.pts[m].value;
+	return NAN;
+}
+
+/* ---- the spending and capital of the schedule (text) -------------------- */
+
+static void budget_table(lt_doc *d, const lt_scenario *s, const lt_sim *sim,
+                         const lt_sim *bau)
+{
+	lt_table *t = d != NULL ? lt_doc_table(d, "budget", NULL, NULL, sim->ny,
+	                                       LT_SHOW_TEXT) : NULL;
+	char a[32], b[32];
 	size_t i, c;
 
 	if (t == NULL)
 		return;
 	lt_table_set_header(t, 0, "million VND", LT_LEFT);
 	for (i = 1; i < sim->ny; i++) {
-		snprintf(b, sizeof b, "%d", sim->t0 + (int)i);
-		lt_table_set_header(t, i, b, LT_RIGHT);
+		snprintf(a, sizeof a, "%d", sim->t0 + (int)i);
+		lt_table_set_header(t, i, a, LT_RIGHT);
 	}
 	lt_table_add_row(t);
 	lt_table_set(t, 0, "public spending");
 	for (i = 1; i < sim->ny; i++)
-		lt_table_set(t, i, cell(sim->public_[i], 0, b, sizeof b));
+		lt_table_put(t, i, num(sim->public_[i], 0));
 	lt_table_add_row(t);
 	lt_table_set(t, 0, "  % of the base");
 	for (i = 1; i < sim->ny; i++)
-		lt_table_set(t, i, cell(sim->share[i], 2, b, sizeof b));
+		lt_table_put(t, i, num(sim->share[i], 2));
 	lt_table_add_row(t);
 	lt_table_set(t, 0, "  % of GRDP");
 	for (i = 1; i < sim->ny; i++)
-		lt_table_set(t, i, cell(100.0 * sim->public_[i] / sim->grdp[i], 3, b,
-		                        sizeof b));
+		lt_table_put(t, i, num(100.0 * sim->public_[i] / sim->grdp[i], 3));
 	lt_table_add_row(t);
 	lt_table_set(t, 0, "co-financing");
 	for (i = 1; i < sim->ny; i++)
-		lt_table_set(t, i, cell(sim->cofin[i], 0, b, sizeof b));
+		lt_table_put(t, i, num(sim->cofin[i], 0));
 	lt_table_add_row(t);
 	lt_table_set(t, 0, "business as usual");
 	for (i = 1; i < sim->ny; i++)
-		lt_table_set(t, i, cell(bau->public_[i], 0, b, sizeof b));
+		lt_table_put(t, i, num(bau->public_[i], 0));
 	for (c = 0; c < sim->nc; c++) {
 		lt_table_add_row(t);
 		lt_table_setf(t, 0, "capital: %s", s->channels[c].id);
 		for (i = 1; i < sim->ny; i++)
-			lt_table_set(t, i, cell(sim->capital[c * sim->ny + i], 0, b,
-			                        sizeof b));
+			lt_table_put(t, i, num(sim->capital[c * sim->ny + i], 0));
 		lt_table_add_row(t);
-		lt_table_setf(t, 0, "  intensity (BAU)");
-		for (i = 1; i < sim->ny; i++) {
-			char x[32], y[32];
-			lt_table_setf(t, i, "%s (%s)",
-			              cell(sim->intensity[c * sim->ny + i], 2, x, sizeof x),
-			              cell(bau->intensity[c * sim->ny + i], 2, y, sizeof y));
-		}
+		lt_table_set(t, 0, "  intensity (BAU)");
+		for (i = 1; i < sim->ny; i++)
+			lt_table_setf(t, i, "%s (%s)", lt_format_number(sim->intensity[
+			              c * sim->ny + i], 2, 0, LT_LANG_EN, a, sizeof a),
+			              lt_format_number(bau->intensity[c * sim->ny + i], 2,
+			              0, LT_LANG_EN, b, sizeof b));
 	}
-	lt_table_print(t, stdout, 2);
-	lt_table_free(t);
 }
 
-static const char *met_text(const lt_sim *sim, const lt_indicator *ind,
-                            size_t k, char *buf, size_t size)
-{
-	int y = lt_sim_year_met(sim, ind, k, sim->t0);
+/* ---- the same, by year, for JSON ---------------------------------------- */
 
-	if (y > 0)
-		snprintf(buf, size, "met in %d", y);
+static void years_json(lt_doc *d, const lt_scenario *s, const lt_sim *sim,
+                       const lt_sim *bau)
+{
+	static const char *const keys[] = {"year", "grdp", "spending_base",
+	    "public_spending", "share_pct", "cofinancing", "bau_public_spending"};
+	lt_table *t = lt_doc_table(d, "years", NULL, NULL, 7, LT_SHOW_JSON);
+	size_t i, c, k;
+
+	if (t == NULL)
+		return;
+	for (k = 0; k < 7; k++)
+		lt_table_set_column(t, k, keys[k], keys[k], NULL, LT_RIGHT,
+		                    LT_SHOW_JSON);
+	for (i = 0; i < sim->ny; i++) {
+		lt_table_add_row(t);
+		lt_table_put(t, 0, lt_cell_year(sim->t0 + (int)i));
+		lt_table_put(t, 1, num(sim->grdp[i], 0));
+		lt_table_put(t, 2, num(sim->base[i], 0));
+		lt_table_put(t, 3, num(sim->public_[i], 0));
+		lt_table_put(t, 4, num(sim->share[i], 0));
+		lt_table_put(t, 5, num(sim->cofin[i], 0));
+		lt_table_put(t, 6, num(bau->public_[i], 0));
+	}
+	lt_doc_list(d, "channels", LT_SHOW_JSON);
+	for (c = 0; c < sim->nc; c++) {
+		lt_doc *o = lt_doc_list_item(d, "channels", NULL, NULL, LT_SHOW_JSON);
+
+		lt_doc_field(o, "id", "id", NULL, lt_cell_text(s->channels[c].id),
+		             LT_SHOW_JSON);
+		t = lt_doc_table(o, "years", NULL, NULL, 4, LT_SHOW_JSON);
+		if (t == NULL)
+			return;
+		lt_table_set_column(t, 0, "year", "year", NULL, LT_RIGHT, LT_SHOW_JSON);
+		lt_table_set_column(t, 1, "capital", "capital", NULL, LT_RIGHT,
+		                    LT_SHOW_JSON);
+		lt_table_set_column(t, 2, "intensity", "intensity", NULL, LT_RIGHT,
+		                    LT_SHOW_JSON);
+		lt_table_set_column(t, 3, "bau_intensity", "bau_intensity", NULL,
+		                    LT_RIGHT, LT_SHOW_JSON);
+		for (i = 0; i < sim->ny; i++) {
+			lt_table_add_row(t);
+			lt_table_put(t, 0, lt_cell_year(sim->t0 + (int)i));
+			lt_table_put(t, 1, num(sim->capital[c * sim->ny + i], 0));
+			lt_table_put(t, 2, num(sim->intensity[c * sim->ny + i], 0));
+			lt_table_put(t, 3, num(bau->intensity[c * sim->ny + i], 0));
+		}
+	}
+}
+
+/* ---- one indicator ------------------------------------------------------ */
+
+static const char *met_text(int year, int horizon, char *buf, size_t size)
+{
+	if (year > 0)
+		snprintf(buf, size, "met in %d", year);
 	else
-		snprintf(buf, size, "not met by %d", sim->t1);
+		snprintf(buf, size, "not met by %d", horizon);
 	return buf;
 }
 
-static void print_indicator(const lt_scenario *s, const lt_simulation *r,
-                            size_t k)
+/* Indicator K's values by year: text (year, milestone, scenario, gap,
+ * business as usual), CSV (with the year's spending, one table for every
+ * indicator) and JSON (under the indicator). */
+static void values_table(lt_doc *d, const lt_scenario *s,
+                         const lt_simulation *r, size_t k)
 {
+	static const struct { const char *key, *head; unsigned show; } cols[] = {
+		{"indicator", "indicator", LT_SHOW_CSV},
+		{"year", "year", LT_SHOW_ALL},
+		{"milestone", "milestone", LT_SHOW_ALL},
+		{"value", "scenario", LT_SHOW_ALL},
+		{"gap", "gap", LT_SHOW_ALL},
+		{"bau", "business as usual", LT_SHOW_ALL},
+		{"public_spending", "public_spending", LT_SHOW_CSV},
+		{"share_pct", "share_pct", LT_SHOW_CSV},
+		{"cofinancing", "cofinancing", LT_SHOW_CSV},
+	};
 	const lt_indicator *ind = &s->indicators[k];
-	lt_table *t;
-	char a[48], b[48];
-	size_t i, m;
 	const lt_sim *sim = &r->plan, *bau = &r->bau;
-	const lt_sim_indicator *x = &r->ind[k];
+	lt_table *t = lt_doc_table(d, "years", NULL, NULL, 9, LT_SHOW_ALL);
+	size_t i, c;
 
-	printf("\n%s (%s), %s\n", ind->name, ind->id, ind->unit);
-	if (!x->dynamic) {
-		printf("  not simulated: %s\n", x->why);
-		return;
-	}
-	printf("  r = %.4g a year (%s), beta = %.4g per point of GRDP\n", x->r,
-	       x->why, x->beta);
-	t = lt_table_alloc(5);
 	if (t == NULL)
 		return;
-	lt_table_set_header(t, 0, "year", LT_RIGHT);
-	lt_table_set_header(t, 1, "milestone", LT_RIGHT);
-	lt_table_set_header(t, 2, "scenario", LT_RIGHT);
-	lt_table_set_header(t, 3, "gap", LT_RIGHT);
-	lt_table_set_header(t, 4, "business as usual", LT_RIGHT);
+	for (c = 0; c < 9; c++)
+		lt_table_set_column(t, c, cols[c].key, cols[c].head, NULL,
+		                    c == 0 ? LT_LEFT : LT_RIGHT, cols[c].show);
 	for (i = 0; i < sim->ny; i++) {
 		int year = sim->t0 + (int)i;
-		double val = sim->value[k * sim->ny + i], ms = NAN;
+		double v = sim->value[k * sim->ny + i], ms = milestone(ind, year);
 
-		for (m = 0; m < ind->milestones.n; m++)
-			if (ind->milestones.pts[m].year == year)
-				ms = ind->milestones.pts[m].value;
 		lt_table_add_row(t);
-		lt_table_setf(t, 0, "%d", year);
-		lt_table_set(t, 1, cell(ms, 2, a, sizeof a));
-		lt_table_set(t, 2, cell(val, 2, a, sizeof a));
-		lt_table_set(t, 3, isnan(ms) ? "" : cell(val - ms, 2, b, sizeof b));
-		lt_table_set(t, 4, cell(bau->value[k * sim->ny + i], 2, a, sizeof a));
-	}
-	lt_table_print(t, stdout, 2);
-	lt_table_free(t);
-	printf("  target %s %.6g in %d: %s; business as usual: %s\n",
-	       ind->target.is_range ? "range from" : ind->target.direction > 0
-	       ? ">=" : "<=", ind->target.is_range ? ind->target.min
-	       : ind->target.value, ind->target.year,
-	       met_text(sim, ind, k, a, sizeof a), met_text(bau, ind, k, b, sizeof b));
-}
-
-static void csv_out(const lt_scenario *s, const lt_sim *sim, const lt_sim *bau,
-                    const char *only)
-{
-	static const char *const head[] = {"indicator", "year", "milestone",
-	    "value", "gap", "bau", "public_spending", "share_pct", "cofinancing"};
-	char f[7][40], y[16];
-	size_t k, i, m;
-
-	lt_csv_row(stdout, head, 9);
-	for (k = 0; k < s->n_indicators; k++) {
-		const lt_indicator *ind = &s->indicators[k];
-
-		if (only != NULL && strcmp(only, ind->id) != 0)
-			continue;
-		for (i = 0; i < sim->ny; i++) {
-			const char *row[9];
-			double ms = NAN, val = sim->value[k * sim->ny + i];
-
-			for (m = 0; m < ind->milestones.n; m++)
-				if (ind->milestones.pts[m].year == sim->t0 + (int)i)
-					ms = ind->milestones.pts[m].value;
-			snprintf(y, sizeof y, "%d", sim->t0 + (int)i);
-			row[0] = ind->id;
-			row[1] = y;
-			row[2] = lt_format_plain(ms, f[0], sizeof f[0]);
-			row[3] = lt_format_plain(val, f[1], sizeof f[1]);
-			row[4] = lt_format_plain(val - ms, f[2], sizeof f[2]);
-			row[5] = lt_format_plain(bau->value[k * sim->ny + i], f[3],
-			                         sizeof f[3]);
-			row[6] = lt_format_plain(sim->public_[i], f[4], sizeof f[4]);
-			row[7] = lt_format_plain(sim->share[i], f[5], sizeof f[5]);
-			row[8] = lt_format_plain(sim->cofin[i], f[6], sizeof f[6]);
-			lt_csv_row(stdout, row, 9);
-		}
+		lt_table_set(t, 0, ind->id);
+		lt_table_put(t, 1, lt_cell_year(year));
+		lt_table_put(t, 2, num(ms, 2));
+		lt_table_put(t, 3, num(v, 2));
+		lt_table_put(t, 4, isnan(ms) || isnan(v) ? lt_cell_missing("")
+		                                       : num(v - ms, 2));
+		lt_table_put(t, 5, num(bau->value[k * sim->ny + i], 2));
+		lt_table_put(t, 6, num(sim->public_[i], 0));
+		lt_table_put(t, 7, num(sim->share[i], 2));
+		lt_table_put(t, 8, num(sim->cofin[i], 0));
 	}
 }
 
-static json_t *jnum(double v)
+static void indicator_doc(lt_doc *root, const lt_scenario *s,
+                          const lt_simulation *r, size_t k)
 {
-	return isfinite(v) ? json_real(v) : json_null();
-}
+	const lt_indicator *ind = &s->indicators[k];
+	const lt_sim_indicator *x = &r->ind[k];
+	char title[512], tt[64], a[48], b[48];
+	lt_doc *d;
+	unsigned jshow = LT_SHOW_JSON;
 
-static json_t *series(const double *x, size_t n)
-{
-	json_t *a = json_array();
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		json_array_append_new(a, jnum(x[i]));
-	return a;
-}
-
-static int json_out(const lt_scenario *s, const lt_simulation *r,
-                    const char *only)
-{
-	const lt_sim *sim = &r->plan, *bau = &r->bau;
-	json_t *root = json_object(), *inds = json_array(), *ch = json_array();
-	size_t k, c;
-	int rc;
-
-	json_object_set_new(root, "scenario", json_string(s->path));
-	json_object_set_new(root, "first_year", json_integer(sim->t0));
-	json_object_set_new(root, "public_spending", series(sim->public_, sim->ny));
-	json_object_set_new(root, "share_pct", series(sim->share, sim->ny));
-	json_object_set_new(root, "cofinancing", series(sim->cofin, sim->ny));
-	json_object_set_new(root, "grdp", series(sim->grdp, sim->ny));
-	json_object_set_new(root, "spending_base", series(sim->base, sim->ny));
-	json_object_set_new(root, "bau_public_spending",
-	                    series(bau->public_, sim->ny));
-	for (c = 0; c < sim->nc; c++) {
-		json_t *o = json_object();
-		json_object_set_new(o, "id", json_string(s->channels[c].id));
-		json_object_set_new(o, "capital",
-		                    series(sim->capital + c * sim->ny, sim->ny));
-		json_object_set_new(o, "intensity",
-		                    series(sim->intensity + c * sim->ny, sim->ny));
-		json_array_append_new(ch, o);
+	snprintf(title, sizeof title, "%s (%s), %s", ind->name, ind->id,
+	         ind->unit);
+	d = lt_doc_list_item(root, "indicators", title, NULL, LT_SHOW_ALL);
+	if (d == NULL)
+		return;
+	lt_doc_field(d, "id", "id", NULL, lt_cell_text(ind->id), jshow);
+	lt_doc_field(d, "simulated", "simulated", NULL, lt_cell_bool(x->dynamic),
+	             jshow);
+	lt_doc_field(d, "note", "note", NULL, lt_cell_text(x->why), jshow);
+	if (!x->dynamic) {
+		lt_doc_linef(d, "not simulated: %s", x->why);
+		return;
 	}
-	json_object_set_new(root, "channels", ch);
-	for (k = 0; k < s->n_indicators; k++) {
-		const lt_indicator *ind = &s->indicators[k];
-		json_t *o;
-		int y;
-
-		if (only != NULL && strcmp(only, ind->id) != 0)
-			continue;
-		o = json_object();
-		json_object_set_new(o, "id", json_string(ind->id));
-		json_object_set_new(o, "simulated", json_boolean(r->ind[k].dynamic));
-		json_object_set_new(o, "note", json_string(r->ind[k].why));
-		if (r->ind[k].dynamic) {
-			json_object_set_new(o, "r", jnum(r->ind[k].r));
-			json_object_set_new(o, "beta", jnum(r->ind[k].beta));
-			json_object_set_new(o, "values",
-			                    series(sim->value + k * sim->ny, sim->ny));
-			json_object_set_new(o, "bau", series(bau->value + k * sim->ny,
-			                                     sim->ny));
-			y = lt_sim_year_met(sim, ind, k, sim->t0);
-			json_object_set_new(o, "year_met", y ? json_integer(y) : json_null());
-			y = lt_sim_year_met(bau, ind, k, sim->t0);
-			json_object_set_new(o, "bau_year_met",
-			                    y ? json_integer(y) : json_null());
-		}
-		json_array_append_new(inds, o);
-	}
-	json_object_set_new(root, "indicators", inds);
-	rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
-	fputc('\n', stdout);
-	json_decref(root);
-	return rc == 0 ? LT_EXIT_OK : LT_EXIT_ENV;
+	lt_doc_linef(d, "r = %.4g a year (%s), beta = %.4g per point of GRDP",
+	             x->r, x->why, x->beta);
+	lt_doc_field(d, "r", "r", NULL, num(x->r, 0), jshow);
+	lt_doc_field(d, "beta", "beta", NULL, num(x->beta, 0), jshow);
+	lt_doc_field(d, "year_met", "year_met", NULL, x->year_met > 0
+	             ? lt_cell_year(x->year_met) : lt_cell_missing(NULL), jshow);
+	lt_doc_field(d, "bau_year_met", "bau_year_met", NULL, x->bau_year_met > 0
+	             ? lt_cell_year(x->bau_year_met) : lt_cell_missing(NULL),
+	             jshow);
+	values_table(d, s, r, k);
+	lt_doc_linef(d, "target %s in %d: %s; business as usual: %s",
+	             lt_target_text(ind, 6, 0, tt, sizeof tt), ind->target.year,
+	             met_text(x->year_met, s->horizon, a, sizeof a),
+	             met_text(x->bau_year_met, s->horizon, b, sizeof b));
 }
 
-static int run(const lt_scenario *s, const lt_schedule *sc, const char *only,
-               lt_format format)
+/* The whole result as a document (caller frees). */
+static lt_doc *simulate_doc(const lt_scenario *s, const lt_simulation *r,
+                            const lt_cli_opts *o)
+{
+	char title[512], buf[160];
+	lt_doc *d;
+	size_t k, j;
+
+	snprintf(title, sizeof title, "Simulation — %s (%s)", s->province.name,
+	         s->path);
+	d = lt_doc_alloc(title, NULL);
+	if (d == NULL)
+		return NULL;
+	lt_doc_field(d, "scenario", "Scenario", NULL, lt_cell_text(s->path),
+	             LT_SHOW_JSON);
+	lt_doc_field(d, "first_year", "first_year", NULL,
+	             lt_cell_year(r->plan.t0), LT_SHOW_JSON);
+	lt_doc_linef(d, "Schedule: %s", schedule_text(s, &r->schedule, buf,
+	             sizeof buf));
+	lt_doc_linef(d, "Business as usual: today's share, %.4g%% of the base, "
+	             "kept", r->today_share);
+	lt_doc_field(d, "schedule", "schedule", NULL, lt_cell_text(buf),
+	             LT_SHOW_JSON);
+	lt_doc_field(d, "bau_share_pct", "bau_share_pct", NULL,
+	             num(r->today_share, 0), LT_SHOW_JSON);
+	budget_table(lt_doc_child(d, "budget", NULL, NULL, LT_SHOW_TEXT), s,
+	             &r->plan, &r->bau);
+	years_json(d, s, &r->plan, &r->bau);
+	lt_doc_list(d, "indicators", LT_SHOW_ALL);
+	if (o->n_ids == 0)
+		for (k = 0; k < s->n_indicators; k++)
+			indicator_doc(d, s, r, k);
+	for (j = 0; j < o->n_ids; j++)
+		indicator_doc(d, s, r, (size_t)lt_scenario_find_indicator(s,
+		              o->ids[j]));
+	return d;
+}
+
+static int run(const lt_scenario *s, const lt_schedule *sc,
+               const lt_cli_opts *o)
 {
 	lt_simulation r;
+	lt_doc *doc;
 	lt_diag d;
-	char buf[160];
-	size_t k;
-	int status = LT_EXIT_OK, rc;
+	int rc;
 
 	lt_diag_init(&d, s->path);
 	rc = lt_simulate_run(s, sc, &r, &d);
-	if (rc != LT_OK) {
-		lt_cli_print_diag(&d);
-		lt_diag_destroy(&d);
-		return rc == LT_EINVAL ? LT_EXIT_USAGE : rc == LT_ENOMEM ? LT_EXIT_ENV
-		       : LT_EXIT_FAIL;
-	}
-	if (format == LT_FORMAT_CSV) {
-		csv_out(s, &r.plan, &r.bau, only);
-	} else if (format == LT_FORMAT_JSON) {
-		status = json_out(s, &r, only);
-	} else {
-		printf("Simulation — %s (%s)\n", s->province.name, s->path);
-		printf("Schedule: %s\n", schedule_text(s, &r.schedule, buf,
-		       sizeof buf));
-		printf("Business as usual: today's share, %.4g%% of the base, kept\n\n",
-		       r.today_share);
-		print_budget_table(s, &r.plan, &r.bau);
-		for (k = 0; k < s->n_indicators; k++)
-			if (only == NULL || strcmp(only, s->indicators[k].id) == 0)
-				print_indicator(s, &r, k);
-	}
-	lt_simulation_destroy(&r);
+	lt_cli_print_diag(&d);
 	lt_diag_destroy(&d);
-	return status;
+	if (rc != LT_OK)
+		return lt_cli_exit_status(rc);
+	doc = simulate_doc(s, &r, o);
+	rc = doc != NULL ? lt_cli_emit(doc, o, (const char *const[]){s->path}, 1)
+	     : lt_cli_exit_status(LT_ENOMEM);
+	lt_doc_free(doc);
+	lt_simulation_destroy(&r);
+	return rc;
 }
 
 int lt_cmd_simulate(int argc, char **argv)
 {
-	enum { OPT_FORMAT = CHAR_MAX + 1, OPT_INDICATOR, OPT_RAMP, OPT_SCHEDULE,
-	       OPT_SHARE };
+	enum { OPT_RAMP = LT_OPT_OWN, OPT_SCHEDULE, OPT_SHARE };
 	static const struct option opts[] = {
-		{"format", required_argument, NULL, OPT_FORMAT},
+		{"format", required_argument, NULL, LT_OPT_FORMAT},
 		{"help", no_argument, NULL, 'h'},
-		{"indicator", required_argument, NULL, OPT_INDICATOR},
+		{"indicator", required_argument, NULL, LT_OPT_INDICATOR},
+		{"out", required_argument, NULL, LT_OPT_OUT},
 		{"ramp", required_argument, NULL, OPT_RAMP},
 		{"schedule", required_argument, NULL, OPT_SCHEDULE},
 		{"share", required_argument, NULL, OPT_SHARE},
 		{NULL, 0, NULL, 0},
 	};
+	static const char *const ramp_why[] = {NULL,
+	    "must be S0:S1:YEAR, e.g. 1:3:2028",
+	    "must have shares S0 and S1 from 0 to 100, as in 1:3:2028",
+	    "must end in a whole year, as in 1:3:2028"};
 	struct sched_opts so;
-	lt_format format = LT_FORMAT_TABLE;
-	const char *only = NULL;
-	lt_scenario *s;
-	int o, status, n_sched = 0;
+	lt_cli_opts o;
+	lt_scenario *s = NULL;
+	int c, status = LT_EXIT_OK, n_sched = 0, nst;
+	char copy[128];
+	enum ramp_error e;
 
 	memset(&so, 0, sizeof so);
+	lt_cli_opts_init(&o);
 	optind = 0;
 	opterr = 0;
-	while ((o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (o) {
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
 		case 'h':
 			fputs(lt_usage_simulate, stdout);
-			return LT_EXIT_OK;
-		case OPT_FORMAT:
-			if (lt_format_parse(optarg, &format) != 0)
-				return lt_cli_usage_error("simulate", "'--format' must be "
-				                          "table, csv or json (got '%s')", optarg);
-			break;
-		case OPT_INDICATOR:
-			only = optarg;
-			break;
+			goto done;
 		case OPT_SHARE:
 			n_sched++;
 			so.given = 1;
 			so.sc.kind = LT_SCHED_CONSTANT;
-			if (lt_parse_double(optarg, &so.sc.share_pct) != 0 ||
-			    !valid_share(so.sc.share_pct))
-				return lt_cli_usage_error("simulate", "'--share' must be a "
-				                          "number from 0 to 100 (got '%s')",
-				                          optarg);
+			nst = lt_parse_double(optarg, &so.sc.share_pct);
+			if (nst != 0 || !valid_share(so.sc.share_pct)) {
+				status = lt_cli_usage_error("simulate", "'--share' must be a "
+				                            "number from 0 to 100 (got '%s'%s%s)",
+				                            optarg, nst != 0 ? ": " : "",
+				                            nst != 0 ? lt_num_status_text(nst)
+				                            : "");
+				goto done;
+			}
 			break;
-		case OPT_RAMP: {
-			static const char *const why[] = {NULL,
-			    "must be S0:S1:YEAR, e.g. 1:3:2028",
-			    "must have shares S0 and S1 from 0 to 100, as in 1:3:2028",
-			    "must end in a whole year, as in 1:3:2028"};
-			char copy[128];
-			enum ramp_error e;
-
+		case OPT_RAMP:
 			n_sched++;
 			so.given = 1;
 			snprintf(copy, sizeof copy, "%s", optarg);
 			e = parse_ramp(copy, &so.sc);
-			if (e != RAMP_OK)
-				return lt_cli_usage_error("simulate", "'--ramp' %s (got "
-				                          "'%s')", why[e], optarg);
+			if (e != RAMP_OK) {
+				status = lt_cli_usage_error("simulate", "'--ramp' %s (got "
+				                            "'%s')", ramp_why[e], optarg);
+				goto done;
+			}
 			break;
-		}
 		case OPT_SCHEDULE:
 			n_sched++;
-			if (strcmp(optarg, "programs") == 0)
+			if (strcmp(optarg, "programs") == 0) {
 				so.given = so.programs = 1;
-			else if (strcmp(optarg, "scenario") != 0)
-				return lt_cli_usage_error("simulate", "'--schedule' must be "
-				                          "programs or scenario (got '%s')",
-				                          optarg);
+			} else if (strcmp(optarg, "scenario") != 0) {
+				status = lt_cli_usage_error("simulate", "'--schedule' must be "
+				                            "programs or scenario (got '%s')",
+				                            optarg);
+				goto done;
+			}
 			break;
 		default:
-			return lt_cli_bad_option("simulate", o, argv);
+			status = lt_cli_option("simulate", c, optarg, &o);
+			if (status < 0)
+				status = lt_cli_bad_option("simulate", c, argv);
+			if (status != LT_EXIT_OK)
+				goto done;
 		}
 	}
-	if (n_sched > 1)
-		return lt_cli_usage_error("simulate", "give one of '--share', "
-		                          "'--ramp' and '--schedule'");
-	if (lt_cli_load_operand("simulate", argc, argv, only, &s) != LT_EXIT_OK)
-		return LT_EXIT_USAGE;
-	status = check_schedule(s, &so);
+	if (n_sched > 1) {
+		status = lt_cli_usage_error("simulate", "give one of '--share', "
+		                            "'--ramp' and '--schedule'");
+		goto done;
+	}
+	status = lt_cli_load_operand("simulate", argc, argv, NULL, &s);
 	if (status == LT_EXIT_OK)
-		status = run(s, so.given ? &so.sc : NULL, only, format);
+		status = lt_cli_check_ids("simulate", &o, s);
+	if (status == LT_EXIT_OK)
+		status = check_schedule(s, &so);
+	if (status == LT_EXIT_OK)
+		status = run(s, so.given ? &so.sc : NULL, &o);
+done:
 	lt_scenario_free(s);
+	lt_cli_opts_destroy(&o);
 	return status;
 }

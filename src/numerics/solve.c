@@ -10,10 +10,14 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_roots.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lotrinh/alloc.h"
+
+/* Room for where an r comes from (lt_slot.origin). */
+#define LT_ORIGIN_MAX 160
 
 struct lt_solver {
 	const lt_scenario *s;
@@ -302,6 +306,7 @@ int lt_solve_beta_target(lt_solver *sv, const double *theta,
 void lt_solve_report_destroy(lt_solve_report *r)
 {
 	free(r->answers);
+	free(r->origins);
 	memset(r, 0, sizeof *r);
 }
 
@@ -320,7 +325,7 @@ static int year_met(const lt_solver *sv, size_t k)
 
 /* The answers for indicator K that need the scenario's own schedule. */
 static int plan_answers(lt_solver *sv, const double *theta, size_t k,
-                        lt_solve_answer *a, lt_diag *diag)
+                        lt_solve_answer *a, char *origin, lt_diag *diag)
 {
 	const lt_indicator *ind = &sv->s->indicators[k];
 	int slot = lt_model_find_slot(sv->m, LT_SLOT_BETA, k), rc;
@@ -331,6 +336,11 @@ static int plan_answers(lt_solver *sv, const double *theta, size_t k,
 		return rc;
 	a->year_met = year_met(sv, k);
 	a->beta = theta[slot];
+	slot = lt_model_find_slot(sv->m, LT_SLOT_R, k);
+	a->r = theta[slot];
+	snprintf(origin, LT_ORIGIN_MAX, "%s", lt_model_slot(sv->m,
+	         (size_t)slot)->origin);
+	slot = lt_model_find_slot(sv->m, LT_SLOT_BETA, k);
 	if (ind->channel < 0)
 		return LT_OK;
 	a->has_beta_ms = lt_solve_beta(sv, theta, NULL, k, &a->beta_ms, diag)
@@ -350,12 +360,13 @@ static int plan_answers(lt_solver *sv, const double *theta, size_t k,
 }
 
 static int answer_one(lt_solver *sv, const double *theta, size_t k,
-                      lt_solve_answer *a, lt_diag *diag)
+                      lt_solve_answer *a, char *origin, lt_diag *diag)
 {
 	const lt_indicator *ind = &sv->s->indicators[k];
 	int rc;
 
-	a->beta = a->beta_ms = a->beta_need = NAN;
+	a->beta = a->beta_ms = a->beta_need = a->r = NAN;
+	a->r_origin = origin;
 	rc = lt_solve_share(sv, theta, k, &a->share, diag);
 	a->share_top.answer = LT_ANSWER_NO_DYNAMICS;
 	a->share_top.share = a->share_top.at_zero = a->share_top.at_full = NAN;
@@ -373,7 +384,7 @@ static int answer_one(lt_solver *sv, const double *theta, size_t k,
 			return rc;
 		a->has_top = 1;
 	}
-	return plan_answers(sv, theta, k, a, diag);
+	return plan_answers(sv, theta, k, a, origin, diag);
 }
 
 /* The share that meets every simulated target (lt_solve_report). */
@@ -416,7 +427,8 @@ int lt_solve_run(const lt_scenario *s, lt_solve_report *out, lt_diag *diag)
 		return rc;
 	theta = lt_calloc(lt_model_nslots(sv->m) + 1, sizeof *theta);
 	out->answers = lt_calloc(s->n_indicators + 1, sizeof *out->answers);
-	if (theta == NULL || out->answers == NULL) {
+	out->origins = lt_calloc(s->n_indicators + 1, sizeof *out->origins);
+	if (theta == NULL || out->answers == NULL || out->origins == NULL) {
 		free(theta);
 		lt_solver_free(sv);
 		lt_solve_report_destroy(out);
@@ -425,7 +437,8 @@ int lt_solve_run(const lt_scenario *s, lt_solve_report *out, lt_diag *diag)
 	out->n = s->n_indicators;
 	lt_model_central(sv->m, theta);
 	for (k = 0; rc == LT_OK && k < s->n_indicators; k++)
-		rc = answer_one(sv, theta, k, &out->answers[k], diag);
+		rc = answer_one(sv, theta, k, &out->answers[k], out->origins[k],
+		                diag);
 	free(theta);
 	lt_solver_free(sv);
 	if (rc != LT_OK) {
