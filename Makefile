@@ -152,11 +152,16 @@ valgrind: $(BIN)
 	@set -e; for f in scenarios/*.cfg; do \
 		echo "valgrind: show, paths, audit, simulate, solve $$f"; \
 		$(VALGRIND) ./$(BIN) show $$f > /dev/null; \
-		$(VALGRIND) ./$(BIN) show --lang vi $$f > /dev/null; \
+		$(VALGRIND) ./$(BIN) show --lang vi --format json $$f > /dev/null; \
 		$(VALGRIND) ./$(BIN) paths --format json $$f > /dev/null; \
+		$(VALGRIND) ./$(BIN) paths --format csv $$f > /dev/null; \
 		$(VALGRIND) ./$(BIN) audit $$f > /dev/null; \
+		$(VALGRIND) ./$(BIN) audit --format json $$f > /dev/null; \
+		$(VALGRIND) ./$(BIN) simulate $$f > /dev/null; \
 		$(VALGRIND) ./$(BIN) simulate --format json $$f > /dev/null; \
+		$(VALGRIND) ./$(BIN) simulate --format csv --share 3 $$f > /dev/null; \
 		$(VALGRIND) ./$(BIN) solve $$f > /dev/null; \
+		$(VALGRIND) ./$(BIN) solve --format csv --out $(BUILD)/valgrind-solve.csv $$f; \
 	done
 	@set -e; for f in tests/data/nist/*.csv; do \
 		echo "valgrind: fit $$f"; \
