@@ -1,10 +1,9 @@
 /* test_simulate.c - the plan against business as usual: the engine called
- * directly, and `lotrinh simulate` end to end (messages, formats, no NaN
- * or infinity in any output of simulate or solve on any scenario).
+ * directly, and `lotrinh simulate` end to end (messages, formats;
+ * test_outputs.c checks every format of every command for NaN).
  */
 #include <criterion/criterion.h>
 #include <math.h>
-#include <regex.h>
 #include <string.h>
 
 #include "helpers.h"
@@ -55,53 +54,6 @@ Test(simulate, bau_is_todays_share)
 		                   1e-6 * r.bau.public_[i], "%zu", i);
 	lt_simulation_destroy(&r);
 	lt_scenario_free(s);
-}
-
-/* 1 when TEXT holds "nan" or "inf" as a word (any case, any sign), as
- * printf writes them; "financing" does not count. */
-static int has_non_finite(const char *text)
-{
-	regex_t re;
-	int found;
-
-	cr_assert_eq(regcomp(&re, "(^|[^a-z])(nan|inf|infinity)([^a-z]|$)",
-	                     REG_EXTENDED | REG_ICASE | REG_NOSUB), 0);
-	found = regexec(&re, text, 0, NULL, 0) == 0;
-	regfree(&re);
-	return found;
-}
-
-Test(simulate, non_finite_detector)
-{
-	cr_expect(has_non_finite("x = -nan"));
-	cr_expect(has_non_finite("1,inf,2"));
-	cr_expect(has_non_finite("NaN"));
-	cr_expect_not(has_non_finite("co-financing and infrastructure"));
-}
-
-/* Every output of simulate and solve, in every format, on every shipped
- * scenario, is free of nan and inf. */
-Test(simulate, no_nan_or_inf_anywhere)
-{
-	static const char *const files[] = {"scenarios/long_an.cfg",
-	    "scenarios/an_giang.cfg", "scenarios/dong_thap.cfg"};
-	static const char *const cmds[][3] = {
-		{"simulate", "--format", "table"}, {"simulate", "--format", "csv"},
-		{"simulate", "--format", "json"}, {"solve", "--format", "table"},
-		{"solve", "--format", "json"}};
-	size_t f, c;
-
-	for (f = 0; f < 3; f++)
-		for (c = 0; c < sizeof cmds / sizeof *cmds; c++) {
-			struct run r = run_cli(cmds[c][0], cmds[c][1], cmds[c][2],
-			                       files[f]);
-
-			cr_expect_eq(r.status, 0, "%s %s %s: %s", cmds[c][0],
-			             cmds[c][2], files[f], r.err);
-			cr_expect_not(has_non_finite(r.out), "%s %s %s", cmds[c][0],
-			          cmds[c][2], files[f]);
-			run_free(&r);
-		}
 }
 
 Test(simulate, help_has_no_doubled_percent)
