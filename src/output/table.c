@@ -627,6 +627,7 @@ int lt_table_write_text(const lt_table *t, lt_lang lang, int indent,
 	for (r = t->no_header ? 0 : (size_t)-1; shown > 0 && r != t->nrows; r++) {
 		lt_sink *line = lt_sink_memory();
 
+		rc = LT_ENOMEM; /* an earlier row left rc at LT_OK */
 		if (line == NULL)
 			goto done;
 		row_texts(t, r, lang, mark_w, texts, store);
