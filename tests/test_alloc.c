@@ -40,7 +40,11 @@
 #include "lotrinh/csv.h"
 #include "lotrinh/curve.h"
 #include "lotrinh/fit.h"
+#include "lotrinh/model.h"
+#include "lotrinh/paths.h"
 #include "lotrinh/progress.h"
+#include "lotrinh/simulate.h"
+#include "lotrinh/solve.h"
 #include "lotrinh/trend.h"
 
 /* Every n up to SWEEP_FULL is tried, then about SWEEP_TAIL more; see the
@@ -373,6 +377,336 @@ Test(alloc, trend)
 	sweep("trend", op_trend, NULL);
 }
 
+/* ---- the compiled model and the engines built on it ------------------- */
+
+/* A scenario every engine sweep below runs on; the test's own buffers
+ * come from plain malloc, so only the engine's allocations are counted. */
+static lt_scenario *load_ok(const char *path)
+{
+	lt_scenario *s = NULL;
+
+	cr_assert_eq(lt_scenario_load(&s, path, NULL), LT_OK, "%s", path);
+	return s;
+}
+
+struct model_arg {
+	const lt_scenario *s;
+	int ode; /* force the ODE path (lt_model_set_method) */
+};
+
+/* Evaluate the compiled model at its central θ, with shocks and a detailed
+ * trajectory, and check that the evaluation itself allocates nothing: with
+ * allocations failing from some point on, an evaluation after a
+ * successful compile must still succeed. */
+static int eval_once(const lt_model *m, lt_model_ws *w, lt_sim *detail,
+                     lt_diag *d)
+{
+	size_t ny = lt_model_years(m), nz = (lt_model_scenario(m)->n_indicators
+	            + 1) * ny, i;
+	double *theta = malloc((lt_model_nslots(m) + 1) * sizeof *theta);
+	double *z = malloc(nz * sizeof *z), *eps = malloc(nz * sizeof *eps);
+	unsigned long before;
+	int rc;
+
+	cr_assert(theta != NULL && z != NULL && eps != NULL);
+	for (i = 0; i < nz; i++)
+		eps[i] = i % 2 ? 0.385 : -0.5;
+	lt_model_central(m, theta);
+	before = lt_alloc_count();
+	rc = lt_model_eval(m, theta, NULL, w, z, NULL, d);
+	if (rc == LT_OK)
+		rc = lt_model_eval(m, theta, eps, w, z, detail, d);
+	cr_expect_eq(lt_alloc_count(), before, "lt_model_eval allocated %lu "
+	             "times", lt_alloc_count() - before);
+	cr_expect_eq(rc, LT_OK, "lt_model_eval: status %d", rc);
+	free(theta);
+	free(z);
+	free(eps);
+	return rc;
+}
+
+static int op_model(const void *arg)
+{
+	const struct model_arg *a = arg;
+	lt_model *m = (lt_model *)&m; /* must become NULL on failure */
+	lt_model_ws *w = NULL;
+	lt_sim detail;
+	lt_diag d;
+	int rc;
+
+	lt_diag_init(&d, NULL);
+	memset(&detail, 0, sizeof detail);
+	rc = lt_model_compile(&m, a->s, NULL, &d);
+	if (rc != LT_OK) {
+		cr_expect_null(m, "a failed compile must store NULL");
+		m = NULL;
+		goto done;
+	}
+	if (a->ode)
+		lt_model_set_method(m, LT_METHOD_ODE, 0.0);
+	w = lt_model_ws_alloc(m);
+	if (w == NULL) {
+		rc = LT_ENOMEM;
+		goto done;
+	}
+	rc = lt_sim_init(&detail, a->s);
+	if (rc == LT_OK)
+		rc = eval_once(m, w, &detail, &d);
+done:
+	lt_sim_destroy(&detail);
+	lt_model_ws_free(w);
+	lt_model_free(m);
+	lt_diag_destroy(&d);
+	return rc;
+}
+
+static void sweep_model_closed(const char *path)
+{
+	struct model_arg a = {load_ok(path), 0};
+
+	sweep(path, op_model, &a);
+	lt_scenario_free((lt_scenario *)a.s);
+}
+
+static void sweep_model_ode(const char *path)
+{
+	struct model_arg a = {load_ok(path), 1};
+
+	sweep(path, op_model, &a);
+	lt_scenario_free((lt_scenario *)a.s);
+}
+
+/* Compile, workspace and evaluation: the closed form (or the ODE where the
+ * scenario has spillovers, as LT_METHOD_AUTO chooses) and the ODE forced. */
+Test(alloc, model_every_scenario)
+{
+	cr_expect_geq(each_cfg("scenarios", sweep_model_closed), 3);
+	cr_expect_geq(each_cfg("tests/data/good", sweep_model_closed), 3);
+}
+
+Test(alloc, model_ode_every_scenario)
+{
+	cr_expect_geq(each_cfg("scenarios", sweep_model_ode), 3);
+	cr_expect_geq(each_cfg("tests/data/good", sweep_model_ode), 3);
+}
+
+/* With every allocation armed to fail, lt_model_eval still succeeds on
+ * every scenario, by either method, and the count stays 0 (model.h: it
+ * allocates nothing). */
+static void eval_no_alloc(const char *path)
+{
+	lt_scenario *s = load_ok(path);
+	lt_model *m;
+	lt_model_ws *w;
+	lt_sim detail;
+	int ode;
+
+	for (ode = 0; ode <= 1; ode++) {
+		lt_alloc_fail_at(0);
+		cr_assert_eq(lt_model_compile(&m, s, NULL, NULL), LT_OK, "%s", path);
+		if (ode)
+			lt_model_set_method(m, LT_METHOD_ODE, 0.0);
+		w = lt_model_ws_alloc(m);
+		cr_assert_not_null(w);
+		cr_assert_eq(lt_sim_init(&detail, s), LT_OK);
+		lt_alloc_fail_at(1);
+		cr_expect_eq(eval_once(m, w, &detail, NULL), LT_OK, "%s (%s)", path,
+		             ode ? "ODE" : "auto");
+		cr_expect_eq(lt_alloc_count(), 0, "%s (%s): %lu allocations", path,
+		             ode ? "ODE" : "auto", lt_alloc_count());
+		lt_alloc_fail_at(0);
+		lt_sim_destroy(&detail);
+		lt_model_ws_free(w);
+		lt_model_free(m);
+	}
+	lt_scenario_free(s);
+}
+
+Test(alloc, model_eval_allocates_nothing)
+{
+	cr_expect_geq(each_cfg("scenarios", eval_no_alloc), 3);
+	cr_expect_geq(each_cfg("tests/data/good", eval_no_alloc), 3);
+}
+
+/* The solver's questions for every indicator at the central θ.  WANT
+ * holds, per indicator, the statuses of lt_solve_beta and
+ * lt_solve_beta_target in a run without failures (LT_EINVAL when the
+ * indicator has no milestones, channel or dynamics); a run with a failing
+ * allocation must give the same, or LT_ENOMEM, which ends the run. */
+struct solver_arg {
+	const lt_scenario *s;
+	int want[64][2];
+	int record; /* fill WANT instead of checking against it */
+};
+
+static int solver_questions(lt_solver *sv, struct solver_arg *a,
+                            const double *theta, lt_diag *d)
+{
+	lt_share_result share;
+	double beta;
+	size_t k;
+	int rc, got[2];
+
+	for (k = 0; k < a->s->n_indicators; k++) {
+		rc = lt_solve_share(sv, theta, k, &share, d);
+		if (rc != LT_OK)
+			return rc;
+		got[0] = lt_solve_beta(sv, theta, NULL, k, &beta, d);
+		if (got[0] == LT_ENOMEM)
+			return got[0];
+		got[1] = lt_solve_beta_target(sv, theta, NULL, k, &beta, d);
+		if (got[1] == LT_ENOMEM)
+			return got[1];
+		if (a->record) {
+			a->want[k][0] = got[0];
+			a->want[k][1] = got[1];
+		}
+		cr_expect(got[0] == a->want[k][0] && got[1] == a->want[k][1],
+		          "%s: indicator %zu: beta statuses %d %d (want %d %d)",
+		          a->s->path, k, got[0], got[1], a->want[k][0],
+		          a->want[k][1]);
+	}
+	return LT_OK;
+}
+
+static int op_solver(const void *arg)
+{
+	struct solver_arg *a = (struct solver_arg *)arg;
+	lt_solver *sv = (lt_solver *)&sv; /* must become NULL on failure */
+	double *theta;
+	lt_diag d;
+	int rc;
+
+	lt_diag_init(&d, NULL);
+	rc = lt_solver_alloc(&sv, a->s, &d);
+	if (rc != LT_OK) {
+		cr_expect_null(sv, "a failed lt_solver_alloc must store NULL");
+		lt_diag_destroy(&d);
+		return rc;
+	}
+	theta = malloc((lt_model_nslots(lt_solver_model(sv)) + 1) *
+	               sizeof *theta);
+	cr_assert_not_null(theta);
+	lt_model_central(lt_solver_model(sv), theta);
+	rc = solver_questions(sv, a, theta, &d);
+	free(theta);
+	lt_solver_free(sv);
+	lt_diag_destroy(&d);
+	return rc;
+}
+
+static void sweep_solver(const char *path)
+{
+	struct solver_arg *a = calloc(1, sizeof *a);
+
+	cr_assert_not_null(a);
+	a->s = load_ok(path);
+	cr_assert_leq(a->s->n_indicators, 64, "%s: too many indicators", path);
+	a->record = 1;
+	cr_assert_eq(op_solver(a), LT_OK, "%s", path);
+	a->record = 0;
+	sweep(path, op_solver, a);
+	lt_scenario_free((lt_scenario *)a->s);
+	free(a);
+}
+
+Test(alloc, solver_every_scenario)
+{
+	cr_expect_geq(each_cfg("scenarios", sweep_solver), 3);
+	cr_expect_geq(each_cfg("tests/data/good", sweep_solver), 3);
+}
+
+static int op_solve_run(const void *arg)
+{
+	lt_solve_report r;
+	lt_diag d;
+	int rc;
+
+	lt_diag_init(&d, NULL);
+	rc = lt_solve_run(arg, &r, &d);
+	if (rc != LT_OK)
+		cr_expect(r.n == 0 && r.answers == NULL && r.origins == NULL,
+		          "a failed lt_solve_run must leave the report empty");
+	lt_solve_report_destroy(&r);
+	lt_diag_destroy(&d);
+	return rc;
+}
+
+static int op_simulate(const void *arg)
+{
+	lt_simulation r;
+	lt_diag d;
+	int rc;
+
+	lt_diag_init(&d, NULL);
+	rc = lt_simulate_run(arg, NULL, &r, &d);
+	if (rc != LT_OK)
+		cr_expect(r.n == 0 && r.ind == NULL && r.plan.value == NULL &&
+		          r.bau.value == NULL, "a failed lt_simulate_run must "
+		          "leave the result empty");
+	lt_simulation_destroy(&r);
+	lt_diag_destroy(&d);
+	return rc;
+}
+
+static int op_paths(const void *arg)
+{
+	lt_paths *p = (lt_paths *)&p; /* must become NULL on failure */
+	lt_diag d;
+	int rc;
+
+	lt_diag_init(&d, NULL);
+	rc = lt_paths_run(arg, NULL, 0, &p, &d);
+	if (rc != LT_OK)
+		cr_expect_null(p, "a failed lt_paths_run must store NULL");
+	else
+		lt_paths_free(p);
+	lt_diag_destroy(&d);
+	return rc;
+}
+
+/* Sweep OP on the scenario at PATH. */
+static void sweep_on(const char *path, op_fn op)
+{
+	lt_scenario *s = load_ok(path);
+
+	sweep(path, op, s);
+	lt_scenario_free(s);
+}
+
+static void sweep_solve_run(const char *path)
+{
+	sweep_on(path, op_solve_run);
+}
+
+static void sweep_simulate(const char *path)
+{
+	sweep_on(path, op_simulate);
+}
+
+static void sweep_paths(const char *path)
+{
+	sweep_on(path, op_paths);
+}
+
+Test(alloc, solve_run_every_scenario)
+{
+	cr_expect_geq(each_cfg("scenarios", sweep_solve_run), 3);
+	cr_expect_geq(each_cfg("tests/data/good", sweep_solve_run), 3);
+}
+
+Test(alloc, simulate_every_scenario)
+{
+	cr_expect_geq(each_cfg("scenarios", sweep_simulate), 3);
+	cr_expect_geq(each_cfg("tests/data/good", sweep_simulate), 3);
+}
+
+Test(alloc, paths_every_scenario, .timeout = 120)
+{
+	cr_expect_geq(each_cfg("scenarios", sweep_paths), 3);
+	cr_expect_geq(each_cfg("tests/data/good", sweep_paths), 3);
+}
+
 /* ---- the whole CLI ---------------------------------------------------- */
 
 /* Sweep lt_main on ARGS (NULL-terminated, without argv[0]): a run without
@@ -460,6 +794,35 @@ ParameterizedTest(struct cli_case *c, alloc, cli_exits_non_zero,
                   .timeout = 120)
 {
 	sweep_case(c, 0);
+}
+
+/* simulate and solve in every format: each failing allocation must end
+ * in a non-zero exit that says "out of memory" (one pass checks both). */
+static struct cli_case cli_engines[] = {
+	{{"simulate", LONG_AN}},
+	{{"simulate", "--format", "csv", LONG_AN}},
+	{{"simulate", "--format", "json", LONG_AN}},
+	{{"simulate", FULL}},
+	{{"simulate", "--format", "csv", FULL}},
+	{{"simulate", "--format", "json", FULL}},
+	{{"solve", LONG_AN}},
+	{{"solve", "--format", "csv", LONG_AN}},
+	{{"solve", "--format", "json", LONG_AN}},
+	{{"solve", FULL}},
+	{{"solve", "--format", "csv", FULL}},
+	{{"solve", "--format", "json", FULL}},
+};
+
+ParameterizedTestParameters(alloc, cli_simulate_solve)
+{
+	return cr_make_param_array(struct cli_case, cli_engines,
+	                           sizeof cli_engines / sizeof *cli_engines);
+}
+
+ParameterizedTest(struct cli_case *c, alloc, cli_simulate_solve,
+                  .timeout = 120)
+{
+	sweep_case(c, 1);
 }
 
 /* BUG (src/cli/cmd_paths.c compute, lines 94-103 at e385c18): when

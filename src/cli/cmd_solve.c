@@ -346,8 +346,8 @@ int lt_cmd_solve(int argc, char **argv)
 		goto done;
 	}
 	doc = solve_doc(s, &r, &o);
-	status = doc != NULL ? lt_cli_emit(doc, &o, (const char *const[]){s->path},
-	                                   1) : lt_cli_exit_status(LT_ENOMEM);
+	/* a NULL document renders as "out of memory" */
+	status = lt_cli_emit(doc, &o, (const char *const[]){s->path}, 1);
 done:
 	lt_doc_free(doc);
 	lt_solve_report_destroy(&r);

@@ -343,10 +343,16 @@ static int plan_answers(lt_solver *sv, const double *theta, size_t k,
 	slot = lt_model_find_slot(sv->m, LT_SLOT_BETA, k);
 	if (ind->channel < 0)
 		return LT_OK;
-	a->has_beta_ms = lt_solve_beta(sv, theta, NULL, k, &a->beta_ms, diag)
-	                 == LT_OK;
-	a->has_beta_need = lt_solve_beta_target(sv, theta, NULL, k,
-	                                        &a->beta_need, diag) == LT_OK;
+	/* LT_EINVAL: no such β (no milestones, no dynamics); anything else,
+	 * out of memory first, is an error of the run */
+	rc = lt_solve_beta(sv, theta, NULL, k, &a->beta_ms, diag);
+	a->has_beta_ms = rc == LT_OK;
+	if (rc != LT_OK && rc != LT_EINVAL)
+		return rc;
+	rc = lt_solve_beta_target(sv, theta, NULL, k, &a->beta_need, diag);
+	a->has_beta_need = rc == LT_OK;
+	if (rc != LT_OK && rc != LT_EINVAL)
+		return rc;
 	/* met with β = 0: the trend alone meets it, spending is not needed */
 	memcpy(sv->theta, theta, lt_model_nslots(sv->m) * sizeof *theta);
 	sv->theta[slot] = 0.0;
