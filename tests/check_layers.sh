@@ -1,7 +1,9 @@
 #!/bin/sh
 # check_layers.sh - fail when a source file includes a header of a higher
-# layer (docs/ARCHITECTURE.md), or when an engine prints, reads files or
-# touches libconfig.
+# layer (docs/ARCHITECTURE.md), when an engine prints, reads files or
+# touches libconfig, or when a file outside the scenario loader
+# (src/input/config*.c and its private header) includes <libconfig.h> or
+# the loader's private header.
 #
 # Layers, bottom up: core, scenario, numerics, input, output, cli.  A
 # header belongs to the layer of the folder that holds the .c file of the
@@ -54,5 +56,21 @@ for f in src/core/*.c src/scenario/*.c src/numerics/*.c; do
 		bad=1
 	fi
 done
-[ $bad -eq 0 ] && echo "layers: every include goes down the layers; engines do no I/O"
+# libconfig belongs to the scenario loader alone: every other file takes a
+# validated lt_scenario.  The loader is src/input/config*.c with its private
+# header src/input/config_private.h, which no other file may include.
+for f in $(find src include tests bench -name '*.[ch]' 2>/dev/null | sort); do
+	case "$f" in
+	src/input/config*.c | src/input/config_private.h) continue ;;
+	esac
+	if grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]libconfig\.h[>"]' "$f"; then
+		echo "layers: $f: only the scenario loader (src/input/config*.c) includes <libconfig.h>"
+		bad=1
+	fi
+	if grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"([^"]*/)?config_private\.h"' "$f"; then
+		echo "layers: $f: config_private.h is the loader's own header (src/input/config*.c)"
+		bad=1
+	fi
+done
+[ $bad -eq 0 ] && echo "layers: every include goes down the layers; engines do no I/O; only the loader includes libconfig"
 exit $bad

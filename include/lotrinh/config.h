@@ -3,9 +3,11 @@
  *
  * lt_scenario_load() reads a scenario file (format in docs/SCENARIO.md),
  * checks every key, type, range and cross-reference, and returns a struct
- * the engines may trust without checking again.  config.c is the only file
- * that includes <libconfig.h>.  Engines never include this header: they
- * take a scenario, wherever it came from.
+ * the engines may trust without checking again.  The loader's files,
+ * src/input/config*.c (config.c runs the pipeline; config_private.h lists
+ * the others), are the only ones that include <libconfig.h>
+ * (tests/check_layers.sh checks it).  Engines never include this header:
+ * they take a scenario, wherever it came from.
  */
 #ifndef LT_CONFIG_H
 #define LT_CONFIG_H
