@@ -5,7 +5,6 @@
  * progress measures, the model and the inverse questions.  Inputs the
  * loader refuses are skipped (fuzz_scenario.c covers them).
  */
-#include <math.h>
 #include <gsl/gsl_errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -33,59 +32,6 @@ static void engines(const lt_scenario *s)
 		lt_simulation_destroy(&sim);
 	if (lt_solve_run(s, &rep, NULL) == LT_OK)
 		lt_solve_report_destroy(&rep);
-}
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void paths(const lt_scenario *s)
-{
-	size_t k, f;
-
-	for (k = 0; k < s->n_indicators; k++) {
-		const lt_indicator *ind = &s->indicators[k];
-		lt_path_spec spec;
-
-		memset(&spec, 0, sizeof spec);
-		spec.t0 = ind->baseline_year;
-		spec.t1 = ind->target.year;
-		spec.y0 = ind->baseline;
-		spec.y1 = ind->target.is_range ? ind->target.min : ind->target.value;
-		spec.lo = ind->has_floor ? ind->floor : -HUGE_VAL;
-		spec.hi = ind->has_ceiling ? ind->ceiling : HUGE_VAL;
-		spec.knots = ind->milestones.pts;
-		while (spec.n_knots < ind->milestones.n &&
-		       ind->milestones.pts[spec.n_knots].year <= spec.t1)
-			spec.n_knots++;
-		for (f = 0; f < LT_PATH_KINDS; f++) {
-			lt_path p;
-
-			if (lt_path_init(&p, spec.t0, spec.t1) == LT_OK)
-				lt_path_build((lt_path_kind)f, &spec, &p, NULL);
-			lt_path_destroy(&p);
-		}
-	}
-}
-
-static void model(const lt_scenario *s)
-{
-	lt_model_values v;
-	lt_sim sim;
-	size_t k;
-
-	if (lt_model_values_init(&v, s, NULL) != LT_OK)
-		return;
-	if (lt_sim_init(&sim, s) == LT_OK) {
-		lt_model_run(s, &v, NULL, LT_METHOD_AUTO, 0.0, &sim, NULL);
-		lt_sim_destroy(&sim);
-	}
-	for (k = 0; k < s->n_indicators && k < 4; k++) {
-		lt_share_result r;
-		double b;
-
-		lt_solve_share(s, &v, k, &r, NULL);
-		lt_solve_beta(s, &v, NULL, k, &b, NULL);
-	}
-	lt_model_values_destroy(&v);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
