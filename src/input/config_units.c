@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "config_private.h"
+#include "lotrinh/budget.h"
 
 /* GRDP of one Vietnamese province, million VND, current prices.  Smallest:
  * Bac Kan, about 15 trillion VND (GSO, 2022-2023); largest: Ho Chi Minh
@@ -117,11 +118,6 @@ static int line_at(const setting *root, const char *path, int fallback)
 	return st != NULL ? lt_config_line(st) : fallback;
 }
 
-/* V grown at G % a year from FROM to TO. */
-static double grown(double v, double g_pct, int from, int to)
-{
-	return v * pow(1 + g_pct / 100, to - from);
-}
 
 /* The spending base summed over the years after the baseline up to the
  * horizon (at least one year). */
@@ -132,7 +128,7 @@ static double base_over_plan(const lt_scenario *s)
 	int y;
 
 	for (y = s->baseline_year + 1; y <= s->horizon; y++)
-		sum += grown(b->amount, b->growth_pct, b->year, y);
+		sum += lt_budget_base(b, y);
 	return sum > 0 ? sum : b->amount;
 }
 
@@ -211,7 +207,7 @@ void lt_config_check_magnitudes(struct ctx *c, const setting *root)
 	    "in 'economy'", e->grdp, e->grdp, LT_GRDP_MIN, LT_GRDP_MAX, 1.0, "",
 	    "million VND for a province's GRDP") != 0)
 		return;
-	grdp_then = grown(e->grdp, e->growth_pct, e->grdp_year, b->year);
+	grdp_then = lt_economy_grdp(e, b->year);
 	if (check_magnitude(c, line_at(root, "budget.amount", b->line), "'amount' "
 	    "in 'budget'", b->amount, b->amount / grdp_then, LT_BASE_SHARE_MIN,
 	    LT_BASE_SHARE_MAX, 100.0, "%", "of GRDP") != 0)
@@ -225,7 +221,7 @@ void lt_config_check_magnitudes(struct ctx *c, const setting *root)
 		snprintf(subj, sizeof subj, "the %d value of 'spending_history' in "
 		         "'budget'", pt->year);
 		if (check_magnitude(c, b->spending_history.line, subj, pt->value,
-		    pt->value / grown(b->amount, b->growth_pct, b->year, pt->year),
+		    pt->value / lt_budget_base(b, pt->year),
 		    LT_HISTORY_SHARE_MIN, LT_HISTORY_SHARE_MAX, 100.0, "%",
 		    "of the spending base that year") != 0)
 			break;
@@ -239,8 +235,7 @@ void lt_config_check_magnitudes(struct ctx *c, const setting *root)
 		snprintf(path, sizeof path, "channels.%s.capital0", ch->id);
 		snprintf(subj, sizeof subj, "'capital0' of channel '%s'", ch->id);
 		check_magnitude(c, line_at(root, path, ch->line), subj, ch->capital0,
-		    ch->capital0 / grown(e->grdp, e->growth_pct, e->grdp_year,
-		                         s->baseline_year),
+		    ch->capital0 / lt_economy_grdp(e, s->baseline_year),
 		    LT_CAPITAL_SHARE_MIN, LT_CAPITAL_SHARE_MAX, 100.0, "%",
 		    "of GRDP in the baseline year");
 	}
