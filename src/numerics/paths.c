@@ -57,7 +57,7 @@ static int build_paths(lt_paths_item *p, lt_diag *diag)
 
 /* The progress measures and the trend of P from its observations.  Their
  * failures (too little or unusable data) are answers, shown as such: they
- * are not recorded as errors. */
+ * are not recorded as errors.  Returns LT_OK or LT_ENOMEM. */
 static int assess(lt_paths_item *p, int horizon)
 {
 	const lt_indicator *ind = p->ind;
@@ -65,6 +65,7 @@ static int assess(lt_paths_item *p, int horizon)
 	lt_point *obs = lt_malloc(cap * sizeof *obs);
 	lt_progress_spec ps;
 	lt_trend_spec ts;
+	int rc;
 
 	if (obs == NULL)
 		return LT_ENOMEM;
@@ -85,9 +86,11 @@ static int assess(lt_paths_item *p, int horizon)
 	ts.target = p->aim;
 	ts.target_year = ind->target.year;
 	ts.horizon = horizon;
-	p->trend_ok = lt_trend_run(&ts, &p->trend, NULL) == LT_OK;
+	rc = lt_trend_run(&ts, &p->trend, NULL);
+	p->trend_ok = rc == LT_OK;
 	free(obs);
-	return LT_OK;
+	/* out of memory is no answer about the data */
+	return rc == LT_ENOMEM ? rc : LT_OK;
 }
 
 /* Fill P for IND.  P's paths are initialised first, so lt_paths_free can
