@@ -1,7 +1,8 @@
 /* test_outputs.c - properties every command's output must have, on every
  * shipped scenario and fixture, in every format: no nan or inf anywhere
- * (a value that cannot be computed is missing, and says so), exit 0, and
- * JSON that parses.
+ * (a value that cannot be computed is missing, and says so), exit 0, CSV
+ * as one RFC 4180 table (CRLF line ends, no blank record) and JSON that
+ * parses to an object.
  */
 #include <criterion/criterion.h>
 #include <jansson.h>
@@ -22,6 +23,25 @@ static int has_non_finite(const char *text)
 	found = regexec(&re, text, 0, NULL, 0) == 0;
 	regfree(&re);
 	return found;
+}
+
+/* Check one run of CMD in format K (0 table, 1 csv, 2 json) on WHAT. */
+static void check_run(const struct run *r, const char *cmd, size_t k,
+                      const char *what)
+{
+	cr_expect_eq(r->status, 0, "%s %s: %s", cmd, what, r->err);
+	cr_expect_not(has_non_finite(r->out), "%s %s", cmd, what);
+	if (r->status != 0)
+		return;
+	if (k == 1)
+		cr_expect(strstr(r->out, "\r\n") != NULL &&
+		          strstr(r->out, "\n\r\n") == NULL, "%s %s: CSV", cmd, what);
+	if (k == 2) {
+		json_t *j = json_loads(r->out, 0, NULL);
+
+		cr_expect(json_is_object(j), "%s %s: JSON", cmd, what);
+		json_decref(j);
+	}
 }
 
 Test(outputs, detector)
@@ -54,19 +74,38 @@ Test(outputs, no_nan_or_inf_in_any_command)
 				                       files[f]);
 
 				runs++;
-				cr_expect_eq(r.status, 0, "%s --format %s %s: %s",
-				             commands[c], formats[k], files[f], r.err);
-				cr_expect_not(has_non_finite(r.out), "%s --format %s %s",
-				              commands[c], formats[k], files[f]);
-				if (k == 2 && r.status == 0) {
-					json_t *j = json_loads(r.out, 0, NULL);
-
-					cr_expect(j != NULL, "%s %s: JSON does not parse",
-					          commands[c], files[f]);
-					json_decref(j);
-				}
+				check_run(&r, commands[c], k, files[f]);
 				run_free(&r);
 			}
 	}
 	cr_expect_eq(runs, 6 * 15);
+}
+
+/* fit, in every format, on the NIST data with a prediction. */
+Test(outputs, fit_in_every_format)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof formats / sizeof *formats; k++) {
+		struct run r = run_cli("fit", "--model", "linear", "--predict", "3",
+		                       "--format", formats[k],
+		                       "tests/data/nist/rat42.csv");
+
+		check_run(&r, "fit", k, formats[k]);
+		run_free(&r);
+	}
+}
+
+/* show in Vietnamese, every format. */
+Test(outputs, show_vi_in_every_format)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof formats / sizeof *formats; k++) {
+		struct run r = run_cli("show", "--lang", "vi", "--format", formats[k],
+		                       "scenarios/long_an.cfg");
+
+		check_run(&r, "show --lang vi", k, formats[k]);
+		run_free(&r);
+	}
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lotrinh/report.h"
+#include "lotrinh/table.h"
 #include "lotrinh/text.h"
 
 /* ---- lt_format_number -------------------------------------------------- */
@@ -74,10 +75,11 @@ Test(report, format_number_vietnamese)
 
 Test(report, format_number_not_finite)
 {
-	expect_number(NAN, 2, 1, LT_LANG_EN, "n/a");
-	expect_number(NAN, 0, 0, LT_LANG_VI, "n/a");
-	expect_number(HUGE_VAL, 0, 0, LT_LANG_EN, "inf");
-	expect_number(-HUGE_VAL, 0, 0, LT_LANG_EN, "-inf");
+	/* not finite: missing, never nan or inf */
+	expect_number(NAN, 2, 1, LT_LANG_EN, "–");
+	expect_number(NAN, 0, 0, LT_LANG_VI, "–");
+	expect_number(HUGE_VAL, 0, 0, LT_LANG_EN, "–");
+	expect_number(-HUGE_VAL, 0, 0, LT_LANG_EN, "–");
 }
 
 Test(report, format_number_returns_buf_and_respects_size)
@@ -129,7 +131,7 @@ Test(report, lang_parse)
 	cr_expect_eq(l, LT_LANG_EN, "a refused name changed the language");
 }
 
-/* ---- lt_print_padded --------------------------------------------------- */
+/* ---- helpers ----------------------------------------------------------- */
 
 /* Everything written to F since it was opened, as a new string. */
 static char *contents(FILE *f)
@@ -146,29 +148,6 @@ static char *contents(FILE *f)
 	cr_assert_eq(fread(s, 1, (size_t)n, f), (size_t)n);
 	s[n] = '\0';
 	return s;
-}
-
-Test(report, print_padded)
-{
-	FILE *f = tmpfile();
-	char *s;
-
-	cr_assert_not_null(f);
-	/* "Chỉ số" is 6 columns (8 bytes): 4 spaces make 10 columns */
-	lt_print_padded(f, "Chỉ số", 10);
-	fputc('|', f);
-	/* 漢字 is 4 columns: 2 spaces make 6 */
-	lt_print_padded(f, "漢字", 6);
-	fputc('|', f);
-	/* wider than the width: printed whole, no padding */
-	lt_print_padded(f, "Đổi mới", 3);
-	fputc('|', f);
-	lt_print_padded(f, "", 3);
-	fputc('|', f);
-	s = contents(f);
-	cr_expect_str_eq(s, "Chỉ số    |漢字  |Đổi mới|   |");
-	free(s);
-	fclose(f);
 }
 
 /* ---- lt_table ---------------------------------------------------------- */

@@ -60,8 +60,8 @@ typedef struct lt_trend_spec {
 
 /* Fit every applicable model to SPEC's observations and extrapolate.
  * Returns LT_OK (with out->chosen = -1 and a reason in out->choice when
- * there is too little data: that is an answer, not an error), or LT_EINVAL
- * for an invalid spec. */
+ * there is too little data or a model cannot be fitted: that is an answer,
+ * not an error), LT_EINVAL for an invalid spec, or LT_ENOMEM. */
 int lt_trend_run(const lt_trend_spec *spec, lt_trend_result *out, lt_diag *diag);
 
 #endif /* LT_TREND_H */

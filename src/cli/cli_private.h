@@ -30,11 +30,12 @@ int lt_cli_usage_error(const char *cmd, const char *fmt, ...)
 int lt_cli_bad_option(const char *cmd, int opt, char **argv);
 
 /* Load the one scenario operand left after CMD's options (argv[optind])
- * into *S, checking there is exactly one and, when ONLY is not NULL, that
- * it has an indicator of that id.  On failure print the errors (or a usage
- * error) and return LT_EXIT_USAGE with *S NULL; else LT_EXIT_OK. */
+ * into *S, checking there is exactly one.  On failure print the errors (or
+ * a usage error) and return the exit status (LT_EXIT_USAGE for a bad file,
+ * LT_EXIT_ENV when reading or memory failed) with *S NULL; else
+ * LT_EXIT_OK.  --indicator ids are checked by lt_cli_check_ids. */
 int lt_cli_load_operand(const char *cmd, int argc, char **argv,
-                        const char *only, struct lt_scenario **s);
+                        struct lt_scenario **s);
 
 /* Print every error of D to stderr as "lotrinh: FILE:LINE: MESSAGE". */
 void lt_cli_print_diag(const lt_diag *d);

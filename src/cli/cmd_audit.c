@@ -11,6 +11,7 @@
 #include "lotrinh/audit.h"
 #include "lotrinh/cli.h"
 #include "lotrinh/report.h"
+#include "lotrinh/table.h"
 #include "lotrinh/scenario.h"
 
 const char lt_usage_audit[] =
@@ -273,7 +274,7 @@ int lt_cmd_audit(int argc, char **argv)
 		if (status != LT_EXIT_OK)
 			goto done;
 	}
-	status = lt_cli_load_operand("audit", argc, argv, NULL, &s);
+	status = lt_cli_load_operand("audit", argc, argv, &s);
 	if (status != LT_EXIT_OK)
 		goto done;
 	lt_diag_init(&d, s->path);

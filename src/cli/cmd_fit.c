@@ -19,6 +19,7 @@
 #include "lotrinh/csv.h"
 #include "lotrinh/fit.h"
 #include "lotrinh/report.h"
+#include "lotrinh/table.h"
 #include "lotrinh/text.h"
 
 const char lt_usage_fit[] =

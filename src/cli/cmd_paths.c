@@ -426,7 +426,7 @@ int lt_cmd_paths(int argc, char **argv)
 		if (status != LT_EXIT_OK)
 			goto done;
 	}
-	status = lt_cli_load_operand("paths", argc, argv, NULL, &s);
+	status = lt_cli_load_operand("paths", argc, argv, &s);
 	if (status == LT_EXIT_OK)
 		status = lt_cli_check_ids("paths", &o, s);
 	if (status != LT_EXIT_OK)

@@ -21,6 +21,7 @@
 #include "cli_private.h"
 #include "lotrinh/cli.h"
 #include "lotrinh/report.h"
+#include "lotrinh/table.h"
 #include "lotrinh/scenario.h"
 #include "lotrinh/text.h"
 
@@ -489,7 +490,7 @@ int lt_cmd_show(int argc, char **argv)
 		if (status != LT_EXIT_OK)
 			goto done;
 	}
-	status = lt_cli_load_operand("show", argc, argv, NULL, &s);
+	status = lt_cli_load_operand("show", argc, argv, &s);
 	if (status != LT_EXIT_OK)
 		goto done;
 	out.doc = lt_doc_alloc(NULL, NULL);

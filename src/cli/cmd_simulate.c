@@ -479,7 +479,7 @@ int lt_cmd_simulate(int argc, char **argv)
 		                            "'--ramp' and '--schedule'");
 		goto done;
 	}
-	status = lt_cli_load_operand("simulate", argc, argv, NULL, &s);
+	status = lt_cli_load_operand("simulate", argc, argv, &s);
 	if (status == LT_EXIT_OK)
 		status = lt_cli_check_ids("simulate", &o, s);
 	if (status == LT_EXIT_OK)

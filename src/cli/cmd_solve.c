@@ -332,7 +332,7 @@ int lt_cmd_solve(int argc, char **argv)
 		if (status != LT_EXIT_OK)
 			goto done;
 	}
-	status = lt_cli_load_operand("solve", argc, argv, NULL, &s);
+	status = lt_cli_load_operand("solve", argc, argv, &s);
 	if (status == LT_EXIT_OK)
 		status = lt_cli_check_ids("solve", &o, s);
 	if (status != LT_EXIT_OK)

@@ -115,7 +115,7 @@ void lt_cli_print_diag(const lt_diag *d)
 }
 
 int lt_cli_load_operand(const char *cmd, int argc, char **argv,
-                        const char *only, struct lt_scenario **s)
+                        struct lt_scenario **s)
 {
 	const char *path;
 	lt_diag d;
@@ -138,14 +138,7 @@ int lt_cli_load_operand(const char *cmd, int argc, char **argv,
 	if (rc != LT_OK)
 		lt_cli_print_diag(&d);
 	lt_diag_destroy(&d);
-	if (rc != LT_OK)
-		return LT_EXIT_USAGE;
-	if (only != NULL && lt_scenario_find_indicator(*s, only) < 0) {
-		lt_scenario_free(*s);
-		*s = NULL;
-		return lt_cli_usage_error(cmd, "no indicator '%s' in %s", only, path);
-	}
-	return LT_EXIT_OK;
+	return rc == LT_OK ? LT_EXIT_OK : lt_cli_exit_status(rc);
 }
 
 int lt_cli_print_usage(const char *name, FILE *out)

@@ -1,7 +1,8 @@
-/* report.c - aligned tables and number formats (see report.h). */
+/* report.c - languages, formats and number formats (see report.h). */
 #include "lotrinh/report.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,44 +34,6 @@ int lt_format_parse(const char *s, lt_format *f)
 	return 0;
 }
 
-void lt_csv_field(FILE *out, const char *s)
-{
-	if (s == NULL)
-		s = "";
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
-
-void lt_csv_row(FILE *out, const char *const *fields, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			fputc(',', out);
-		lt_csv_field(out, fields[i]);
-	}
-	fputs("\r\n", out);
-}
-
-char *lt_format_plain(double v, char *buf, size_t size)
-{
-	if (isnan(v))
-		snprintf(buf, size, "%s", "");
-	else
-		snprintf(buf, size, "%.15g", v);
-	return buf;
-}
-
 char *lt_format_number(double v, int decimals, int trim, lt_lang lang,
                        char *buf, size_t size)
 {
@@ -83,7 +46,7 @@ char *lt_format_number(double v, int decimals, int trim, lt_lang lang,
 	size_t n = 0, int_len, i;
 
 	if (!isfinite(v)) {
-		snprintf(buf, size, "%s", isnan(v) ? "n/a" : v > 0 ? "inf" : "-inf");
+		snprintf(buf, size, "%s", "–"); /* missing, never nan or inf */
 		return buf;
 	}
 	if (decimals < 0)
@@ -118,13 +81,4 @@ char *lt_format_number(double v, int decimals, int trim, lt_lang lang,
 	out[n] = '\0';
 	snprintf(buf, size, "%s", out);
 	return buf;
-}
-
-void lt_print_padded(FILE *out, const char *s, size_t width)
-{
-	size_t w = lt_text_width(s);
-
-	fputs(s, out);
-	while (w++ < width)
-		fputc(' ', out);
 }
