@@ -1,5 +1,5 @@
-/* table.c - typed result tables and documents, rendered as text, CSV and
- * JSON (see table.h).
+/* table.c - typed result tables, rendered as text, CSV and JSON (see
+ * table.h; documents, which hold tables, are table_doc.c).
  *
  * Cells are stored typed, with their strings copied; a format decides how
  * they look only when the table is written.  Text is built a line at a
@@ -7,7 +7,7 @@
  * written to the caller's sink.  JSON goes through jansson (DESIGN §7: "JSON
  * through a library, not by hand"), dumped straight into the sink.
  */
-#include "lotrinh/table.h"
+#include "table_private.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -74,7 +74,7 @@ lt_cell lt_cell_marked(lt_cell c, const char *mark)
 	return c;
 }
 
-static char *dup_str(const char *s)
+char *lt_table_str_dup(const char *s)
 {
 	size_t n;
 	char *p;
@@ -90,7 +90,7 @@ static char *dup_str(const char *s)
 	return p;
 }
 
-static void free_str(const char *s)
+void lt_table_str_free(const char *s)
 {
 	if (s != blank)
 		free((char *)s);
@@ -98,19 +98,19 @@ static void free_str(const char *s)
 
 /* Copy C's strings into *DST; returns 0 or LT_ENOMEM (then *DST is a
  * blank cell). */
-static int cell_store(lt_cell *dst, lt_cell c)
+int lt_table_cell_store(lt_cell *dst, lt_cell c)
 {
 	lt_cell copy = c;
 
-	copy.text = dup_str(c.text);
-	copy.unit = dup_str(c.unit);
-	copy.mark = dup_str(c.mark);
+	copy.text = lt_table_str_dup(c.text);
+	copy.unit = lt_table_str_dup(c.unit);
+	copy.mark = lt_table_str_dup(c.mark);
 	if ((c.text != NULL && copy.text == NULL) ||
 	    (c.unit != NULL && copy.unit == NULL) ||
 	    (c.mark != NULL && copy.mark == NULL)) {
-		free_str(copy.text);
-		free_str(copy.unit);
-		free_str(copy.mark);
+		lt_table_str_free(copy.text);
+		lt_table_str_free(copy.unit);
+		lt_table_str_free(copy.mark);
 		*dst = lt_cell_missing(blank);
 		return LT_ENOMEM;
 	}
@@ -118,11 +118,11 @@ static int cell_store(lt_cell *dst, lt_cell c)
 	return 0;
 }
 
-static void cell_release(lt_cell *c)
+void lt_table_cell_release(lt_cell *c)
 {
-	free_str(c->text);
-	free_str(c->unit);
-	free_str(c->mark);
+	lt_table_str_free(c->text);
+	lt_table_str_free(c->unit);
+	lt_table_str_free(c->mark);
 	*c = lt_cell_missing(blank);
 }
 
@@ -280,7 +280,7 @@ char *lt_cell_csv(const lt_cell *c, char *buf, size_t size)
 }
 
 /* C as a JSON value (new reference), or NULL when out of memory. */
-static json_t *cell_json(const lt_cell *c)
+json_t *lt_table_cell_json(const lt_cell *c)
 {
 	json_t *j;
 
@@ -352,7 +352,7 @@ void lt_table_free(lt_table *t)
 		free(t->cols[i].head[1]);
 	}
 	for (i = 0; i < t->nrows * t->ncols; i++)
-		cell_release(&t->cells[i]);
+		lt_table_cell_release(&t->cells[i]);
 	free(t->cells);
 	free(t->cols);
 	free(t);
@@ -376,9 +376,9 @@ int lt_table_set_column(lt_table *t, size_t col, const char *key,
 		return LT_ENOMEM;
 	if (col >= t->ncols)
 		return LT_EINVAL;
-	k = dup_str(key);
-	en = dup_str(head_en);
-	vi = dup_str(head_vi != NULL ? head_vi : head_en);
+	k = lt_table_str_dup(key);
+	en = lt_table_str_dup(head_en);
+	vi = lt_table_str_dup(head_vi != NULL ? head_vi : head_en);
 	if (k == NULL || en == NULL || vi == NULL) {
 		free(k);
 		free(en);
@@ -445,8 +445,8 @@ int lt_table_put(lt_table *t, size_t col, lt_cell c)
 	if (t->nrows == 0 || col >= t->ncols)
 		return LT_EINVAL;
 	cell = &t->cells[(t->nrows - 1) * t->ncols + col];
-	cell_release(cell);
-	if (cell_store(cell, c) != 0)
+	lt_table_cell_release(cell);
+	if (lt_table_cell_store(cell, c) != 0)
 		return table_oom(t);
 	return 0;
 }
@@ -457,7 +457,7 @@ int lt_table_set(lt_table *t, size_t col, const char *text)
 }
 
 /* vsnprintf into a new string (caller frees), or NULL. */
-static char *vformat(const char *fmt, va_list ap)
+char *lt_table_vformat(const char *fmt, va_list ap)
 {
 	va_list again;
 	char *s;
@@ -481,7 +481,7 @@ int lt_table_setf(lt_table *t, size_t col, const char *fmt, ...)
 	int rc;
 
 	va_start(ap, fmt);
-	s = vformat(fmt, ap);
+	s = lt_table_vformat(fmt, ap);
 	va_end(ap);
 	if (s == NULL)
 		return t != NULL ? table_oom(t) : LT_ENOMEM;
@@ -497,9 +497,6 @@ size_t lt_table_rows(const lt_table *t)
 
 /* ---- tables as text ----------------------------------------------------- */
 
-/* Longest text a cell shows in a terminal, in bytes; longer text is cut
- * (a table cell is a phrase, not a page). */
-#define CELL_BYTES 2048
 
 /* The text of cell C in column COL as printed: formatted, shortened to the
  * column's limit, then its marker padded to MARK_W columns. */
@@ -507,7 +504,7 @@ static const char *cell_shown(const lt_table *t, size_t col, const lt_cell *c,
                               lt_lang lang, size_t mark_w, char *buf,
                               size_t size)
 {
-	char raw[CELL_BYTES], cut[CELL_BYTES];
+	char raw[LT_TABLE_CELL_BYTES], cut[LT_TABLE_CELL_BYTES];
 	const char *s = lt_cell_format(c, lang, raw, sizeof raw);
 	const char *mark = c->mark != NULL ? c->mark : "";
 	size_t w;
@@ -565,24 +562,24 @@ static void text_row(const lt_table *t, int indent, const char *const *texts,
 }
 
 /* The texts of row R (R == (size_t)-1: the header) into TEXTS, backed by
- * STORE (ncols * CELL_BYTES). */
+ * STORE (ncols * LT_TABLE_CELL_BYTES). */
 static void row_texts(const lt_table *t, size_t r, lt_lang lang,
                       const size_t *mark_w, const char **texts, char *store)
 {
 	size_t c;
 
 	for (c = 0; c < t->ncols; c++) {
-		char *buf = store + c * CELL_BYTES;
+		char *buf = store + c * LT_TABLE_CELL_BYTES;
 
 		if (r == (size_t)-1)
 			texts[c] = t->cols[c].head[lang] != NULL ? t->cols[c].head[lang]
 			           : "";
 		else
 			texts[c] = cell_shown(t, c, &t->cells[r * t->ncols + c], lang,
-			                      mark_w[c], buf, CELL_BYTES);
+			                      mark_w[c], buf, LT_TABLE_CELL_BYTES);
 		if (r == (size_t)-1 && t->cols[c].max > 0)
 			texts[c] = lt_text_shorten(texts[c], t->cols[c].max, buf,
-			                           CELL_BYTES);
+			                           LT_TABLE_CELL_BYTES);
 	}
 }
 
@@ -615,7 +612,7 @@ int lt_table_write_text(const lt_table *t, lt_lang lang, int indent,
 	width = lt_calloc(t->ncols, sizeof *width);
 	mark_w = lt_calloc(t->ncols, sizeof *mark_w);
 	texts = lt_calloc(t->ncols, sizeof *texts);
-	store = lt_malloc(t->ncols * CELL_BYTES);
+	store = lt_malloc(t->ncols * LT_TABLE_CELL_BYTES);
 	if (width == NULL || mark_w == NULL || texts == NULL || store == NULL)
 		goto done;
 	for (c = 0; c < t->ncols; c++)
@@ -723,7 +720,7 @@ int lt_table_write_csv(const lt_table *t, int header, lt_sink *out)
 }
 
 /* 1 when A and B show the same column keys in CSV. */
-static int same_csv_columns(const lt_table *a, const lt_table *b)
+int lt_table_same_csv_columns(const lt_table *a, const lt_table *b)
 {
 	size_t i = 0, j = 0;
 
@@ -743,7 +740,7 @@ static int same_csv_columns(const lt_table *a, const lt_table *b)
 }
 
 /* T's JSON-visible columns of each row as an array of objects. */
-static json_t *table_json(const lt_table *t)
+json_t *lt_table_json(const lt_table *t)
 {
 	json_t *rows = json_array();
 	size_t r, c;
@@ -758,7 +755,7 @@ static json_t *table_json(const lt_table *t)
 		for (c = 0; c < t->ncols; c++)
 			if ((t->cols[c].show & LT_SHOW_JSON) &&
 			    json_object_set_new(o, t->cols[c].key != NULL ? t->cols[c].key
-			                        : "", cell_json(&t->cells[r * t->ncols + c]))
+			                        : "", lt_table_cell_json(&t->cells[r * t->ncols + c]))
 			    != 0) {
 				json_decref(rows);
 				return NULL;
@@ -767,462 +764,12 @@ static json_t *table_json(const lt_table *t)
 	return rows;
 }
 
-/* ---- documents ---------------------------------------------------------- */
-
-enum item_kind { ITEM_FIELD, ITEM_LINE, ITEM_TABLE, ITEM_CHILD, ITEM_LIST };
-
-struct item {
-	enum item_kind kind;
-	unsigned show;
-	char *key;
-	char *label[2];     /* field: label; table: title; by lt_lang */
-	lt_cell cell;       /* field */
-	char *text;         /* line */
-	lt_table *table;    /* table */
-	lt_doc **docs;      /* child: one; list: n_docs */
-	size_t n_docs;
-};
-
-struct lt_doc {
-	char *title[2];
-	struct item *items;
-	size_t n, cap;
-	int failed;
-};
-
-lt_doc *lt_doc_alloc(const char *title_en, const char *title_vi)
+lt_cell lt_table_cell_blank(void)
 {
-	lt_doc *d = lt_calloc(1, sizeof *d);
-
-	if (d == NULL)
-		return NULL;
-	d->title[LT_LANG_EN] = dup_str(title_en);
-	d->title[LT_LANG_VI] = dup_str(title_vi != NULL ? title_vi : title_en);
-	if (title_en != NULL && (d->title[0] == NULL || d->title[1] == NULL)) {
-		lt_doc_free(d);
-		return NULL;
-	}
-	return d;
+	return lt_cell_missing(blank);
 }
 
-void lt_doc_free(lt_doc *d)
+int lt_table_failed(const lt_table *t)
 {
-	size_t i, k;
-
-	if (d == NULL)
-		return;
-	for (i = 0; i < d->n; i++) {
-		struct item *it = &d->items[i];
-
-		free(it->key);
-		free(it->label[0]);
-		free(it->label[1]);
-		cell_release(&it->cell);
-		free(it->text);
-		lt_table_free(it->table);
-		for (k = 0; k < it->n_docs; k++)
-			lt_doc_free(it->docs[k]);
-		free(it->docs);
-	}
-	free(d->items);
-	free(d->title[0]);
-	free(d->title[1]);
-	free(d);
-}
-
-/* A new item at the end of D with KEY and the two labels, or NULL (D is
- * then marked failed). */
-static struct item *add_item(lt_doc *d, enum item_kind kind, unsigned show,
-                             const char *key, const char *en, const char *vi)
-{
-	struct item *it;
-
-	if (d == NULL || d->failed)
-		return NULL;
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? 2 * d->cap : 8;
-		struct item *p = lt_realloc(d->items, cap * sizeof *p);
-
-		if (p == NULL)
-			goto fail;
-		d->items = p;
-		d->cap = cap;
-	}
-	it = &d->items[d->n];
-	memset(it, 0, sizeof *it);
-	it->cell = lt_cell_missing(blank);
-	it->kind = kind;
-	it->show = show;
-	it->key = dup_str(key != NULL ? key : "");
-	it->label[LT_LANG_EN] = dup_str(en);
-	it->label[LT_LANG_VI] = dup_str(vi != NULL ? vi : en);
-	d->n++;
-	if (it->key == NULL || (en != NULL && (it->label[0] == NULL ||
-	                                       it->label[1] == NULL)))
-		goto fail;
-	return it;
-fail:
-	d->failed = 1;
-	return NULL;
-}
-
-int lt_doc_field(lt_doc *d, const char *key, const char *label_en,
-                 const char *label_vi, lt_cell c, unsigned show)
-{
-	struct item *it = add_item(d, ITEM_FIELD, show, key, label_en, label_vi);
-
-	if (it == NULL)
-		return LT_ENOMEM;
-	if (cell_store(&it->cell, c) != 0) {
-		d->failed = 1;
-		return LT_ENOMEM;
-	}
-	return 0;
-}
-
-int lt_doc_line(lt_doc *d, const char *text)
-{
-	struct item *it = add_item(d, ITEM_LINE, LT_SHOW_TEXT, NULL, NULL, NULL);
-
-	if (it == NULL)
-		return LT_ENOMEM;
-	it->text = dup_str(text);
-	if (it->text == NULL) {
-		d->failed = 1;
-		return LT_ENOMEM;
-	}
-	return 0;
-}
-
-int lt_doc_linef(lt_doc *d, const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	int rc;
-
-	va_start(ap, fmt);
-	s = vformat(fmt, ap);
-	va_end(ap);
-	if (s == NULL) {
-		if (d != NULL)
-			d->failed = 1;
-		return LT_ENOMEM;
-	}
-	rc = lt_doc_line(d, s);
-	free(s);
-	return rc;
-}
-
-lt_table *lt_doc_table(lt_doc *d, const char *key, const char *title_en,
-                       const char *title_vi, size_t ncols, unsigned show)
-{
-	struct item *it = add_item(d, ITEM_TABLE, show, key, title_en, title_vi);
-
-	if (it == NULL)
-		return NULL;
-	it->table = lt_table_alloc(ncols);
-	if (it->table == NULL)
-		d->failed = 1;
-	return it->table;
-}
-
-/* Append a new document to item IT; returns it or NULL (D failed). */
-static lt_doc *add_doc(lt_doc *d, struct item *it, const char *title_en,
-                       const char *title_vi)
-{
-	lt_doc **p, *child;
-
-	if (it == NULL)
-		return NULL;
-	p = lt_realloc(it->docs, (it->n_docs + 1) * sizeof *p);
-	if (p == NULL) {
-		d->failed = 1;
-		return NULL;
-	}
-	it->docs = p;
-	child = lt_doc_alloc(title_en, title_vi);
-	if (child == NULL) {
-		d->failed = 1;
-		return NULL;
-	}
-	it->docs[it->n_docs++] = child;
-	return child;
-}
-
-lt_doc *lt_doc_child(lt_doc *d, const char *key, const char *title_en,
-                     const char *title_vi, unsigned show)
-{
-	return add_doc(d, add_item(d, ITEM_CHILD, show, key, NULL, NULL),
-	               title_en, title_vi);
-}
-
-/* The list KEY of D, or NULL. */
-static struct item *find_list(lt_doc *d, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < d->n; i++)
-		if (d->items[i].kind == ITEM_LIST && strcmp(d->items[i].key,
-		                                            key != NULL ? key : "") == 0)
-			return &d->items[i];
-	return NULL;
-}
-
-int lt_doc_list(lt_doc *d, const char *key, unsigned show)
-{
-	if (d == NULL || d->failed)
-		return LT_ENOMEM;
-	if (find_list(d, key) != NULL)
-		return 0;
-	return add_item(d, ITEM_LIST, show, key, NULL, NULL) != NULL ? 0
-	       : LT_ENOMEM;
-}
-
-lt_doc *lt_doc_list_item(lt_doc *d, const char *key, const char *title_en,
-                         const char *title_vi, unsigned show)
-{
-	struct item *it;
-
-	if (d == NULL || d->failed)
-		return NULL;
-	it = find_list(d, key);
-	if (it != NULL)
-		return add_doc(d, it, title_en, title_vi);
-	return add_doc(d, add_item(d, ITEM_LIST, show, key, NULL, NULL), title_en,
-	               title_vi);
-}
-
-/* 1 when building D or anything in it ran out of memory. */
-static int doc_failed(const lt_doc *d)
-{
-	size_t i, k;
-
-	if (d->failed)
-		return 1;
-	for (i = 0; i < d->n; i++) {
-		if (d->items[i].table != NULL && d->items[i].table->failed)
-			return 1;
-		for (k = 0; k < d->items[i].n_docs; k++)
-			if (doc_failed(d->items[i].docs[k]))
-				return 1;
-	}
-	return 0;
-}
-
-/* ---- documents as text -------------------------------------------------- */
-
-struct text_state {
-	lt_sink *out;
-	lt_lang lang;
-	int printed;  /* something was written: sections start with a blank line */
-	int rc;
-};
-
-static void doc_text(const lt_doc *d, int indent, struct text_state *st);
-
-/* Fields ITEMS[FROM..TO-1] (text-visible ones) as "label  value" lines,
- * labels padded to the widest. */
-static void fields_text(const struct item *items, size_t from, size_t to,
-                        int indent, struct text_state *st)
-{
-	char value[CELL_BYTES];
-	size_t i, w = 0;
-
-	for (i = from; i < to; i++)
-		if ((items[i].show & LT_SHOW_TEXT) && items[i].label[0] != NULL &&
-		    lt_text_width(items[i].label[st->lang]) > w)
-			w = lt_text_width(items[i].label[st->lang]);
-	for (i = from; i < to; i++) {
-		const char *label = items[i].label[0] != NULL
-		                    ? items[i].label[st->lang] : "";
-
-		if (!(items[i].show & LT_SHOW_TEXT))
-			continue;
-		lt_sink_repeat(st->out, ' ', (size_t)indent);
-		lt_sink_puts(st->out, label);
-		lt_sink_repeat(st->out, ' ', w - lt_text_width(label) + 2);
-		lt_cell_format(&items[i].cell, st->lang, value, sizeof value);
-		lt_sink_printf(st->out, "%s%s\n", value, items[i].cell.mark != NULL
-		               ? items[i].cell.mark : "");
-		st->printed = 1;
-	}
-}
-
-/* A section: a blank line, the title at INDENT, the items further in. */
-static void section_text(const lt_doc *d, int indent, struct text_state *st)
-{
-	if (st->printed)
-		lt_sink_puts(st->out, "\n");
-	if (d->title[0] != NULL) {
-		lt_sink_repeat(st->out, ' ', (size_t)indent);
-		lt_sink_printf(st->out, "%s\n", d->title[st->lang]);
-		st->printed = 1;
-	}
-	doc_text(d, indent + 2, st);
-}
-
-static void item_text(const struct item *it, int indent, struct text_state *st)
-{
-	size_t k;
-	int rc;
-
-	switch (it->kind) {
-	case ITEM_LINE:
-		if (it->text[0] != '\0')
-			lt_sink_repeat(st->out, ' ', (size_t)indent);
-		lt_sink_printf(st->out, "%s\n", it->text);
-		st->printed = 1;
-		break;
-	case ITEM_TABLE:
-		if (it->label[0] != NULL) {
-			lt_sink_repeat(st->out, ' ', (size_t)indent);
-			lt_sink_printf(st->out, "%s\n", it->label[st->lang]);
-		}
-		rc = lt_table_write_text(it->table, st->lang, indent, st->out);
-		if (rc != LT_OK && st->rc == LT_OK)
-			st->rc = rc;
-		st->printed = 1;
-		break;
-	case ITEM_CHILD:
-	case ITEM_LIST:
-		for (k = 0; k < it->n_docs; k++)
-			section_text(it->docs[k], indent, st);
-		break;
-	default:
-		break;
-	}
-}
-
-static void doc_text(const lt_doc *d, int indent, struct text_state *st)
-{
-	size_t i, j;
-
-	for (i = 0; i < d->n; i = j) {
-		j = i + 1;
-		if (d->items[i].kind == ITEM_FIELD) {
-			while (j < d->n && d->items[j].kind == ITEM_FIELD)
-				j++;
-			fields_text(d->items, i, j, indent, st);
-		} else if (d->items[i].show & LT_SHOW_TEXT) {
-			item_text(&d->items[i], indent, st);
-		}
-	}
-}
-
-/* ---- documents as CSV and JSON ----------------------------------------- */
-
-struct csv_state {
-	lt_sink *out;
-	const lt_table *first; /* the first table written, for its columns */
-	int rc;
-};
-
-static void doc_csv(const lt_doc *d, struct csv_state *st)
-{
-	size_t i, k;
-
-	for (i = 0; i < d->n && st->rc == LT_OK; i++) {
-		const struct item *it = &d->items[i];
-
-		if (!(it->show & LT_SHOW_CSV))
-			continue;
-		for (k = 0; k < it->n_docs; k++)
-			doc_csv(it->docs[k], st);
-		if (it->kind != ITEM_TABLE)
-			continue;
-		if (st->first != NULL && !same_csv_columns(st->first, it->table)) {
-			st->rc = LT_EINVAL;
-			return;
-		}
-		st->rc = lt_table_write_csv(it->table, st->first == NULL, st->out);
-		if (st->first == NULL)
-			st->first = it->table;
-	}
-}
-
-/* D as a JSON object (new reference), or NULL when out of memory. */
-static json_t *doc_json(const lt_doc *d)
-{
-	json_t *o = json_object(), *v;
-	size_t i, k;
-
-	for (i = 0; o != NULL && i < d->n; i++) {
-		const struct item *it = &d->items[i];
-
-		if (!(it->show & LT_SHOW_JSON) || it->kind == ITEM_LINE)
-			continue;
-		if (it->kind == ITEM_FIELD)
-			v = cell_json(&it->cell);
-		else if (it->kind == ITEM_TABLE)
-			v = table_json(it->table);
-		else if (it->kind == ITEM_CHILD)
-			v = doc_json(it->docs[0]);
-		else
-			for (v = json_array(), k = 0; v != NULL && k < it->n_docs; k++)
-				if (json_array_append_new(v, doc_json(it->docs[k])) != 0) {
-					json_decref(v);
-					v = NULL;
-				}
-		if (v == NULL || json_object_set_new(o, it->key, v) != 0) {
-			json_decref(o);
-			return NULL;
-		}
-	}
-	return o;
-}
-
-/* jansson's dump callback: write into the sink. */
-static int dump_to_sink(const char *buf, size_t size, void *data)
-{
-	return lt_sink_write(data, buf, size) == LT_OK ? 0 : -1;
-}
-
-static int doc_render_json(const lt_doc *d, lt_sink *out)
-{
-	json_t *o = doc_json(d);
-	int rc;
-
-	if (o == NULL)
-		return LT_ENOMEM;
-	/* 17 significant digits read back to the same double (IEEE 754) */
-	rc = json_dump_callback(o, dump_to_sink, out, JSON_INDENT(2) |
-	                        JSON_REAL_PRECISION(17) | JSON_PRESERVE_ORDER);
-	json_decref(o);
-	if (rc != 0)
-		return lt_sink_status(out) != LT_OK ? lt_sink_status(out) : LT_ENOMEM;
-	return lt_sink_puts(out, "\n");
-}
-
-int lt_doc_render(const lt_doc *d, lt_format format, lt_lang lang,
-                  lt_sink *out, lt_diag *diag)
-{
-	int rc;
-
-	if (d == NULL || doc_failed(d))
-		return lt_error_raise(diag, LT_ENOMEM, "", 0, "out of memory");
-	if (format == LT_FORMAT_TABLE) {
-		struct text_state st = {out, lang, 0, LT_OK};
-
-		if (d->title[0] != NULL) {
-			lt_sink_printf(out, "%s\n", d->title[lang]);
-			st.printed = 1;
-		}
-		doc_text(d, 0, &st);
-		rc = st.rc != LT_OK ? st.rc : lt_sink_status(out);
-	} else if (format == LT_FORMAT_CSV) {
-		struct csv_state st = {out, NULL, LT_OK};
-
-		doc_csv(d, &st);
-		if (st.rc == LT_EINVAL)
-			return lt_error_raise(diag, LT_EINVAL, "", 0, "the tables of this "
-			                      "result differ in their columns and cannot "
-			                      "be one CSV table");
-		rc = st.rc != LT_OK ? st.rc : lt_sink_status(out);
-	} else {
-		rc = doc_render_json(d, out);
-	}
-	if (rc == LT_ENOMEM)
-		return lt_error_raise(diag, rc, "", 0, "out of memory");
-	/* a sink failure is reported when the sink is closed */
-	return rc;
+	return t->failed;
 }
