@@ -399,7 +399,8 @@ Test(model, r_from_prior, .init = setup, .fini = teardown)
  *   z_i(t) = z_i0 + r_i t + γ ([ln(1 + e^(a + r_j t)) − ln(1 + e^a)]/r_j
  *            − x_j(0) t).
  * Here a = logit(0.3), r_j = 0.25, z_i0 = logit(0.2), r_i = 0.05,
- * γ = 0.8: the ODE must match to its tolerance. */
+ * γ = 0.8 (the mean of its uniform distribution on [0.6, 1]: γ is a slot
+ * of θ like any parameter): the ODE must match to its tolerance. */
 static const char SPILL[] =
 	"province = { id = \"m\"; name = \"M\"; name_vi = \"M\"; source = \"assumption: test\"; };\n"
 	"years = { baseline = 2024; horizon = 2030; };\n"
@@ -414,7 +415,7 @@ static const char SPILL[] =
 	"    model = { r = 0.25; }; source = \"assumption: test\"; },\n"
 	"  { id = \"dst\"; name = \"D\"; name_vi = \"D\"; unit = \"%\"; kind = \"share\";\n"
 	"    baseline = 20.0; target = { value = 40.0; direction = \">=\"; year = 2030; };\n"
-	"    model = { r = 0.05; spillover = { src = 0.8; }; }; source = \"assumption: test\"; }\n"
+	"    model = { r = 0.05; spillover = { src = { dist = \"uniform\"; lo = 0.6; hi = 1.0; }; }; }; source = \"assumption: test\"; }\n"
 	");\n";
 
 Test(model, spillover_exact)
@@ -425,6 +426,9 @@ Test(model, spillover_exact)
 
 	setup_text(SPILL);
 	cr_expect(lt_model_uses_ode(mdl));
+	cr_expect_eq(lt_model_slot(mdl, slot(LT_SLOT_GAMMA, 1))->dist.dist,
+	             LT_DIST_UNIFORM);
+	cr_expect_float_eq(theta[slot(LT_SLOT_GAMMA, 1)], 0.8, 1e-15);
 	cr_assert_eq(run(NULL), LT_OK);
 	for (t = 1; t <= 6; t++) {
 		double z = zi0 + ri * t + g * ((log1p(exp(a + rj * t)) -

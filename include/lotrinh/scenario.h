@@ -80,7 +80,8 @@ typedef struct lt_target {
 /* A spillover from another indicator: rate += gamma * (x_j - x_j0). */
 typedef struct lt_spillover {
 	size_t from;    /* index into lt_scenario.indicators */
-	double gamma;
+	double gamma;   /* central value (the mean of `param`) */
+	lt_param param; /* a number or a distribution */
 } lt_spillover;
 
 typedef struct lt_indicator {

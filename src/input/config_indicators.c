@@ -343,7 +343,7 @@ void lt_config_load_spillovers(struct ctx *c, const setting *root)
 			const setting *m = config_setting_get_elem(sp, (unsigned)j);
 			const char *name = config_setting_name(m);
 			int from = lt_scenario_find_indicator(s, name);
-			double g;
+			lt_param g;
 
 			if (from < 0) {
 				lt_config_error(c, m, "'%s' %s must name another indicator "
@@ -361,12 +361,13 @@ void lt_config_load_spillovers(struct ctx *c, const setting *root)
 				    "dynamics to spill over", name, where);
 				continue;
 			}
-			if (lt_config_get_num(c, sp, name, where, 1,
-			                      (struct range){-100.0, 100.0, 0, 0},
-			                      &g) != 1)
+			if (lt_config_get_param(c, sp, name, where, 1,
+			                        (struct range){-100.0, 100.0, 0, 0},
+			                        ind->source, &g) != 1)
 				continue;
 			ind->spill[ind->n_spill].from = (size_t)from;
-			ind->spill[ind->n_spill].gamma = g;
+			ind->spill[ind->n_spill].param = g;
+			ind->spill[ind->n_spill].gamma = lt_config_central(&g);
 			ind->n_spill++;
 		}
 	}

@@ -467,7 +467,7 @@ static void compile_indicators(lt_model *m)
 			         s->indicators[sp->from].id, s->indicators[k].id);
 			m->sp_to[m->n_sp] = k;
 			m->sp_from[m->n_sp] = sp->from;
-			m->sp_slot[m->n_sp] = add_slot(m, LT_SLOT_GAMMA, k, NULL,
+			m->sp_slot[m->n_sp] = add_slot(m, LT_SLOT_GAMMA, k, &sp->param,
 			                               sp->gamma, s->indicators[k].line,
 			                               name, "spillover from the scenario");
 			m->slots[m->sp_slot[m->n_sp]].from = sp->from;
