@@ -18,7 +18,8 @@ const char lt_usage_check[] =
 	"Options:\n"
 	"  -h, --help   show this help\n"
 	"\n"
-	"Exit status: 0 when every file is valid, 2 when any is not.\n"
+	"Exit status: 0 when every file is valid, 2 when any is not, 3 when a\n"
+	"file cannot be read or memory runs out.\n"
 	"The format is described in docs/SCENARIO.md.\n";
 
 static size_t count_tasks(const lt_scenario *s)
@@ -36,7 +37,7 @@ int lt_cmd_check(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	int o, i, status = LT_EXIT_OK;
+	int o, i, rc, status = LT_EXIT_OK;
 
 	optind = 0;
 	opterr = 0;
@@ -54,7 +55,8 @@ int lt_cmd_check(int argc, char **argv)
 		lt_diag d;
 
 		lt_diag_init(&d, argv[i]);
-		if (lt_scenario_load(&s, argv[i], &d) == LT_OK) {
+		rc = lt_scenario_load(&s, argv[i], &d);
+		if (rc == LT_OK) {
 			printf("%s: ok (%zu indicator%s, %zu channel%s", argv[i],
 			       s->n_indicators, s->n_indicators == 1 ? "" : "s",
 			       s->n_channels, s->n_channels == 1 ? "" : "s");
@@ -64,8 +66,11 @@ int lt_cmd_check(int argc, char **argv)
 			printf(")\n");
 			lt_scenario_free(s);
 		} else {
+			/* the worst status wins: the environment (3) over a bad
+			 * file (2) */
 			lt_cli_print_diag(&d);
-			status = LT_EXIT_USAGE;
+			if (lt_cli_exit_status(rc) > status)
+				status = lt_cli_exit_status(rc);
 		}
 		lt_diag_destroy(&d);
 	}

@@ -430,7 +430,7 @@ static int run(const char *path, lt_fit_model m, const struct fit_opts *o)
 	pse = lt_malloc((o->n_predict + 1) * sizeof *pse);
 	if (py == NULL || pse == NULL) {
 		fputs("lotrinh: fit: out of memory\n", stderr);
-		rc = LT_EXIT_ENV;
+		rc = lt_cli_exit_status(LT_ENOMEM);
 		goto done;
 	}
 	for (i = 0; i < o->n_predict; i++)
