@@ -66,23 +66,38 @@ Test(simulate, help_has_no_doubled_percent)
 	run_free(&r);
 }
 
-/* A share the number parser refuses says why. */
-Test(simulate, share_says_why)
+/* An option value simulate refuses: exit 2 and a message holding MSG. */
+struct refusal {
+	const char *option, *arg, *msg;
+};
+
+static const struct refusal refusals[] = {
+	/* a share the number parser refuses says why */
+	{"--share", "0x10", "(got '0x10': a hexadecimal number; write decimal "
+	                    "numbers)"},
+	{"--share", "-0", "(got '-0': a negative zero; write 0)"},
+	{"--share", "1e-400", "(got '1e-400': too small to represent"},
+	/* a ramp with a bad year blames the year, not the shares */
+	{"--ramp", "1:3:20x", "'--ramp' must end in a whole year"},
+	{"--ramp", "1:300:2028", "'--ramp' must have shares S0 and S1 from 0 to "
+	                         "100"},
+	{"--ramp", "13", "'--ramp' must be S0:S1:YEAR"},
+	{"--ramp", "1:3:2040", "the year of '--ramp' must be after the baseline "
+	                       "2024 and at most the horizon 2030 (got 2040)"},
+};
+
+Test(simulate, refusals_say_why)
 {
-	static const struct { const char *arg, *msg; } cases[] = {
-		{"0x10", "(got '0x10': a hexadecimal number; write decimal numbers)"},
-		{"-0", "(got '-0': a negative zero; write 0)"},
-		{"1e-400", "(got '1e-400': too small to represent"},
-	};
 	size_t i;
 
-	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
-		struct run r = run_cli("simulate", "--share", cases[i].arg,
+	for (i = 0; i < sizeof refusals / sizeof *refusals; i++) {
+		const struct refusal *c = &refusals[i];
+		struct run r = run_cli("simulate", c->option, c->arg,
 		                       "scenarios/long_an.cfg");
 
-		cr_expect_eq(r.status, 2, "%s", cases[i].arg);
-		cr_expect(strstr(r.err, cases[i].msg) != NULL, "%s: %s", cases[i].arg,
-		          r.err);
+		cr_expect_eq(r.status, 2, "%s %s", c->option, c->arg);
+		cr_expect(strstr(r.err, c->msg) != NULL, "%s %s: %s", c->option,
+		          c->arg, r.err);
 		run_free(&r);
 	}
 }
@@ -102,29 +117,6 @@ Test(simulate, several_indicators)
 	cr_expect(strstr(r.out, "\ndti_rank,") == NULL);
 	cr_expect(strstr(b + 1, "\npii,2024") == NULL, "a repeat is dropped");
 	run_free(&r);
-}
-
-/* A ramp with a bad year blames the year, not the shares. */
-Test(simulate, ramp_messages)
-{
-	static const struct { const char *arg, *msg; } cases[] = {
-		{"1:3:20x", "'--ramp' must end in a whole year"},
-		{"1:300:2028", "'--ramp' must have shares S0 and S1 from 0 to 100"},
-		{"13", "'--ramp' must be S0:S1:YEAR"},
-		{"1:3:2040", "the year of '--ramp' must be after the baseline 2024 "
-		             "and at most the horizon 2030 (got 2040)"},
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
-		struct run r = run_cli("simulate", "--ramp", cases[i].arg,
-		                       "scenarios/long_an.cfg");
-
-		cr_expect_eq(r.status, 2, "%s", cases[i].arg);
-		cr_expect(strstr(r.err, cases[i].msg) != NULL, "%s: %s", cases[i].arg,
-		          r.err);
-		run_free(&r);
-	}
 }
 
 /* Business as usual is the trend continuing: An Giang's digital economy
