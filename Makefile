@@ -39,9 +39,11 @@ endif
 
 PKGS = gsl libconfig jansson
 # '=' (not ':='): pkg-config runs when a recipe needs it, after `deps`
-LT_CFLAGS = $(WARNINGS) $(SAN_FLAGS) -D_POSIX_C_SOURCE=200809L -Iinclude \
+# OpenMP: Monte Carlo spreads chunks of draws over threads (mc.c)
+OPENMP ?= -fopenmp
+LT_CFLAGS = $(WARNINGS) $(SAN_FLAGS) $(OPENMP) -D_POSIX_C_SOURCE=200809L -Iinclude \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS))
-LT_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
+LT_LIBS = $(OPENMP) $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags criterion)
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs criterion)
 

@@ -1,0 +1,496 @@
+/* mc.c - Monte Carlo on the compiled model (see mc.h).
+ *
+ * One pipeline: set up (which slots to draw, each indicator's aim as a
+ * logit), one accumulator per thread (histograms and counts, all
+ * integers), chunks of draws spread over OpenMP threads, then the merge and
+ * the statistics.  Built without OpenMP (the fuzz build) it runs the same
+ * chunks in one thread, with the same results.
+ */
+#include "lotrinh/mc.h"
+
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "lotrinh/alloc.h"
+#include "lotrinh/param.h"
+#include "lotrinh/scenario.h"
+
+const double lt_mc_levels[LT_MC_NQ] = {5, 10, 25, 50, 75, 90, 95};
+
+/* ---- what every thread reads -------------------------------------------- */
+
+struct setup {
+	const lt_model *m;
+	const lt_scenario *s;
+	size_t ni, ny, nslots;
+	size_t *draw;        /* [n_draw] slots drawn */
+	size_t n_draw;
+	int shocks;
+	double *central;     /* [nslots] */
+	/* per indicator: simulated, aim as a logit, sense, target year index
+	 * (-1 when the target year is off the grid), histogram row */
+	int *sim, *sense, *tyear;
+	double *zaim;
+	size_t *row;         /* index of (k, year 0) among the histograms */
+	size_t n_rows;       /* simulated indicators × years */
+};
+
+uint64_t lt_mc_chunk_seed(uint64_t seed, uint64_t c)
+{
+	uint64_t z = seed + 0x9E3779B97F4A7C15ULL * (c + 1);
+
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+double lt_mc_prob(size_t count, size_t n, double *se)
+{
+	double p = n > 0 ? (double)count / (double)n : NAN;
+
+	if (se != NULL)
+		*se = n > 0 ? sqrt(p * (1.0 - p) / (double)n) : NAN;
+	return p;
+}
+
+/* The aim of indicator K as a logit: ±inf when it lies at or past a
+ * bound (a rising aim at or below the floor is always met, at or above the
+ * ceiling never). */
+static double aim_logit(const lt_model *m, const lt_indicator *ind, size_t k)
+{
+	double lo = ind->has_floor ? ind->floor : 0.0;
+	double x = (lt_target_aim(ind) - lo) / (ind->ceiling - lo);
+
+	(void)m;
+	if (x <= 0.0)
+		return -HUGE_VAL;
+	if (x >= 1.0)
+		return HUGE_VAL;
+	return lt_model_logit(m, k, lt_target_aim(ind));
+}
+
+static void setup_free(struct setup *u)
+{
+	free(u->draw);
+	free(u->central);
+	free(u->sim);
+	free(u->sense);
+	free(u->tyear);
+	free(u->zaim);
+	free(u->row);
+}
+
+static int setup_init(struct setup *u, const lt_model *m, int no_shocks)
+{
+	size_t i, k;
+
+	memset(u, 0, sizeof *u);
+	u->m = m;
+	u->s = lt_model_scenario(m);
+	u->ni = u->s->n_indicators;
+	u->ny = lt_model_years(m);
+	u->nslots = lt_model_nslots(m);
+	u->draw = lt_calloc(u->nslots + 1, sizeof *u->draw);
+	u->central = lt_calloc(u->nslots + 1, sizeof *u->central);
+	u->sim = lt_calloc(u->ni + 1, sizeof *u->sim);
+	u->sense = lt_calloc(u->ni + 1, sizeof *u->sense);
+	u->tyear = lt_calloc(u->ni + 1, sizeof *u->tyear);
+	u->zaim = lt_calloc(u->ni + 1, sizeof *u->zaim);
+	u->row = lt_calloc(u->ni + 1, sizeof *u->row);
+	if (!u->draw || !u->central || !u->sim || !u->sense || !u->tyear ||
+	    !u->zaim || !u->row)
+		return LT_ENOMEM;
+	lt_model_central(m, u->central);
+	for (i = 0; i < u->nslots; i++) {
+		const lt_slot *sl = lt_model_slot(m, i);
+
+		if (sl->dist.dist != LT_DIST_FIXED)
+			u->draw[u->n_draw++] = i;
+		if (sl->kind == LT_SLOT_SIGMA && !no_shocks &&
+		    (sl->central > 0.0 || sl->dist.dist != LT_DIST_FIXED))
+			u->shocks = 1;
+	}
+	for (k = 0; k < u->ni; k++) {
+		const lt_indicator *ind = &u->s->indicators[k];
+		int ty = ind->target.year - u->s->baseline_year;
+
+		u->tyear[k] = -1;
+		if (!lt_model_dynamic(m, k, NULL))
+			continue;
+		u->sim[k] = 1;
+		u->row[k] = u->n_rows;
+		u->n_rows += u->ny;
+		u->sense[k] = lt_target_sense(ind);
+		u->zaim[k] = aim_logit(m, ind, k);
+		if (ty >= 0 && (size_t)ty < u->ny)
+			u->tyear[k] = ty;
+	}
+	return LT_OK;
+}
+
+/* ---- one thread's accumulator ------------------------------------------- */
+
+struct acc {
+	uint32_t *hist;      /* [n_rows * LT_MC_BINS] */
+	size_t *met_target;  /* [ni] */
+	size_t *reached;     /* [ni * ny] first year met, by year */
+	size_t *met_in;      /* [ni * ny] */
+	size_t met_all;
+	lt_model_ws *w;
+	double *theta, *z, *eps;
+	int *first;          /* [ni] year index first met in this draw, or -1 */
+	gsl_rng *rng;
+	int rc;
+	lt_diag diag;
+};
+
+static void acc_free(struct acc *a)
+{
+	free(a->hist);
+	free(a->met_target);
+	free(a->reached);
+	free(a->met_in);
+	lt_model_ws_free(a->w);
+	free(a->theta);
+	free(a->z);
+	free(a->eps);
+	free(a->first);
+	if (a->rng != NULL)
+		gsl_rng_free(a->rng);
+	lt_diag_destroy(&a->diag);
+}
+
+static int acc_init(struct acc *a, const struct setup *u)
+{
+	size_t cells = u->ni * u->ny + 1;
+
+	memset(a, 0, sizeof *a);
+	lt_diag_init(&a->diag, NULL);
+	a->hist = lt_calloc(u->n_rows * LT_MC_BINS + 1, sizeof *a->hist);
+	a->met_target = lt_calloc(u->ni + 1, sizeof *a->met_target);
+	a->reached = lt_calloc(cells, sizeof *a->reached);
+	a->met_in = lt_calloc(cells, sizeof *a->met_in);
+	a->w = lt_model_ws_alloc(u->m);
+	a->theta = lt_calloc(u->nslots + 1, sizeof *a->theta);
+	a->z = lt_calloc(cells, sizeof *a->z);
+	a->eps = lt_calloc(cells, sizeof *a->eps);
+	a->first = lt_calloc(u->ni + 1, sizeof *a->first);
+	a->rng = gsl_rng_alloc(gsl_rng_mt19937);
+	if (!a->hist || !a->met_target || !a->reached || !a->met_in || !a->w ||
+	    !a->theta || !a->z || !a->eps || !a->first || !a->rng)
+		return LT_ENOMEM;
+	memcpy(a->theta, u->central, u->nslots * sizeof *a->theta);
+	return LT_OK;
+}
+
+/* The bin of logit Z. */
+static size_t bin_of(double z)
+{
+	double b = (z + LT_MC_ZMAX) / LT_MC_ZBIN;
+
+	if (!(b > 0.0))
+		return 0;
+	if (b >= (double)LT_MC_BINS)
+		return LT_MC_BINS - 1;
+	return (size_t)b;
+}
+
+/* Count one draw's logits A->z into A. */
+static void tally(const struct setup *u, struct acc *a)
+{
+	size_t k, i;
+	int all = u->n_rows > 0, any = 0;
+
+	for (k = 0; k < u->ni; k++) {
+		const double *z = a->z + k * u->ny;
+		uint32_t *h = a->hist + u->row[k] * LT_MC_BINS;
+		int first = -1;
+
+		if (!u->sim[k])
+			continue;
+		for (i = 0; i < u->ny; i++) {
+			int met = u->sense[k] * (z[i] - u->zaim[k]) >= 0.0;
+
+			h[i * LT_MC_BINS + bin_of(z[i])]++;
+			if (met) {
+				a->met_in[k * u->ny + i]++;
+				if (first < 0)
+					first = (int)i;
+			}
+		}
+		if (first >= 0)
+			a->reached[k * u->ny + (size_t)first]++;
+		if (u->tyear[k] < 0)
+			continue;
+		any = 1;
+		if (u->sense[k] * (z[u->tyear[k]] - u->zaim[k]) >= 0.0)
+			a->met_target[k]++;
+		else
+			all = 0;
+	}
+	if (all && any)
+		a->met_all++;
+}
+
+/* Draws FROM..TO-1 of chunk C into A. */
+static void run_chunk(const struct setup *u, const lt_mc_opts *o, size_t c,
+                      struct acc *a)
+{
+	size_t d, j, from = c * LT_MC_CHUNK, to = from + LT_MC_CHUNK;
+
+	if (to > o->draws)
+		to = o->draws;
+	gsl_rng_set(a->rng, (unsigned long)lt_mc_chunk_seed(o->seed, c));
+	for (d = from; d < to && a->rc == LT_OK; d++) {
+		for (j = 0; j < u->n_draw; j++) {
+			const lt_slot *sl = lt_model_slot(u->m, u->draw[j]);
+
+			a->theta[u->draw[j]] = lt_param_quantile(&sl->dist,
+			                                         gsl_rng_uniform_pos(a->rng));
+		}
+		if (u->shocks)
+			for (j = 0; j < u->ni * u->ny; j++)
+				a->eps[j] = gsl_ran_gaussian_ziggurat(a->rng, 1.0);
+		a->rc = lt_model_eval(u->m, a->theta, u->shocks ? a->eps : NULL, a->w,
+		                      a->z, NULL, &a->diag);
+		if (a->rc == LT_OK)
+			tally(u, a);
+	}
+}
+
+/* ---- statistics --------------------------------------------------------- */
+
+/* The Q-quantile (0..1) of histogram H of N draws, as a logit: linear
+ * within the bin that holds rank Q·N. */
+static double hist_quantile(const uint32_t *h, size_t n, double q)
+{
+	double rank = q * (double)n, cum = 0.0;
+	size_t b;
+
+	for (b = 0; b < LT_MC_BINS; b++) {
+		if (h[b] > 0 && cum + h[b] >= rank)
+			return -LT_MC_ZMAX + LT_MC_ZBIN * ((double)b + (rank - cum) /
+			                                   h[b]);
+		cum += h[b];
+	}
+	return LT_MC_ZMAX;
+}
+
+static int result_alloc(lt_mc_result *r, const struct setup *u)
+{
+	size_t k;
+
+	r->ind = lt_calloc(u->ni + 1, sizeof *r->ind);
+	if (r->ind == NULL)
+		return LT_ENOMEM;
+	r->ni = u->ni;
+	for (k = 0; k < u->ni; k++) {
+		lt_mc_indicator *x = &r->ind[k];
+
+		x->q = lt_calloc(u->ny * LT_MC_NQ, sizeof *x->q);
+		x->mean = lt_calloc(u->ny, sizeof *x->mean);
+		x->reached = lt_calloc(u->ny, sizeof *x->reached);
+		x->met_in = lt_calloc(u->ny, sizeof *x->met_in);
+		if (!x->q || !x->mean || !x->reached || !x->met_in)
+			return LT_ENOMEM;
+	}
+	return LT_OK;
+}
+
+void lt_mc_result_destroy(lt_mc_result *r)
+{
+	size_t k;
+
+	for (k = 0; r->ind != NULL && k < r->ni; k++) {
+		free(r->ind[k].q);
+		free(r->ind[k].mean);
+		free(r->ind[k].reached);
+		free(r->ind[k].met_in);
+	}
+	free(r->ind);
+	memset(r, 0, sizeof *r);
+}
+
+/* Quantiles and means of indicator K from the merged histograms. */
+static void statistics(const struct setup *u, const uint32_t *hist, size_t n,
+                       size_t k, lt_mc_indicator *x)
+{
+	size_t i, q, b;
+
+	for (i = 0; i < u->ny; i++) {
+		const uint32_t *h = hist + (u->row[k] + i) * LT_MC_BINS;
+		double sum = 0.0;
+
+		for (q = 0; q < LT_MC_NQ; q++)
+			x->q[i * LT_MC_NQ + q] = lt_model_value(u->m, k, i,
+			    hist_quantile(h, n, lt_mc_levels[q] / 100.0));
+		for (b = 0; b < LT_MC_BINS; b++)
+			if (h[b] > 0)
+				sum += h[b] * lt_model_value(u->m, k, i, -LT_MC_ZMAX +
+				                             LT_MC_ZBIN * ((double)b + 0.5));
+		x->mean[i] = sum / (double)n;
+	}
+}
+
+/* Merge the threads' counts into OUT (sums of integers: any order gives
+ * the same) and compute the statistics. */
+static int finish(const struct setup *u, struct acc *acc, int nt, size_t n,
+                  lt_mc_result *out)
+{
+	size_t k, i, j, nh = u->n_rows * LT_MC_BINS;
+	uint32_t *hist = acc[0].hist;
+	int t;
+
+	for (t = 1; t < nt; t++) {
+		for (j = 0; j < nh; j++)
+			hist[j] += acc[t].hist[j];
+		for (k = 0; k < u->ni; k++)
+			acc[0].met_target[k] += acc[t].met_target[k];
+		for (j = 0; j < u->ni * u->ny; j++) {
+			acc[0].reached[j] += acc[t].reached[j];
+			acc[0].met_in[j] += acc[t].met_in[j];
+		}
+		acc[0].met_all += acc[t].met_all;
+	}
+	if (result_alloc(out, u) != LT_OK)
+		return LT_ENOMEM;
+	out->met_all = acc[0].met_all;
+	for (k = 0; k < u->ni; k++) {
+		lt_mc_indicator *x = &out->ind[k];
+		size_t cum = 0;
+
+		x->simulated = u->sim[k];
+		x->has_target = u->sim[k] && u->tyear[k] >= 0;
+		out->n_targets += (size_t)x->has_target;
+		x->met_target = acc[0].met_target[k];
+		for (i = 0; i < u->ny; i++) {
+			cum += acc[0].reached[k * u->ny + i];
+			x->reached[i] = cum;
+			x->met_in[i] = acc[0].met_in[k * u->ny + i];
+		}
+		if (x->simulated)
+			statistics(u, hist, n, k, x);
+		else
+			for (i = 0; i < u->ny * LT_MC_NQ; i++)
+				x->q[i] = NAN;
+		for (i = 0; !x->simulated && i < u->ny; i++)
+			x->mean[i] = NAN;
+	}
+	return LT_OK;
+}
+
+/* ---- the run ------------------------------------------------------------ */
+
+static int check_opts(const lt_mc_opts *o, lt_diag *diag)
+{
+	if (o->draws < 1 || o->draws > LT_MC_MAX_DRAWS)
+		LT_ERROR(diag, LT_EINVAL, "the number of draws must be from 1 to %lu "
+		         "(got %zu)", LT_MC_MAX_DRAWS, o->draws);
+	if (o->threads < 1)
+		LT_ERROR(diag, LT_EINVAL, "the number of threads must be at least 1 "
+		         "(got %d)", o->threads);
+	return LT_OK;
+}
+
+/* Count one more chunk done; the main thread tells O's progress callback. */
+static void report_progress(const lt_mc_opts *o, size_t *done)
+{
+	size_t now;
+
+#ifdef _OPENMP
+#pragma omp atomic capture
+	now = *done += LT_MC_CHUNK;
+	if (omp_get_thread_num() != 0)
+		return;
+#else
+	now = *done += LT_MC_CHUNK;
+#endif
+	if (o->progress != NULL)
+		o->progress(now < o->draws ? now : o->draws, o->draws,
+		            o->progress_data);
+}
+
+/* Run the chunks over NT threads with accumulators ACC. */
+static void run_chunks(const struct setup *u, const lt_mc_opts *o,
+                       struct acc *acc, int nt)
+{
+	size_t nchunks = (o->draws + LT_MC_CHUNK - 1) / LT_MC_CHUNK;
+	size_t done = 0;
+	long c;
+
+	(void)nt;
+#ifdef _OPENMP
+#pragma omp parallel num_threads(nt)
+#endif
+	{
+#ifdef _OPENMP
+		struct acc *a = &acc[omp_get_thread_num()];
+#pragma omp for schedule(dynamic, 1)
+#else
+		struct acc *a = &acc[0];
+#endif
+		for (c = 0; c < (long)nchunks; c++) {
+			if (a->rc != LT_OK)
+				continue;
+			run_chunk(u, o, (size_t)c, a);
+			report_progress(o, &done);
+		}
+	}
+}
+
+int lt_mc_run(const lt_model *m, const lt_mc_opts *o, lt_mc_result *out,
+              lt_diag *diag)
+{
+	struct setup u;
+	struct acc *acc = NULL;
+	int nt = o->threads, t, rc;
+
+	memset(out, 0, sizeof *out);
+	rc = check_opts(o, diag);
+	if (rc != LT_OK)
+		return rc;
+#ifndef _OPENMP
+	nt = 1;
+#endif
+	rc = setup_init(&u, m, o->no_shocks);
+	if (rc == LT_OK && (acc = lt_calloc((size_t)nt, sizeof *acc)) == NULL)
+		rc = LT_ENOMEM;
+	for (t = 0; rc == LT_OK && t < nt; t++)
+		rc = acc_init(&acc[t], &u);
+	if (rc == LT_ENOMEM)
+		lt_error_raise(diag, LT_ENOMEM, NULL, 0, "out of memory for %d "
+		               "thread%s of Monte Carlo", nt, nt == 1 ? "" : "s");
+	if (rc == LT_OK) {
+		run_chunks(&u, o, acc, nt);
+		for (t = 0; t < nt && rc == LT_OK; t++)
+			if (acc[t].rc != LT_OK) {
+				rc = acc[t].rc;
+				if (acc[t].diag.n > 0)
+					lt_error_raise(diag, rc, NULL, 0, "a draw: %s",
+					               acc[t].diag.items[0].msg);
+			}
+	}
+	if (rc == LT_OK) {
+		out->draws = o->draws;
+		out->ny = u.ny;
+		out->t0 = u.s->baseline_year;
+		out->shocks = u.shocks;
+		out->n_uncertain = u.n_draw;
+		rc = finish(&u, acc, nt, o->draws, out);
+		if (rc != LT_OK)
+			lt_error_raise(diag, rc, NULL, 0, "out of memory");
+	}
+	if (rc != LT_OK)
+		lt_mc_result_destroy(out);
+	for (t = 0; acc != NULL && t < nt; t++)
+		acc_free(&acc[t]);
+	free(acc);
+	setup_free(&u);
+	return rc;
+}
