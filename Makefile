@@ -162,6 +162,7 @@ valgrind: $(BIN)
 		$(VALGRIND) ./$(BIN) simulate $$f > /dev/null; \
 		$(VALGRIND) ./$(BIN) simulate --format json $$f > /dev/null; \
 		$(VALGRIND) ./$(BIN) simulate --format csv --share 3 $$f > /dev/null; \
+		$(VALGRIND) ./$(BIN) simulate --draws 300 --threads 2 --format json $$f > /dev/null; \
 		$(VALGRIND) ./$(BIN) solve $$f > /dev/null; \
 		$(VALGRIND) ./$(BIN) solve --format csv --out $(BUILD)/valgrind-solve.csv $$f; \
 	done

@@ -109,3 +109,20 @@ Test(outputs, show_vi_in_every_format)
 		run_free(&r);
 	}
 }
+
+/* simulate with Monte Carlo, every format and scenario: the probabilities
+ * of targets met in no draw or in all of them print as words or numbers,
+ * never as nan. */
+Test(outputs, monte_carlo_in_every_format)
+{
+	size_t f, k;
+
+	for (f = 0; f < sizeof files / sizeof *files; f++)
+		for (k = 0; k < sizeof formats / sizeof *formats; k++) {
+			struct run r = run_cli("simulate", "--draws", "2000", "--format",
+			                       formats[k], files[f]);
+
+			check_run(&r, "simulate --draws", k, files[f]);
+			run_free(&r);
+		}
+}

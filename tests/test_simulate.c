@@ -3,6 +3,7 @@
  * test_outputs.c checks every format of every command for NaN).
  */
 #include <criterion/criterion.h>
+#include <jansson.h>
 #include <math.h>
 #include <string.h>
 
@@ -84,6 +85,13 @@ static const struct refusal refusals[] = {
 	{"--ramp", "13", "'--ramp' must be S0:S1:YEAR"},
 	{"--ramp", "1:3:2040", "the year of '--ramp' must be after the baseline "
 	                       "2024 and at most the horizon 2030 (got 2040)"},
+	/* Monte Carlo */
+	{"--draws", "0", "'--draws' must be a whole number from 1 to"},
+	{"--draws", "1e3", "'--draws' must be a whole number from 1 to "
+	                   "2000000000 (got '1e3': not a number)"},
+	{"--threads", "0", "'--threads' must be a whole number from 1 to 256"},
+	{"--seed", "abc", "'--seed' must be a whole number"},
+	{"--seed", "7", "'--seed' and '--threads' go with '--draws N'"},
 };
 
 Test(simulate, refusals_say_why)
@@ -147,4 +155,60 @@ Test(simulate, bau_follows_the_trend)
 		lt_simulation_destroy(&r);
 		lt_scenario_free(s);
 	}
+}
+
+/* --draws: the same seed gives the same output, byte for byte, on 1 and 2
+ * threads (and in CSV); another seed another one. */
+Test(simulate, draws_identical_for_any_thread_count)
+{
+	const char *fmt[] = {"table", "csv"};
+	size_t f;
+
+	for (f = 0; f < 2; f++) {
+		struct run a = run_cli("simulate", "--draws", "9000", "--seed", "11",
+		                       "--threads", "1", "--format", fmt[f],
+		                       "scenarios/long_an.cfg");
+		struct run b = run_cli("simulate", "--draws", "9000", "--seed", "11",
+		                       "--threads", "2", "--format", fmt[f],
+		                       "scenarios/long_an.cfg");
+		struct run c = run_cli("simulate", "--draws", "9000", "--seed", "12",
+		                       "--threads", "2", "--format", fmt[f],
+		                       "scenarios/long_an.cfg");
+
+		cr_assert_eq(a.status, 0, "%s", a.err);
+		cr_expect_str_eq(a.out, b.out);
+		cr_expect_str_neq(a.out, c.out);
+		cr_expect(strstr(a.out, f == 0 ? "Monte Carlo, 9000 draws" : ",q05,")
+		          != NULL, "%s", a.out);
+		run_free(&a);
+		run_free(&b);
+		run_free(&c);
+	}
+}
+
+/* JSON: the probability of each target with its standard error, and of
+ * all of them; in [0, 1] and consistent with the year-reached column. */
+Test(simulate, draws_json)
+{
+	struct run r = run_cli("simulate", "--draws", "4000", "--format", "json",
+	                       "--indicator", "pii", "scenarios/long_an.cfg");
+	json_t *root, *ind, *years;
+	double p, se, by;
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	root = json_loads(r.out, 0, NULL);
+	cr_assert(root != NULL);
+	cr_expect_eq(json_integer_value(json_object_get(root, "draws")), 4000);
+	ind = json_array_get(json_object_get(root, "indicators"), 0);
+	p = json_number_value(json_object_get(ind, "p_target"));
+	se = json_number_value(json_object_get(ind, "p_target_se"));
+	years = json_object_get(ind, "years");
+	by = json_number_value(json_object_get(json_array_get(years, 6),
+	                                       "p_met_by"));
+	cr_expect(p > 0.0 && p < 1.0, "%g", p);
+	cr_expect_float_eq(se, sqrt(p * (1.0 - p) / 4000.0), 1e-12);
+	cr_expect_float_eq(by, p, 1e-15, "no shocks: met by 2030 = met in 2030");
+	cr_expect(json_is_number(json_object_get(root, "p_all_targets")));
+	json_decref(root);
+	run_free(&r);
 }

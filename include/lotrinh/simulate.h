@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "lotrinh/error.h"
+#include "lotrinh/mc.h"
 #include "lotrinh/model.h"
 #include "lotrinh/scenario.h"
 
@@ -40,5 +41,11 @@ typedef struct lt_simulation {
 int lt_simulate_run(const lt_scenario *s, const lt_schedule *sched,
                     lt_simulation *out, lt_diag *diag);
 void lt_simulation_destroy(lt_simulation *r);
+
+/* Monte Carlo of scenario S under SCHED (NULL: the scenario's own): the
+ * model compiled for that schedule and lt_mc_run with options O into *OUT
+ * (free with lt_mc_result_destroy).  Returns as lt_mc_run. */
+int lt_simulate_mc(const lt_scenario *s, const lt_schedule *sched,
+                   const lt_mc_opts *o, lt_mc_result *out, lt_diag *diag);
 
 #endif /* LT_SIMULATE_H */

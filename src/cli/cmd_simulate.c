@@ -7,6 +7,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli_private.h"
 #include "lotrinh/cli.h"
@@ -19,6 +21,7 @@ const char lt_usage_simulate[] =
 	"Usage: lotrinh simulate [--share S | --ramp S0:S1:YEAR |\n"
 	"                         --schedule programs|scenario]\n"
 	"                        [--indicator ID]... [--format table|csv|json]\n"
+	"                        [--draws N [--seed S] [--threads T]]\n"
 	"                        [--out FILE] SCENARIO\n"
 	"\n"
 	"Run the model (docs/MODEL.md) under a budget schedule and show, per\n"
@@ -33,6 +36,15 @@ const char lt_usage_simulate[] =
 	"                       constant after\n"
 	"  --schedule programs  what the plan's programmes spend each year\n"
 	"  --schedule scenario  the scenario's schedule\n"
+	"\n"
+	"Uncertainty (Monte Carlo, docs/MODEL.md):\n"
+	"  --draws N            draw the scenario's uncertain parameters (and\n"
+	"                       yearly shocks) N times: bands (5-95 %), the mean,\n"
+	"                       the probability of meeting each target, the\n"
+	"                       year-reached distribution, all targets together\n"
+	"  --seed S             seed of the draws (default 1): the same seed\n"
+	"                       gives the same numbers on any number of threads\n"
+	"  --threads T          threads to use (default: the machine's cores)\n"
 	"\n"
 	"Options:\n"
 	"  --indicator ID           only this indicator (repeat for several)\n"
@@ -254,11 +266,52 @@ static const char *met_text(int year, int horizon, char *buf, size_t size)
 	return buf;
 }
 
+/* A Monte Carlo run asked for with --draws. */
+struct mc_run {
+	int on;
+	lt_mc_opts o;
+	lt_mc_result r;
+};
+
+/* The quantile columns: every one in CSV and JSON, 5/50/95 in text. */
+static const char *const q_keys[LT_MC_NQ] = {"q05", "q10", "q25", "q50",
+                                             "q75", "q90", "q95"};
+static const char *const q_heads[LT_MC_NQ] = {"5%", "10%", "25%", "50%",
+                                              "75%", "90%", "95%"};
+
+static unsigned q_show(size_t q)
+{
+	return q == 0 || q == 3 || q == 6 ? LT_SHOW_ALL : LT_SHOW_DATA;
+}
+
+/* "P = 0.423 (s.e. 0.005)", or what a count of none or all means. */
+static const char *prob_text(size_t count, size_t n, char *buf, size_t size)
+{
+	double se, p = lt_mc_prob(count, n, &se);
+
+	if (count == 0)
+		snprintf(buf, size, "in none of %zu draws: P < %.2g (rule of three, "
+		         "95 %%)", n, 3.0 / (double)n);
+	else if (count == n)
+		snprintf(buf, size, "in all %zu draws: P > %.6g (rule of three, "
+		         "95 %%)", n, 1.0 - 3.0 / (double)n);
+	else
+		snprintf(buf, size, "P = %.3f (Monte Carlo s.e. %.2g)", p, se);
+	return buf;
+}
+
+/* A probability cell: missing when it has no variance (none or all). */
+static lt_cell prob_cell(size_t count, size_t n)
+{
+	return lt_cell_number(lt_mc_prob(count, n, NULL), 6, LT_NUM_SIG, NULL);
+}
+
 /* Indicator K's values by year: text (year, milestone, scenario, gap,
  * business as usual), CSV (with the year's spending, one table for every
  * indicator) and JSON (under the indicator). */
 static void values_table(lt_doc *d, const lt_scenario *s,
-                         const lt_simulation *r, size_t k)
+                         const lt_simulation *r, const struct mc_run *mc,
+                         size_t k)
 {
 	static const struct { const char *key, *head; unsigned show; } cols[] = {
 		{"indicator", "indicator", LT_SHOW_CSV},
@@ -271,16 +324,30 @@ static void values_table(lt_doc *d, const lt_scenario *s,
 		{"share_pct", "share_pct", LT_SHOW_CSV},
 		{"cofinancing", "cofinancing", LT_SHOW_CSV},
 	};
+	enum { NBASE = 9 };
 	const lt_indicator *ind = &s->indicators[k];
 	const lt_sim *sim = &r->plan, *bau = &r->bau;
-	lt_table *t = lt_doc_table(d, "years", NULL, NULL, 9, LT_SHOW_ALL);
-	size_t i, c;
+	const lt_mc_indicator *x = mc->on ? &mc->r.ind[k] : NULL;
+	size_t ncols = NBASE + (x != NULL ? LT_MC_NQ + 3 : 0), i, c;
+	lt_table *t = lt_doc_table(d, "years", NULL, NULL, ncols, LT_SHOW_ALL);
 
 	if (t == NULL)
 		return;
-	for (c = 0; c < 9; c++)
+	for (c = 0; c < NBASE; c++)
 		lt_table_set_column(t, c, cols[c].key, cols[c].head, NULL,
 		                    c == 0 ? LT_LEFT : LT_RIGHT, cols[c].show);
+	for (c = 0; x != NULL && c < LT_MC_NQ; c++)
+		lt_table_set_column(t, NBASE + c, q_keys[c], q_heads[c], NULL,
+		                    LT_RIGHT, q_show(c));
+	if (x != NULL) {
+		lt_table_set_column(t, NBASE + LT_MC_NQ, "mean", "mean", NULL,
+		                    LT_RIGHT, LT_SHOW_DATA);
+		lt_table_set_column(t, NBASE + LT_MC_NQ + 1, "p_met_by",
+		                    "P(met by)", NULL, LT_RIGHT, LT_SHOW_ALL);
+		lt_table_set_column(t, NBASE + LT_MC_NQ + 2, "p_met_in", "P(met in)",
+		                    NULL, LT_RIGHT, mc->r.shocks ? LT_SHOW_ALL
+		                    : LT_SHOW_DATA);
+	}
 	for (i = 0; i < sim->ny; i++) {
 		int year = sim->t0 + (int)i;
 		double v = sim->value[k * sim->ny + i], ms = milestone(ind, year);
@@ -296,11 +363,54 @@ static void values_table(lt_doc *d, const lt_scenario *s,
 		lt_table_put(t, 6, num(sim->public_[i], 0));
 		lt_table_put(t, 7, num(sim->share[i], 2));
 		lt_table_put(t, 8, num(sim->cofin[i], 0));
+		if (x == NULL)
+			continue;
+		for (c = 0; c < LT_MC_NQ; c++)
+			lt_table_put(t, NBASE + c, num(x->q[i * LT_MC_NQ + c], 2));
+		lt_table_put(t, NBASE + LT_MC_NQ, num(x->mean[i], 2));
+		lt_table_put(t, NBASE + LT_MC_NQ + 1, prob_cell(x->reached[i],
+		                                                mc->r.draws));
+		lt_table_put(t, NBASE + LT_MC_NQ + 2, prob_cell(x->met_in[i],
+		                                                mc->r.draws));
 	}
 }
 
+/* The probabilities of indicator K's target, in words and as data. */
+static void mc_lines(lt_doc *d, const lt_scenario *s, const struct mc_run *mc,
+                     size_t k)
+{
+	const lt_indicator *ind = &s->indicators[k];
+	const lt_mc_indicator *x = &mc->r.ind[k];
+	size_t n = mc->r.draws, last = mc->r.ny - 1;
+	char p[128], q[128];
+	double se;
+
+	if (!x->has_target) {
+		lt_doc_linef(d, "Monte Carlo: the target year %d is past the horizon",
+		             ind->target.year);
+		return;
+	}
+	lt_doc_linef(d, "Monte Carlo, %zu draws: target met in %d %s", n,
+	             ind->target.year, prob_text(x->met_target, n, p, sizeof p));
+	if (mc->r.shocks)
+		lt_doc_linef(d, "  met in some year by %d (it may fall back after): "
+		             "%s", s->horizon, prob_text(x->reached[last], n, q,
+		             sizeof q));
+	lt_doc_field(d, "p_target", "p_target", NULL,
+	             lt_cell_number(lt_mc_prob(x->met_target, n, &se), 0, 0, NULL),
+	             LT_SHOW_JSON);
+	lt_doc_field(d, "p_target_se", "p_target_se", NULL,
+	             lt_cell_number(se, 0, 0, NULL), LT_SHOW_JSON);
+	lt_doc_field(d, "draws_met", "draws_met", NULL,
+	             lt_cell_int((long long)x->met_target), LT_SHOW_JSON);
+	lt_doc_field(d, "p_not_by_horizon", "p_not_by_horizon", NULL,
+	             lt_cell_number(1.0 - lt_mc_prob(x->reached[last], n, NULL), 0,
+	             0, NULL), LT_SHOW_JSON);
+}
+
 static void indicator_doc(lt_doc *root, const lt_scenario *s,
-                          const lt_simulation *r, size_t k)
+                          const lt_simulation *r, const struct mc_run *mc,
+                          size_t k)
 {
 	const lt_indicator *ind = &s->indicators[k];
 	const lt_sim_indicator *x = &r->ind[k];
@@ -330,16 +440,33 @@ static void indicator_doc(lt_doc *root, const lt_scenario *s,
 	lt_doc_field(d, "bau_year_met", "bau_year_met", NULL, x->bau_year_met > 0
 	             ? lt_cell_year(x->bau_year_met) : lt_cell_missing(NULL),
 	             jshow);
-	values_table(d, s, r, k);
+	values_table(d, s, r, mc, k);
 	lt_doc_linef(d, "target %s in %d: %s; business as usual: %s",
 	             lt_target_text(ind, 6, 0, tt, sizeof tt), ind->target.year,
 	             met_text(x->year_met, s->horizon, a, sizeof a),
 	             met_text(x->bau_year_met, s->horizon, b, sizeof b));
+	if (mc->on)
+		mc_lines(d, s, mc, k);
+}
+
+/* What the draws were, in words and as data (never the thread count: the
+ * numbers do not depend on it). */
+static void mc_header(lt_doc *d, const struct mc_run *mc)
+{
+	lt_doc_linef(d, "Monte Carlo: %zu draws of %zu uncertain parameters%s, "
+	             "seed %llu", mc->r.draws, mc->r.n_uncertain, mc->r.shocks
+	             ? " and yearly shocks" : "", (unsigned long long)mc->o.seed);
+	lt_doc_field(d, "draws", "draws", NULL, lt_cell_int((long long)
+	             mc->r.draws), LT_SHOW_JSON);
+	lt_doc_field(d, "seed", "seed", NULL, lt_cell_int((long long)mc->o.seed),
+	             LT_SHOW_JSON);
+	lt_doc_field(d, "shocks", "shocks", NULL, lt_cell_bool(mc->r.shocks),
+	             LT_SHOW_JSON);
 }
 
 /* The whole result as a document (caller frees). */
 static lt_doc *simulate_doc(const lt_scenario *s, const lt_simulation *r,
-                            const lt_cli_opts *o)
+                            const struct mc_run *mc, const lt_cli_opts *o)
 {
 	char title[512], buf[160];
 	lt_doc *d;
@@ -362,22 +489,62 @@ static lt_doc *simulate_doc(const lt_scenario *s, const lt_simulation *r,
 	             LT_SHOW_JSON);
 	lt_doc_field(d, "bau_share_pct", "bau_share_pct", NULL,
 	             num(r->today_share, 0), LT_SHOW_JSON);
+	if (mc->on)
+		mc_header(d, mc);
 	budget_table(lt_doc_child(d, "budget", NULL, NULL, LT_SHOW_TEXT), s,
 	             &r->plan, &r->bau);
 	years_json(d, s, &r->plan, &r->bau);
 	lt_doc_list(d, "indicators", LT_SHOW_ALL);
 	if (o->n_ids == 0)
 		for (k = 0; k < s->n_indicators; k++)
-			indicator_doc(d, s, r, k);
+			indicator_doc(d, s, r, mc, k);
 	for (j = 0; j < o->n_ids; j++)
-		indicator_doc(d, s, r, (size_t)lt_scenario_find_indicator(s,
+		indicator_doc(d, s, r, mc, (size_t)lt_scenario_find_indicator(s,
 		              o->ids[j]));
+	if (mc->on && mc->r.n_targets > 0) {
+		char p[128];
+
+		lt_doc_line(d, "");
+		lt_doc_linef(d, "All %zu simulated targets met together: %s",
+		             mc->r.n_targets, prob_text(mc->r.met_all, mc->r.draws, p,
+		             sizeof p));
+		lt_doc_field(d, "p_all_targets", "p_all_targets", NULL,
+		             lt_cell_number(lt_mc_prob(mc->r.met_all, mc->r.draws,
+		             NULL), 0, 0, NULL), LT_SHOW_JSON);
+	}
 	return d;
 }
 
-static int run(const lt_scenario *s, const lt_schedule *sc,
-               const lt_cli_opts *o)
+/* The progress line on a terminal, for runs longer than about a second. */
+struct progress {
+	struct timespec start;
+	int shown;
+};
+
+static double seconds_since(const struct timespec *t)
 {
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) + 1e-9 * (double)(now.tv_nsec -
+	       t->tv_nsec);
+}
+
+static void show_progress(size_t done, size_t total, void *data)
+{
+	struct progress *p = data;
+
+	if (seconds_since(&p->start) < 1.0)
+		return;
+	fprintf(stderr, "\rMonte Carlo: %zu of %zu draws (%d %%)", done, total,
+	        (int)(100.0 * (double)done / (double)total));
+	p->shown = 1;
+}
+
+static int run(const lt_scenario *s, const lt_schedule *sc,
+               struct mc_run *mc, const lt_cli_opts *o)
+{
+	struct progress pr = {{0, 0}, 0};
 	lt_simulation r;
 	lt_doc *doc;
 	lt_diag d;
@@ -385,29 +552,70 @@ static int run(const lt_scenario *s, const lt_schedule *sc,
 
 	lt_diag_init(&d, s->path);
 	rc = lt_simulate_run(s, sc, &r, &d);
+	if (rc == LT_OK && mc->on) {
+		clock_gettime(CLOCK_MONOTONIC, &pr.start);
+		if (isatty(STDERR_FILENO)) {
+			mc->o.progress = show_progress;
+			mc->o.progress_data = &pr;
+		}
+		rc = lt_simulate_mc(s, sc, &mc->o, &mc->r, &d);
+		if (pr.shown)
+			fprintf(stderr, "\r%60s\r", "");
+		if (rc != LT_OK)
+			lt_simulation_destroy(&r);
+	}
 	lt_cli_print_diag(&d);
 	lt_diag_destroy(&d);
 	if (rc != LT_OK)
 		return lt_cli_exit_status(rc);
-	doc = simulate_doc(s, &r, o);
+	doc = simulate_doc(s, &r, mc, o);
 	/* a NULL document renders as "out of memory" */
 	rc = lt_cli_emit(doc, o, (const char *const[]){s->path}, 1);
 	lt_doc_free(doc);
 	lt_simulation_destroy(&r);
+	if (mc->on)
+		lt_mc_result_destroy(&mc->r);
 	return rc;
+}
+
+/* The number of online processors, the default for --threads. */
+static int cores(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n >= 1 && n <= 256 ? (int)n : 1;
+}
+
+/* Parse a whole number from LO to HI for OPTION into *V; a usage error
+ * (exit 2) when it is not one. */
+static int whole_option(const char *option, const char *arg, long lo,
+                        long hi, long *v)
+{
+	int st = lt_parse_long(arg, v);
+
+	if (st != 0 || *v < lo || *v > hi)
+		return lt_cli_usage_error("simulate", "'%s' must be a whole number "
+		                          "from %ld to %ld (got '%s'%s%s)", option, lo,
+		                          hi, arg, st != 0 ? ": " : "",
+		                          st != 0 ? lt_num_status_text(st) : "");
+	return LT_EXIT_OK;
 }
 
 int lt_cmd_simulate(int argc, char **argv)
 {
-	enum { OPT_RAMP = LT_OPT_OWN, OPT_SCHEDULE, OPT_SHARE };
+	enum { OPT_DRAWS = LT_OPT_OWN, OPT_RAMP, OPT_SCHEDULE, OPT_SEED,
+	       OPT_SHARE, OPT_THREADS };
 	static const struct option opts[] = {
+		{"draws", required_argument, NULL, OPT_DRAWS},
 		{"format", required_argument, NULL, LT_OPT_FORMAT},
 		{"help", no_argument, NULL, 'h'},
 		{"indicator", required_argument, NULL, LT_OPT_INDICATOR},
 		{"out", required_argument, NULL, LT_OPT_OUT},
 		{"ramp", required_argument, NULL, OPT_RAMP},
 		{"schedule", required_argument, NULL, OPT_SCHEDULE},
+		{"seed", required_argument, NULL, OPT_SEED},
 		{"share", required_argument, NULL, OPT_SHARE},
+		{"threads", required_argument, NULL, OPT_THREADS},
 		{NULL, 0, NULL, 0},
 	};
 	static const char *const ramp_why[] = {NULL,
@@ -415,13 +623,18 @@ int lt_cmd_simulate(int argc, char **argv)
 	    "must have shares S0 and S1 from 0 to 100, as in 1:3:2028",
 	    "must end in a whole year, as in 1:3:2028"};
 	struct sched_opts so;
+	struct mc_run mc;
 	lt_cli_opts o;
 	lt_scenario *s = NULL;
-	int c, status = LT_EXIT_OK, n_sched = 0, nst;
+	int c, status = LT_EXIT_OK, n_sched = 0, nst, seed_or_threads = 0;
+	long v;
 	char copy[128];
 	enum ramp_error e;
 
 	memset(&so, 0, sizeof so);
+	memset(&mc, 0, sizeof mc);
+	mc.o.seed = 1;
+	mc.o.threads = cores();
 	lt_cli_opts_init(&o);
 	optind = 0;
 	opterr = 0;
@@ -455,6 +668,28 @@ int lt_cmd_simulate(int argc, char **argv)
 				goto done;
 			}
 			break;
+		case OPT_DRAWS:
+			status = whole_option("--draws", optarg, 1,
+			                      (long)LT_MC_MAX_DRAWS, &v);
+			if (status != LT_EXIT_OK)
+				goto done;
+			mc.on = 1;
+			mc.o.draws = (size_t)v;
+			break;
+		case OPT_SEED:
+			status = whole_option("--seed", optarg, 0, LONG_MAX, &v);
+			if (status != LT_EXIT_OK)
+				goto done;
+			mc.o.seed = (uint64_t)v;
+			seed_or_threads = 1;
+			break;
+		case OPT_THREADS:
+			status = whole_option("--threads", optarg, 1, 256, &v);
+			if (status != LT_EXIT_OK)
+				goto done;
+			mc.o.threads = (int)v;
+			seed_or_threads = 1;
+			break;
 		case OPT_SCHEDULE:
 			n_sched++;
 			if (strcmp(optarg, "programs") == 0) {
@@ -479,13 +714,18 @@ int lt_cmd_simulate(int argc, char **argv)
 		                            "'--ramp' and '--schedule'");
 		goto done;
 	}
+	if (seed_or_threads && !mc.on) {
+		status = lt_cli_usage_error("simulate", "'--seed' and '--threads' "
+		                            "go with '--draws N'");
+		goto done;
+	}
 	status = lt_cli_load_operand("simulate", argc, argv, &s);
 	if (status == LT_EXIT_OK)
 		status = lt_cli_check_ids("simulate", &o, s);
 	if (status == LT_EXIT_OK)
 		status = check_schedule(s, &so);
 	if (status == LT_EXIT_OK)
-		status = run(s, so.given ? &so.sc : NULL, &o);
+		status = run(s, so.given ? &so.sc : NULL, &mc, &o);
 done:
 	lt_scenario_free(s);
 	lt_cli_opts_destroy(&o);

@@ -92,3 +92,18 @@ done:
 	lt_model_free(m);
 	return rc;
 }
+
+int lt_simulate_mc(const lt_scenario *s, const lt_schedule *sched,
+                   const lt_mc_opts *o, lt_mc_result *out, lt_diag *diag)
+{
+	lt_model *m;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	rc = lt_model_compile(&m, s, sched, diag);
+	if (rc != LT_OK)
+		return rc;
+	rc = lt_mc_run(m, o, out, diag);
+	lt_model_free(m);
+	return rc;
+}
