@@ -18,6 +18,7 @@
 #include "lotrinh/config.h"
 #include "lotrinh/csv.h"
 #include "lotrinh/fit.h"
+#include "lotrinh/mc.h"
 #include "lotrinh/model.h"
 #include "lotrinh/paths.h"
 #include "lotrinh/scenario.h"
@@ -246,6 +247,57 @@ static void fit(void *ctx)
 		abort();
 }
 
+/* Monte Carlo of Long An under its own schedule: N draws on T threads,
+ * the fastest of a few runs; beside it, the floor loop for N draws on one
+ * thread, the yardstick of issue 9's speed floor. */
+static void monte_carlo(void)
+{
+	static const size_t ns[] = {10000, 100000, 1000000};
+	lt_scenario *s;
+	lt_model *m;
+	size_t i;
+	int t;
+
+	if (lt_scenario_load(&s, "scenarios/long_an.cfg", NULL) != LT_OK ||
+	    lt_model_compile(&m, s, NULL, NULL) != LT_OK)
+		abort();
+	printf("\nMonte Carlo of Long An (lt_mc_run), fastest of 3 runs, against "
+	       "the floor loop\non one thread for the same number of draws:\n");
+	for (i = 0; i < sizeof ns / sizeof *ns; i++) {
+		double fl = HUGE_VAL, sink = 0.0;
+		long hit;
+		int rep;
+
+		for (rep = 0; rep < 3; rep++) {
+			double start = now();
+
+			sink += lt_bench_floor((long)ns[i], &hit);
+			fl = fmin(fl, now() - start);
+		}
+		for (t = 1; t <= 2; t++) {
+			lt_mc_opts o = {ns[i], 1, t, 0, NULL, NULL};
+			double best = HUGE_VAL;
+
+			for (rep = 0; rep < 3; rep++) {
+				lt_mc_result r;
+				double start = now();
+
+				if (lt_mc_run(m, &o, &r, NULL) != LT_OK)
+					abort();
+				best = fmin(best, now() - start);
+				lt_mc_result_destroy(&r);
+			}
+			printf("mc %8zu draws, %d thread%s %10.3f s  floor %7.3f s  "
+			       "ratio %.2f\n", ns[i], t, t == 1 ? " " : "s", best, fl,
+			       best / fl);
+		}
+		if (sink == 12345.678)
+			printf("%g\n", sink);
+	}
+	lt_model_free(m);
+	lt_scenario_free(s);
+}
+
 int main(void)
 {
 	static const double rat43_start1[] = {100, 10, 1, 1};
@@ -280,6 +332,7 @@ int main(void)
 	free(f.x);
 	free(f.y);
 	evaluations();
+	monte_carlo();
 	getrusage(RUSAGE_SELF, &ru);
 	printf("%-44s %12ld KiB\n", "peak resident memory", ru.ru_maxrss);
 	return 0;
