@@ -260,3 +260,49 @@ Test(mc, degenerate_and_bad_options, .init = setup, .fini = teardown)
 	cr_expect_eq(d.n, 2);
 	lt_diag_destroy(&d);
 }
+
+/* A checkpoint by hand: a's milestone of 34 % in 2027.  Both the 2027 and
+ * the 2030 logits are set by r alone, z(Y) = z0 + Y·r, so the milestone is
+ * met when r >= r1 = (logit .34 − logit .3)/3 and the target when r >= r2 =
+ * (logit .4 − logit .3)/6; r2 > r1 here, so P(target | milestone met) =
+ * P(r >= r2)/P(r >= r1), P(target | missed) = 0, and the probability of
+ * the target jumps from 0 to 1 at the 2027 value z0 + 3·r2: 34.83 %. */
+Test(mc, checkpoint_by_hand, .init = setup, .fini = teardown)
+{
+	static lt_point ms[] = {{2027, 34.0}};
+	double r1 = (logit(0.34) - logit(0.3)) / 3, r2 = (logit(0.4) -
+	             logit(0.3)) / 6, se, p, want, cross;
+	const lt_mc_checkpoint *c;
+	lt_mc_result r;
+
+	sc->indicators[0].milestones.pts = ms;
+	sc->indicators[0].milestones.n = 1;
+	lt_model_free(mdl);
+	cr_assert_eq(lt_model_compile(&mdl, sc, NULL, NULL), LT_OK);
+	r = run(N_DRAWS, 17, 2);
+	cr_assert_eq(r.n_checkpoints, 1);
+	c = &r.checkpoints[0];
+	cr_expect_eq(c->k, 0);
+	cr_expect_eq(c->year, 2027);
+	cr_expect_float_eq(c->milestone, 34.0, 0.0);
+	want = gsl_cdf_ugaussian_Q((r1 - 0.08) / 0.03);
+	p = lt_mc_prob(c->met, r.draws, &se);
+	cr_expect(fabs(p - want) < 4 * sqrt(want * (1 - want) / N_DRAWS),
+	          "milestone met %g, by hand %g", p, want);
+	want = gsl_cdf_ugaussian_Q((r2 - 0.08) / 0.03) /
+	       gsl_cdf_ugaussian_Q((r1 - 0.08) / 0.03);
+	p = (double)c->met_final / (double)c->met;
+	cr_expect(fabs(p - want) < 4 * sqrt(want * (1 - want) / c->met),
+	          "target given met %g, by hand %g", p, want);
+	cr_expect_eq(c->missed_final, 0);
+	cross = 100.0 / (1.0 + exp(-(logit(0.3) + 3 * r2)));
+	cr_assert(!isnan(c->crossing), "side %d", c->crossing_side);
+	/* within one coarse bin (5 % of the draws) of the jump: the 2027
+	 * values of the draws around it lie within 0.4 points of it */
+	cr_expect(fabs(c->crossing - cross) < 0.4, "crossing %g, by hand %g",
+	          c->crossing, cross);
+	cr_expect_eq(c->n_curve, LT_MC_CURVE);
+	cr_expect_float_eq(c->curve_p[0], 0.0, 0.0);
+	cr_expect_float_eq(c->curve_p[LT_MC_CURVE - 1], 1.0, 0.0);
+	lt_mc_result_destroy(&r);
+}

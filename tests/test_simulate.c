@@ -212,3 +212,37 @@ Test(simulate, draws_json)
 	json_decref(root);
 	run_free(&r);
 }
+
+/* Checkpoints on the command line: one row per milestone year before the
+ * target year, in text and JSON; each conditional probability in [0, 1]
+ * or missing with its reason. */
+Test(simulate, checkpoints)
+{
+	struct run r = run_cli("simulate", "--draws", "6000", "--format", "json",
+	                       "--indicator", "pii", "scenarios/long_an.cfg");
+	struct run t = run_cli("simulate", "--draws", "6000", "--indicator",
+	                       "pii", "scenarios/long_an.cfg");
+	json_t *root, *ck, *row;
+	size_t i;
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	root = json_loads(r.out, 0, NULL);
+	cr_assert(root != NULL);
+	ck = json_object_get(json_array_get(json_object_get(root, "indicators"),
+	                                    0), "checkpoints");
+	/* PII's milestones 2025-2029 lie before its 2030 target */
+	cr_assert_eq(json_array_size(ck), 5);
+	json_array_foreach(ck, i, row) {
+		json_t *p = json_object_get(row, "p_target_if_missed");
+
+		cr_expect_eq(json_integer_value(json_object_get(row, "year")),
+		             2025 + (json_int_t)i);
+		cr_expect(json_is_null(p) || (json_number_value(p) >= 0.0 &&
+		          json_number_value(p) <= 1.0));
+	}
+	cr_expect(strstr(t.out, "Checkpoints: what each milestone year says") !=
+	          NULL, "%s", t.out);
+	json_decref(root);
+	run_free(&r);
+	run_free(&t);
+}

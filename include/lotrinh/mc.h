@@ -69,6 +69,32 @@ typedef struct lt_mc_indicator {
 	size_t *met_in;       /* [ny] draws whose value in year Y meets it */
 } lt_mc_indicator;
 
+/* Coarse bins of the checkpoint curve: each holds about 1/LT_MC_CURVE of
+ * the draws (by rank of the milestone-year value). */
+#define LT_MC_CURVE 20
+
+/* A mid-term checkpoint: a milestone year Y before the target year, and
+ * what the draws say about the final target given the value in Y. */
+typedef struct lt_mc_checkpoint {
+	size_t k;             /* the indicator */
+	int year;
+	double milestone;     /* the roadmap's value for Y */
+	size_t met;           /* draws meeting the milestone in Y */
+	size_t met_final;     /* ... that also meet the final target */
+	size_t missed_final;  /* draws missing the milestone but meeting it */
+	/* P(final target | value in Y) on coarse bins: each point the mean
+	 * value of its draws in Y and the share of them meeting the target */
+	size_t n_curve;
+	double curve_value[LT_MC_CURVE], curve_p[LT_MC_CURVE];
+	/* the value in Y at which that probability reaches 50 %, interpolated
+	 * between the two bins around it; NAN when it does not cross: then
+	 * crossing_side is -1 (below 50 % at every value seen), +1 (at or
+	 * above it everywhere) or 0 (the final target is met in none or in all
+	 * draws: nothing to condition on) */
+	double crossing;
+	int crossing_side;
+} lt_mc_checkpoint;
+
 typedef struct lt_mc_result {
 	size_t draws, ny, ni;
 	int t0, shocks;       /* shocks: 1 when yearly shocks were drawn */
@@ -76,6 +102,8 @@ typedef struct lt_mc_result {
 	size_t met_all;       /* draws meeting every simulated target */
 	size_t n_targets;     /* simulated indicators with a target on the grid */
 	lt_mc_indicator *ind; /* [ni] */
+	size_t n_checkpoints;
+	lt_mc_checkpoint *checkpoints; /* milestone years before each target */
 } lt_mc_result;
 
 /* Run Monte Carlo on compiled model M (its schedule, its registry) into

@@ -375,6 +375,95 @@ static void values_table(lt_doc *d, const lt_scenario *s,
 	}
 }
 
+/* P(target | value V in the checkpoint's year), read off its curve by
+ * linear interpolation between points (the end points beyond them). */
+static double curve_at(const lt_mc_checkpoint *c, double v)
+{
+	size_t j;
+
+	if (c->n_curve == 0)
+		return NAN;
+	if (v <= c->curve_value[0])
+		return c->curve_p[0];
+	for (j = 1; j < c->n_curve; j++)
+		if (v <= c->curve_value[j])
+			return c->curve_p[j - 1] + (c->curve_p[j] - c->curve_p[j - 1]) *
+			       (v - c->curve_value[j - 1]) / (c->curve_value[j] -
+			                                      c->curve_value[j - 1]);
+	return c->curve_p[c->n_curve - 1];
+}
+
+/* A conditional probability A/B, missing (with the reason) when B is 0. */
+static lt_cell cond_cell(size_t a, size_t b, const char *none)
+{
+	return b > 0 ? lt_cell_number((double)a / (double)b, 3, LT_NUM_FIXED,
+	                              NULL) : lt_cell_missing(none);
+}
+
+/* The mid-term checkpoints of indicator K: for each milestone year before
+ * the target year, the chance of the target given the milestone met or
+ * missed, and the value in that year from which it is more likely than
+ * not; whether the province is on track when its history holds the year. */
+static void checkpoints(lt_doc *d, const lt_scenario *s,
+                        const struct mc_run *mc, size_t k)
+{
+	const lt_indicator *ind = &s->indicators[k];
+	size_t n = mc->r.draws, j, h, rows = 0;
+	lt_table *t = NULL;
+
+	for (j = 0; j < mc->r.n_checkpoints; j++)
+		rows += mc->r.checkpoints[j].k == k;
+	if (rows == 0)
+		return;
+	lt_doc_linef(d, "Checkpoints: what each milestone year says about the "
+	             "%d target", ind->target.year);
+	t = lt_doc_table(d, "checkpoints", NULL, NULL, 6, LT_SHOW_TEXT |
+	                 LT_SHOW_JSON);
+	if (t == NULL)
+		return;
+	lt_table_set_column(t, 0, "year", "year", NULL, LT_RIGHT, LT_SHOW_ALL);
+	lt_table_set_column(t, 1, "milestone", "milestone", NULL, LT_RIGHT,
+	                    LT_SHOW_ALL);
+	lt_table_set_column(t, 2, "p_milestone", "P(milestone met)", NULL,
+	                    LT_RIGHT, LT_SHOW_ALL);
+	lt_table_set_column(t, 3, "p_target_if_met", "P(target | met)", NULL,
+	                    LT_RIGHT, LT_SHOW_ALL);
+	lt_table_set_column(t, 4, "p_target_if_missed", "P(target | missed)",
+	                    NULL, LT_RIGHT, LT_SHOW_ALL);
+	lt_table_set_column(t, 5, "value_for_50pct", "value for 50 %", NULL,
+	                    LT_RIGHT, LT_SHOW_ALL);
+	for (j = 0; j < mc->r.n_checkpoints; j++) {
+		const lt_mc_checkpoint *c = &mc->r.checkpoints[j];
+
+		if (c->k != k)
+			continue;
+		lt_table_add_row(t);
+		lt_table_put(t, 0, lt_cell_year(c->year));
+		lt_table_put(t, 1, num(c->milestone, 2));
+		lt_table_put(t, 2, prob_cell(c->met, n));
+		lt_table_put(t, 3, cond_cell(c->met_final, c->met, "no draw meets "
+		                             "it"));
+		lt_table_put(t, 4, cond_cell(c->missed_final, n - c->met, "no draw "
+		                             "misses it"));
+		if (!isnan(c->crossing))
+			lt_table_put(t, 5, num(c->crossing, 2));
+		else
+			lt_table_put(t, 5, lt_cell_missing(c->crossing_side > 0
+			             ? "50 % or more at any value" : c->crossing_side < 0
+			             ? "under 50 % at any value" : "target met in none "
+			             "or all draws"));
+		for (h = 0; h < ind->history.n; h++)
+			if (ind->history.pts[h].year == c->year) {
+				double p = curve_at(c, ind->history.pts[h].value);
+
+				lt_doc_linef(d, "  observed %d: %.4g; draws through it meet "
+				             "the target with P about %.2f: %s", c->year,
+				             ind->history.pts[h].value, p, p >= 0.5
+				             ? "on track" : "not on track");
+			}
+	}
+}
+
 /* The probabilities of indicator K's target, in words and as data. */
 static void mc_lines(lt_doc *d, const lt_scenario *s, const struct mc_run *mc,
                      size_t k)
@@ -445,8 +534,10 @@ static void indicator_doc(lt_doc *root, const lt_scenario *s,
 	             lt_target_text(ind, 6, 0, tt, sizeof tt), ind->target.year,
 	             met_text(x->year_met, s->horizon, a, sizeof a),
 	             met_text(x->bau_year_met, s->horizon, b, sizeof b));
-	if (mc->on)
+	if (mc->on) {
 		mc_lines(d, s, mc, k);
+		checkpoints(d, s, mc, k);
+	}
 }
 
 /* What the draws were, in words and as data (never the thread count: the

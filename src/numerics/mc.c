@@ -39,6 +39,9 @@ struct setup {
 	double *zaim;
 	size_t *row;         /* index of (k, year 0) among the histograms */
 	size_t n_rows;       /* simulated indicators × years */
+	/* checkpoints: indicator, year index, milestone value and logit */
+	size_t n_ck, *ck_k, *ck_i;
+	double *ck_value, *ck_z;
 };
 
 uint64_t lt_mc_chunk_seed(uint64_t seed, uint64_t c)
@@ -59,22 +62,6 @@ double lt_mc_prob(size_t count, size_t n, double *se)
 	return p;
 }
 
-/* The aim of indicator K as a logit: ±inf when it lies at or past a
- * bound (a rising aim at or below the floor is always met, at or above the
- * ceiling never). */
-static double aim_logit(const lt_model *m, const lt_indicator *ind, size_t k)
-{
-	double lo = ind->has_floor ? ind->floor : 0.0;
-	double x = (lt_target_aim(ind) - lo) / (ind->ceiling - lo);
-
-	(void)m;
-	if (x <= 0.0)
-		return -HUGE_VAL;
-	if (x >= 1.0)
-		return HUGE_VAL;
-	return lt_model_logit(m, k, lt_target_aim(ind));
-}
-
 static void setup_free(struct setup *u)
 {
 	free(u->draw);
@@ -84,6 +71,58 @@ static void setup_free(struct setup *u)
 	free(u->tyear);
 	free(u->zaim);
 	free(u->row);
+	free(u->ck_k);
+	free(u->ck_i);
+	free(u->ck_value);
+	free(u->ck_z);
+}
+
+/* The logit of value Y of indicator K, ±inf at or past a bound. */
+static double value_logit(const lt_model *m, const lt_indicator *ind,
+                          size_t k, double y)
+{
+	double lo = ind->has_floor ? ind->floor : 0.0;
+	double x = (y - lo) / (ind->ceiling - lo);
+
+	if (x <= 0.0)
+		return -HUGE_VAL;
+	if (x >= 1.0)
+		return HUGE_VAL;
+	return lt_model_logit(m, k, y);
+}
+
+/* The milestone years strictly between t0 and each target year. */
+static int setup_checkpoints(struct setup *u)
+{
+	size_t k, j, n = 0;
+
+	for (k = 0; k < u->ni; k++)
+		n += u->s->indicators[k].milestones.n;
+	u->ck_k = lt_calloc(n + 1, sizeof *u->ck_k);
+	u->ck_i = lt_calloc(n + 1, sizeof *u->ck_i);
+	u->ck_value = lt_calloc(n + 1, sizeof *u->ck_value);
+	u->ck_z = lt_calloc(n + 1, sizeof *u->ck_z);
+	if (!u->ck_k || !u->ck_i || !u->ck_value || !u->ck_z)
+		return LT_ENOMEM;
+	for (k = 0; k < u->ni; k++) {
+		const lt_indicator *ind = &u->s->indicators[k];
+
+		if (!u->sim[k] || u->tyear[k] < 0)
+			continue;
+		for (j = 0; j < ind->milestones.n; j++) {
+			const lt_point *p = &ind->milestones.pts[j];
+			int i = p->year - u->s->baseline_year;
+
+			if (i <= 0 || i >= u->tyear[k])
+				continue;
+			u->ck_k[u->n_ck] = k;
+			u->ck_i[u->n_ck] = (size_t)i;
+			u->ck_value[u->n_ck] = p->value;
+			u->ck_z[u->n_ck] = value_logit(u->m, ind, k, p->value);
+			u->n_ck++;
+		}
+	}
+	return LT_OK;
 }
 
 static int setup_init(struct setup *u, const lt_model *m, int no_shocks)
@@ -127,11 +166,13 @@ static int setup_init(struct setup *u, const lt_model *m, int no_shocks)
 		u->row[k] = u->n_rows;
 		u->n_rows += u->ny;
 		u->sense[k] = lt_target_sense(ind);
-		u->zaim[k] = aim_logit(m, ind, k);
+		/* ±inf when the aim lies at or past a bound: a rising aim at or
+		 * below the floor is always met, at or above the ceiling never */
+		u->zaim[k] = value_logit(m, ind, k, lt_target_aim(ind));
 		if (ty >= 0 && (size_t)ty < u->ny)
 			u->tyear[k] = ty;
 	}
-	return LT_OK;
+	return setup_checkpoints(u);
 }
 
 /* ---- one thread's accumulator ------------------------------------------- */
@@ -142,6 +183,9 @@ struct acc {
 	size_t *reached;     /* [ni * ny] first year met, by year */
 	size_t *met_in;      /* [ni * ny] */
 	size_t met_all;
+	size_t *ck;          /* [3 * n_ck] met, met and final, missed and final */
+	uint32_t *ck_hist;   /* [n_ck * LT_MC_BINS] final met, by value in Y */
+	int *final;          /* [ni] this draw meets the final target */
 	lt_model_ws *w;
 	double *theta, *z, *eps;
 	int *first;          /* [ni] year index first met in this draw, or -1 */
@@ -161,6 +205,9 @@ static void acc_free(struct acc *a)
 	free(a->z);
 	free(a->eps);
 	free(a->first);
+	free(a->ck);
+	free(a->ck_hist);
+	free(a->final);
 	if (a->rng != NULL)
 		gsl_rng_free(a->rng);
 	lt_diag_destroy(&a->diag);
@@ -181,9 +228,13 @@ static int acc_init(struct acc *a, const struct setup *u)
 	a->z = lt_calloc(cells, sizeof *a->z);
 	a->eps = lt_calloc(cells, sizeof *a->eps);
 	a->first = lt_calloc(u->ni + 1, sizeof *a->first);
+	a->ck = lt_calloc(3 * u->n_ck + 1, sizeof *a->ck);
+	a->ck_hist = lt_calloc(u->n_ck * LT_MC_BINS + 1, sizeof *a->ck_hist);
+	a->final = lt_calloc(u->ni + 1, sizeof *a->final);
 	a->rng = gsl_rng_alloc(gsl_rng_mt19937);
 	if (!a->hist || !a->met_target || !a->reached || !a->met_in || !a->w ||
-	    !a->theta || !a->z || !a->eps || !a->first || !a->rng)
+	    !a->theta || !a->z || !a->eps || !a->first || !a->ck ||
+	    !a->ck_hist || !a->final || !a->rng)
 		return LT_ENOMEM;
 	memcpy(a->theta, u->central, u->nslots * sizeof *a->theta);
 	return LT_OK;
@@ -229,13 +280,27 @@ static void tally(const struct setup *u, struct acc *a)
 		if (u->tyear[k] < 0)
 			continue;
 		any = 1;
-		if (u->sense[k] * (z[u->tyear[k]] - u->zaim[k]) >= 0.0)
+		a->final[k] = u->sense[k] * (z[u->tyear[k]] - u->zaim[k]) >= 0.0;
+		if (a->final[k])
 			a->met_target[k]++;
 		else
 			all = 0;
 	}
 	if (all && any)
 		a->met_all++;
+	for (i = 0; i < u->n_ck; i++) {
+		size_t kk = u->ck_k[i];
+		double zy = a->z[kk * u->ny + u->ck_i[i]];
+
+		if (u->sense[kk] * (zy - u->ck_z[i]) >= 0.0) {
+			a->ck[3 * i]++;
+			a->ck[3 * i + 1] += (size_t)a->final[kk];
+		} else {
+			a->ck[3 * i + 2] += (size_t)a->final[kk];
+		}
+		if (a->final[kk])
+			a->ck_hist[i * LT_MC_BINS + bin_of(zy)]++;
+	}
 }
 
 /* Draws FROM..TO-1 of chunk C into A. */
@@ -287,7 +352,8 @@ static int result_alloc(lt_mc_result *r, const struct setup *u)
 	size_t k;
 
 	r->ind = lt_calloc(u->ni + 1, sizeof *r->ind);
-	if (r->ind == NULL)
+	r->checkpoints = lt_calloc(u->n_ck + 1, sizeof *r->checkpoints);
+	if (r->ind == NULL || r->checkpoints == NULL)
 		return LT_ENOMEM;
 	r->ni = u->ni;
 	for (k = 0; k < u->ni; k++) {
@@ -314,7 +380,78 @@ void lt_mc_result_destroy(lt_mc_result *r)
 		free(r->ind[k].met_in);
 	}
 	free(r->ind);
+	free(r->checkpoints);
 	memset(r, 0, sizeof *r);
+}
+
+/* Checkpoint J: the counts, then P(final | value in Y) on LT_MC_CURVE
+ * coarse bins by rank (fine bins go whole into the coarse bin of their
+ * first draw's rank; a coarse bin's point is the count-weighted mean logit
+ * of its fine bins' midpoints and the share of its draws meeting the
+ * target), and the value where that share reaches 50 %, by linear
+ * interpolation in the logit between the two bins around it, scanning in
+ * the direction the target asks for. */
+static void checkpoint(const struct setup *u, const uint32_t *hist,
+                       const size_t *ck, const uint32_t *ck_hist, size_t n,
+                       size_t j, lt_mc_checkpoint *c)
+{
+	size_t k = u->ck_k[j], i = u->ck_i[j], b, cb, cum = 0, final = 0;
+	const uint32_t *h = hist + (u->row[k] + i) * LT_MC_BINS;
+	const uint32_t *hf = ck_hist + j * LT_MC_BINS;
+	double tot[LT_MC_CURVE] = {0}, fin[LT_MC_CURVE] = {0};
+	double zsum[LT_MC_CURVE] = {0}, zc[LT_MC_CURVE];
+	size_t m;
+	int s = u->sense[k], step, from, to;
+
+	c->k = k;
+	c->year = u->s->baseline_year + (int)i;
+	c->milestone = u->ck_value[j];
+	c->met = ck[3 * j];
+	c->met_final = ck[3 * j + 1];
+	c->missed_final = ck[3 * j + 2];
+	c->crossing = NAN;
+	c->crossing_side = 0;
+	final = c->met_final + c->missed_final;
+	if (final == 0 || final == n)
+		return;
+	for (b = 0; b < LT_MC_BINS; b++) {
+		if (h[b] == 0)
+			continue;
+		cb = cum * LT_MC_CURVE / n;
+		tot[cb] += h[b];
+		fin[cb] += hf[b];
+		zsum[cb] += h[b] * (-LT_MC_ZMAX + LT_MC_ZBIN * ((double)b + 0.5));
+		cum += h[b];
+	}
+	for (cb = 0, m = 0; cb < LT_MC_CURVE; cb++)
+		if (tot[cb] > 0) {
+			zc[m] = zsum[cb] / tot[cb];
+			c->curve_p[m] = fin[cb] / tot[cb];
+			c->curve_value[m] = lt_model_value(u->m, k, i, zc[m]);
+			m++;
+		}
+	c->n_curve = m;
+	from = s > 0 ? 0 : (int)m - 1;
+	to = s > 0 ? (int)m : -1;
+	step = s > 0 ? 1 : -1;
+	for (cb = (size_t)from; (int)cb != to; cb += (size_t)step) {
+		if (c->curve_p[cb] < 0.5)
+			continue;
+		if ((int)cb == from) {
+			c->crossing_side = +1;
+			return;
+		}
+		{
+			size_t pr = cb - (size_t)step;
+			double f = (0.5 - c->curve_p[pr]) / (c->curve_p[cb] -
+			                                     c->curve_p[pr]);
+
+			c->crossing = lt_model_value(u->m, k, i, zc[pr] + f * (zc[cb] -
+			                             zc[pr]));
+			return;
+		}
+	}
+	c->crossing_side = -1;
 }
 
 /* Quantiles and means of indicator K from the merged histograms. */
@@ -357,10 +494,18 @@ static int finish(const struct setup *u, struct acc *acc, int nt, size_t n,
 			acc[0].met_in[j] += acc[t].met_in[j];
 		}
 		acc[0].met_all += acc[t].met_all;
+		for (j = 0; j < 3 * u->n_ck; j++)
+			acc[0].ck[j] += acc[t].ck[j];
+		for (j = 0; j < u->n_ck * LT_MC_BINS; j++)
+			acc[0].ck_hist[j] += acc[t].ck_hist[j];
 	}
 	if (result_alloc(out, u) != LT_OK)
 		return LT_ENOMEM;
 	out->met_all = acc[0].met_all;
+	for (j = 0; j < u->n_ck; j++)
+		checkpoint(u, hist, acc[0].ck, acc[0].ck_hist, n, j,
+		           &out->checkpoints[j]);
+	out->n_checkpoints = u->n_ck;
 	for (k = 0; k < u->ni; k++) {
 		lt_mc_indicator *x = &out->ind[k];
 		size_t cum = 0;
