@@ -173,8 +173,9 @@ void lt_model_values(const lt_model *m, const double *z, double *value);
 /* The same for one logit Z of indicator K in year index I. */
 double lt_model_value(const lt_model *m, size_t k, size_t i, double z);
 
-/* The logit of value Y of indicator K (its floor and ceiling); ±inf at the
- * bounds, NAN outside them. */
+/* The logit of value Y of indicator K (its floor and ceiling); -inf at or
+ * below the floor, +inf at or above the ceiling, so comparisons with it
+ * keep their sense for a target at or past a bound. */
 double lt_model_logit(const lt_model *m, size_t k, double y);
 
 int lt_sim_init(lt_sim *sim, const lt_scenario *s);

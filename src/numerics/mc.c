@@ -77,20 +77,6 @@ static void setup_free(struct setup *u)
 	free(u->ck_z);
 }
 
-/* The logit of value Y of indicator K, ±inf at or past a bound. */
-static double value_logit(const lt_model *m, const lt_indicator *ind,
-                          size_t k, double y)
-{
-	double lo = ind->has_floor ? ind->floor : 0.0;
-	double x = (y - lo) / (ind->ceiling - lo);
-
-	if (x <= 0.0)
-		return -HUGE_VAL;
-	if (x >= 1.0)
-		return HUGE_VAL;
-	return lt_model_logit(m, k, y);
-}
-
 /* The milestone years strictly between t0 and each target year. */
 static int setup_checkpoints(struct setup *u)
 {
@@ -118,7 +104,7 @@ static int setup_checkpoints(struct setup *u)
 			u->ck_k[u->n_ck] = k;
 			u->ck_i[u->n_ck] = (size_t)i;
 			u->ck_value[u->n_ck] = p->value;
-			u->ck_z[u->n_ck] = value_logit(u->m, ind, k, p->value);
+			u->ck_z[u->n_ck] = lt_model_logit(u->m, k, p->value);
 			u->n_ck++;
 		}
 	}
@@ -168,7 +154,7 @@ static int setup_init(struct setup *u, const lt_model *m, int no_shocks)
 		u->sense[k] = lt_target_sense(ind);
 		/* ±inf when the aim lies at or past a bound: a rising aim at or
 		 * below the floor is always met, at or above the ceiling never */
-		u->zaim[k] = value_logit(m, ind, k, lt_target_aim(ind));
+		u->zaim[k] = lt_model_logit(m, k, lt_target_aim(ind));
 		if (ty >= 0 && (size_t)ty < u->ny)
 			u->tyear[k] = ty;
 	}
@@ -188,7 +174,6 @@ struct acc {
 	int *final;          /* [ni] this draw meets the final target */
 	lt_model_ws *w;
 	double *theta, *z, *eps;
-	int *first;          /* [ni] year index first met in this draw, or -1 */
 	gsl_rng *rng;
 	int rc;
 	lt_diag diag;
@@ -204,7 +189,6 @@ static void acc_free(struct acc *a)
 	free(a->theta);
 	free(a->z);
 	free(a->eps);
-	free(a->first);
 	free(a->ck);
 	free(a->ck_hist);
 	free(a->final);
@@ -227,13 +211,12 @@ static int acc_init(struct acc *a, const struct setup *u)
 	a->theta = lt_calloc(u->nslots + 1, sizeof *a->theta);
 	a->z = lt_calloc(cells, sizeof *a->z);
 	a->eps = lt_calloc(cells, sizeof *a->eps);
-	a->first = lt_calloc(u->ni + 1, sizeof *a->first);
 	a->ck = lt_calloc(3 * u->n_ck + 1, sizeof *a->ck);
 	a->ck_hist = lt_calloc(u->n_ck * LT_MC_BINS + 1, sizeof *a->ck_hist);
 	a->final = lt_calloc(u->ni + 1, sizeof *a->final);
 	a->rng = gsl_rng_alloc(gsl_rng_mt19937);
 	if (!a->hist || !a->met_target || !a->reached || !a->met_in || !a->w ||
-	    !a->theta || !a->z || !a->eps || !a->first || !a->ck ||
+	    !a->theta || !a->z || !a->eps || !a->ck ||
 	    !a->ck_hist || !a->final || !a->rng)
 		return LT_ENOMEM;
 	memcpy(a->theta, u->central, u->nslots * sizeof *a->theta);

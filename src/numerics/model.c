@@ -141,7 +141,6 @@ struct lt_model {
 	lt_money_term hist[LT_HISTORY_YEARS];
 	size_t n_hist;
 	double today_frac;        /* without history: today's share / 100 */
-	int today_years;          /* ... of the base grown this many years */
 	int cofin_ratio;
 	/* channels [nc] and spending [nc*ny] */
 	double *alloc, *capital0;
@@ -149,12 +148,12 @@ struct lt_model {
 	double *pub_fixed, *pub_frac, *cof_fixed;
 	double *scratch_p, *scratch_q; /* [nc] one year's programme money */
 	/* indicators [ni] */
-	int *dynamic, *channel, *start;
+	int *dynamic, *start;
 	double *lo, *width, *z0, *baseline;
 	char (*why)[200];
 	size_t *slot_r, *slot_beta, *slot_sigma;
-	/* the dynamic indicators in order, and each one's state index */
-	size_t n_dyn, *dyn, *idx;
+	/* each dynamic indicator's state index (its place in dv) */
+	size_t n_dyn, *idx;
 	struct dyn *dv;           /* [n_dyn] what the year loop reads */
 	/* spillovers between dynamic indicators */
 	size_t n_sp, *sp_to, *sp_from, *sp_slot;
@@ -236,7 +235,6 @@ void lt_model_free(lt_model *m)
 	free(m->scratch_p);
 	free(m->scratch_q);
 	free(m->dynamic);
-	free(m->channel);
 	free(m->start);
 	free(m->lo);
 	free(m->width);
@@ -246,7 +244,6 @@ void lt_model_free(lt_model *m)
 	free(m->slot_r);
 	free(m->slot_beta);
 	free(m->slot_sigma);
-	free(m->dyn);
 	free(m->idx);
 	free(m->dv);
 	free(m->sp_to);
@@ -433,7 +430,6 @@ static void compile_indicators(lt_model *m)
 		const char *why = static_reason(m, k);
 
 		m->slot_r[k] = m->slot_beta[k] = m->slot_sigma[k] = NONE;
-		m->channel[k] = ind->channel;
 		m->baseline[k] = ind->baseline;
 		m->start[k] = ind->baseline_year - m->t0;
 		if (why != NULL) {
@@ -452,7 +448,7 @@ static void compile_indicators(lt_model *m)
 		m->dv[m->n_dyn].sigma = m->slot_sigma[k];
 		m->dv[m->n_dyn].ch = ind->channel;
 		m->dv[m->n_dyn].start = m->start[k];
-		m->dyn[m->n_dyn++] = k;
+		m->n_dyn++;
 		snprintf(m->why[k], sizeof m->why[k], "%s",
 		         m->slots[m->slot_r[k]].origin);
 	}
@@ -514,7 +510,6 @@ static void compile_economy(lt_model *m)
 	m->n_hist = lt_budget_history_terms(s, m->hist);
 	today = lt_budget_today_share(s);
 	m->today_frac = today / 100.0;
-	m->today_years = m->base_years;
 	m->cofin_ratio = b->cofin == LT_COFIN_RATIO;
 	m->slot_g = add_slot(m, LT_SLOT_GRDP_GROWTH, 0, &s->economy.growth,
 	                     s->economy.growth_pct, s->economy.line,
@@ -544,7 +539,6 @@ static int model_arrays(lt_model *m)
 	m->scratch_p = lt_calloc(nc, sizeof *m->scratch_p);
 	m->scratch_q = lt_calloc(nc, sizeof *m->scratch_q);
 	m->dynamic = lt_calloc(ni, sizeof *m->dynamic);
-	m->channel = lt_calloc(ni, sizeof *m->channel);
 	m->start = lt_calloc(ni, sizeof *m->start);
 	m->lo = lt_calloc(ni, sizeof *m->lo);
 	m->width = lt_calloc(ni, sizeof *m->width);
@@ -554,7 +548,6 @@ static int model_arrays(lt_model *m)
 	m->slot_r = lt_calloc(ni, sizeof *m->slot_r);
 	m->slot_beta = lt_calloc(ni, sizeof *m->slot_beta);
 	m->slot_sigma = lt_calloc(ni, sizeof *m->slot_sigma);
-	m->dyn = lt_calloc(ni, sizeof *m->dyn);
 	m->idx = lt_calloc(ni, sizeof *m->idx);
 	m->dv = lt_calloc(ni, sizeof *m->dv);
 	m->sp_to = lt_calloc(nsp, sizeof *m->sp_to);
@@ -565,9 +558,9 @@ static int model_arrays(lt_model *m)
 	/* 3 economy slots, 2 per channel, 3 per indicator, 1 per spillover */
 	m->slots = lt_calloc(3 + 2 * nc + 3 * ni + nsp, sizeof *m->slots);
 	return m->alloc && m->capital0 && m->has_capital0 && m->pub_fixed &&
-	       m->pub_frac && m->cof_fixed && m->scratch_p && m->scratch_q && m->dynamic && m->channel &&
+	       m->pub_frac && m->cof_fixed && m->scratch_p && m->scratch_q && m->dynamic &&
 	       m->start && m->lo && m->width && m->z0 && m->baseline && m->why &&
-	       m->slot_r && m->slot_beta && m->slot_sigma && m->dyn && m->idx && m->dv &&
+	       m->slot_r && m->slot_beta && m->slot_sigma && m->idx && m->dv &&
 	       m->sp_to && m->sp_from && m->sp_slot && m->slot_delta &&
 	       m->slot_eta && m->slots ? LT_OK : LT_ENOMEM;
 }
@@ -1049,7 +1042,13 @@ double lt_model_value(const lt_model *m, size_t k, size_t i, double z)
 
 double lt_model_logit(const lt_model *m, size_t k, double y)
 {
-	return logit((y - m->lo[k]) / m->width[k]);
+	double x = (y - m->lo[k]) / m->width[k];
+
+	if (x <= 0.0)
+		return -HUGE_VAL;
+	if (x >= 1.0)
+		return HUGE_VAL;
+	return logit(x);
 }
 
 /* ==== detailed trajectories =========================================== */

@@ -16,9 +16,6 @@
 
 #include "lotrinh/alloc.h"
 
-/* Room for where an r comes from (lt_slot.origin). */
-#define LT_ORIGIN_MAX 160
-
 struct lt_solver {
 	const lt_scenario *s;
 	lt_model *m;
@@ -209,14 +206,6 @@ int lt_solve_share(lt_solver *sv, const double *theta, size_t k,
  * size does not matter otherwise. */
 #define BETA_PROBE 0.01
 
-static double logit_of(const lt_indicator *ind, double y)
-{
-	double lo = ind->has_floor ? ind->floor : 0.0;
-	double x = (y - lo) / (ind->ceiling - lo);
-
-	return log(x / (1.0 - x));
-}
-
 /* Evaluate the solver's model at its private θ with β of K set to BETA,
  * by the closed form; the values of K into Z (logits) by year index. */
 static int probe(lt_solver *sv, size_t k, double beta, double *z,
@@ -262,7 +251,7 @@ static int beta_fit(lt_solver *sv, const double *theta,
 		if (!(p->value > lo && p->value < ind->ceiling) || j >= sv->ny)
 			continue;
 		a = (z1[j] - z0[j]) / BETA_PROBE;
-		num += a * (logit_of(ind, p->value) - z0[j]);
+		num += a * (lt_model_logit(sv->m, k, p->value) - z0[j]);
 		den += a * a;
 	}
 	free(z0);
@@ -338,7 +327,7 @@ static int plan_answers(lt_solver *sv, const double *theta, size_t k,
 	a->beta = theta[slot];
 	slot = lt_model_find_slot(sv->m, LT_SLOT_R, k);
 	a->r = theta[slot];
-	snprintf(origin, LT_ORIGIN_MAX, "%s", lt_model_slot(sv->m,
+	snprintf(origin, sizeof ((lt_slot *)0)->origin, "%s", lt_model_slot(sv->m,
 	         (size_t)slot)->origin);
 	slot = lt_model_find_slot(sv->m, LT_SLOT_BETA, k);
 	if (ind->channel < 0)
