@@ -33,4 +33,15 @@ static const char FIXTURE[] =
 	"    source = \"assumption: test\"; }\n"
 	");\n";
 
+/* The top of a test scenario up to its indicators: a province with no
+ * GRDP or budget growth, a constant 1 % share and one channel. */
+#define FIXTURE_STILL_PROVINCE \
+"province = { id = \"m\"; name = \"M\"; name_vi = \"M\"; source = \"assumption: test\"; };\n" \
+"years = { baseline = 2024; horizon = 2030; };\n" \
+"economy = { grdp = 1.0e8; growth_pct = 0.0; source = \"assumption: test\"; };\n" \
+"budget = { base = \"total\"; amount = 2.0e7; year = 2024; growth_pct = 0.0;\n" \
+"  schedule = { kind = \"constant\"; share_pct = 1.0; };\n" \
+"  source = \"assumption: test\"; };\n" \
+"channels = { digital = { allocation = 1.0; delta = 0.2; eta = 0.8; source = \"assumption: test\"; }; };\n"
+
 #endif /* LT_TEST_FIXTURES_H */

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixtures.h"
 #include "lotrinh/config.h"
 #include "lotrinh/mc.h"
 #include "lotrinh/model.h"
@@ -22,14 +23,8 @@
  * probability by more than 1e-20), x0 = 0.3, target 40 % in 2030; b has
  * r ~ N(0.05, 0.02) (±10 sd), x0 = 0.5, target 55 %, and a shock sd set by
  * the tests. */
-static const char FIXTURE[] =
-	"province = { id = \"m\"; name = \"M\"; name_vi = \"M\"; source = \"assumption: test\"; };\n"
-	"years = { baseline = 2024; horizon = 2030; };\n"
-	"economy = { grdp = 1.0e8; growth_pct = 0.0; source = \"assumption: test\"; };\n"
-	"budget = { base = \"total\"; amount = 2.0e7; year = 2024; growth_pct = 0.0;\n"
-	"  schedule = { kind = \"constant\"; share_pct = 1.0; };\n"
-	"  source = \"assumption: test\"; };\n"
-	"channels = { digital = { allocation = 1.0; delta = 0.2; eta = 0.8; source = \"assumption: test\"; }; };\n"
+static const char MC_FIXTURE[] =
+	FIXTURE_STILL_PROVINCE
 	"indicators = (\n"
 	"  { id = \"a\"; name = \"A\"; name_vi = \"A\"; unit = \"%\"; kind = \"share\";\n"
 	"    baseline = 30.0; target = { value = 40.0; direction = \">=\"; year = 2030; };\n"
@@ -46,7 +41,7 @@ static lt_model *mdl;
 
 static void setup(void)
 {
-	cr_assert_eq(lt_scenario_parse(&sc, FIXTURE, "fixture", NULL), LT_OK);
+	cr_assert_eq(lt_scenario_parse(&sc, MC_FIXTURE, "fixture", NULL), LT_OK);
 	cr_assert_eq(lt_model_compile(&mdl, sc, NULL, NULL), LT_OK);
 }
 

@@ -224,13 +224,7 @@ Test(solve, json_null_for_ranks)
 Test(solve, only_a_rank)
 {
 	static const char text[] =
-		"province = { id = \"m\"; name = \"M\"; name_vi = \"M\"; source = \"assumption: test\"; };\n"
-		"years = { baseline = 2024; horizon = 2030; };\n"
-		"economy = { grdp = 1.0e8; growth_pct = 0.0; source = \"assumption: test\"; };\n"
-		"budget = { base = \"total\"; amount = 2.0e7; year = 2024; growth_pct = 0.0;\n"
-		"  schedule = { kind = \"constant\"; share_pct = 1.0; };\n"
-		"  source = \"assumption: test\"; };\n"
-		"channels = { digital = { allocation = 1.0; delta = 0.2; eta = 0.8; source = \"assumption: test\"; }; };\n"
+		FIXTURE_STILL_PROVINCE
 		"indicators = (\n"
 		"  { id = \"rk\"; name = \"RK\"; name_vi = \"RK\"; unit = \"rank\"; kind = \"rank\";\n"
 		"    rank_of = 63; baseline = 17; target = { value = 10; direction = \"<=\"; year = 2030; };\n"
