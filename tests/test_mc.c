@@ -301,3 +301,36 @@ Test(mc, checkpoint_by_hand, .init = setup, .fini = teardown)
 	cr_expect_float_eq(c->curve_p[LT_MC_CURVE - 1], 1.0, 0.0);
 	lt_mc_result_destroy(&r);
 }
+
+/* A checkpoint whose target is likely whatever the 2027 value (31 % by
+ * 2030: missed only when r < (logit .31 − logit .3)/6 = 0.0079, 0.8 % of
+ * the draws, so even the lowest 5 % of 2027 values mostly meet it) has no
+ * 50 % crossing and says the target is at least even odds everywhere; one
+ * whose target is unlikely whatever the value (55 %: met when r >= 0.175,
+ * 0.08 % of the draws) says it is below even odds everywhere. */
+Test(mc, checkpoint_without_crossing, .init = setup, .fini = teardown)
+{
+	static lt_point ms[] = {{2027, 34.0}};
+	static const double targets[] = {31.0, 55.0};
+	static const int sides[] = {+1, -1};
+	size_t t;
+
+	sc->indicators[0].milestones.pts = ms;
+	sc->indicators[0].milestones.n = 1;
+	for (t = 0; t < 2; t++) {
+		lt_mc_result r;
+
+		sc->indicators[0].target.value = targets[t];
+		lt_model_free(mdl);
+		cr_assert_eq(lt_model_compile(&mdl, sc, NULL, NULL), LT_OK);
+		r = run(N_DRAWS, 23, 2);
+		cr_assert_eq(r.n_checkpoints, 1);
+		cr_expect(r.ind[0].met_target > 0 && r.ind[0].met_target < r.draws,
+		          "target %g met in %zu draws", targets[t],
+		          r.ind[0].met_target);
+		cr_expect(isnan(r.checkpoints[0].crossing));
+		cr_expect_eq(r.checkpoints[0].crossing_side, sides[t], "target %g",
+		             targets[t]);
+		lt_mc_result_destroy(&r);
+	}
+}

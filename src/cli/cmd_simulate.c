@@ -375,24 +375,6 @@ static void values_table(lt_doc *d, const lt_scenario *s,
 	}
 }
 
-/* P(target | value V in the checkpoint's year), read off its curve by
- * linear interpolation between points (the end points beyond them). */
-static double curve_at(const lt_mc_checkpoint *c, double v)
-{
-	size_t j;
-
-	if (c->n_curve == 0)
-		return NAN;
-	if (v <= c->curve_value[0])
-		return c->curve_p[0];
-	for (j = 1; j < c->n_curve; j++)
-		if (v <= c->curve_value[j])
-			return c->curve_p[j - 1] + (c->curve_p[j] - c->curve_p[j - 1]) *
-			       (v - c->curve_value[j - 1]) / (c->curve_value[j] -
-			                                      c->curve_value[j - 1]);
-	return c->curve_p[c->n_curve - 1];
-}
-
 /* A conditional probability A/B, missing (with the reason) when B is 0. */
 static lt_cell cond_cell(size_t a, size_t b, const char *none)
 {
@@ -403,12 +385,13 @@ static lt_cell cond_cell(size_t a, size_t b, const char *none)
 /* The mid-term checkpoints of indicator K: for each milestone year before
  * the target year, the chance of the target given the milestone met or
  * missed, and the value in that year from which it is more likely than
- * not; whether the province is on track when its history holds the year. */
+ * not.  (Milestones lie after the indicator's baseline year, the format
+ * says, so no observation can yet be set against one.) */
 static void checkpoints(lt_doc *d, const lt_scenario *s,
                         const struct mc_run *mc, size_t k)
 {
 	const lt_indicator *ind = &s->indicators[k];
-	size_t n = mc->r.draws, j, h, rows = 0;
+	size_t n = mc->r.draws, j, rows = 0;
 	lt_table *t = NULL;
 
 	for (j = 0; j < mc->r.n_checkpoints; j++)
@@ -452,15 +435,6 @@ static void checkpoints(lt_doc *d, const lt_scenario *s,
 			             ? "50 % or more at any value" : c->crossing_side < 0
 			             ? "under 50 % at any value" : "target met in none "
 			             "or all draws"));
-		for (h = 0; h < ind->history.n; h++)
-			if (ind->history.pts[h].year == c->year) {
-				double p = curve_at(c, ind->history.pts[h].value);
-
-				lt_doc_linef(d, "  observed %d: %.4g; draws through it meet "
-				             "the target with P about %.2f: %s", c->year,
-				             ind->history.pts[h].value, p, p >= 0.5
-				             ? "on track" : "not on track");
-			}
 	}
 }
 
