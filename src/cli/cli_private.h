@@ -6,9 +6,12 @@
 #include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "lotrinh/error.h"
+#include "lotrinh/mc.h"
 #include "lotrinh/report.h"
+#include "lotrinh/scenario.h"
 #include "lotrinh/table.h"
 
 struct lt_scenario;
@@ -55,6 +58,13 @@ enum {
 	LT_OPT_INDICATOR,
 	LT_OPT_LANG,
 	LT_OPT_OUT,
+	/* the run options (options_run.c) */
+	LT_OPT_DRAWS,
+	LT_OPT_RAMP,
+	LT_OPT_SCHEDULE,
+	LT_OPT_SEED,
+	LT_OPT_SHARE,
+	LT_OPT_THREADS,
 	LT_OPT_OWN
 };
 
@@ -104,6 +114,69 @@ int lt_cli_exit_status(int status);
  * to lt_main, which reports it once.  Returns an exit status. */
 int lt_cli_emit(const lt_doc *doc, const lt_cli_opts *o,
                 const char *const *inputs, size_t n_inputs);
+
+/* ---- schedule and Monte Carlo options (options_run.c) --------------------
+ *
+ * --share S, --ramp S0:S1:YEAR, --schedule programs|scenario (one of them;
+ * default the scenario's own schedule), --draws N, --seed S (default 1)
+ * and --threads T (default the machine's cores), for the commands that
+ * run the model.  A command lists those it takes with the LT_OPT_* values
+ * above and hands them to lt_cli_run_option. */
+typedef struct lt_cli_run_opts {
+	int n_sched;          /* how many schedule options were given */
+	int sched_given;      /* a schedule other than the scenario's */
+	int programs;         /* --schedule programs */
+	lt_schedule sched;
+	int draws_given;
+	int seed_or_threads;  /* --seed or --threads was given */
+	lt_mc_opts mc;        /* draws, seed, threads (no progress) */
+} lt_cli_run_opts;
+
+void lt_cli_run_opts_init(lt_cli_run_opts *r);
+
+/* Handle OPT with ARG for CMD: -1 when it is not a run option,
+ * LT_EXIT_OK when stored, LT_EXIT_USAGE after a usage error. */
+int lt_cli_run_option(const char *cmd, int opt, const char *arg,
+                      lt_cli_run_opts *r);
+
+/* After parsing: more than one schedule option, or --seed/--threads
+ * without DRAWS_OPTION (e.g. "--draws N"; NULL when the command always
+ * draws), is a usage error. */
+int lt_cli_run_opts_check(const char *cmd, const lt_cli_run_opts *r,
+                          const char *draws_option);
+
+/* After loading S: --schedule programs needs programmes, a ramp's year
+ * lies in (baseline, horizon]. */
+int lt_cli_schedule_check(const char *cmd, const struct lt_scenario *s,
+                          lt_cli_run_opts *r);
+
+/* The schedule asked for, or NULL for the scenario's own. */
+const lt_schedule *lt_cli_schedule(const lt_cli_run_opts *r);
+
+/* A schedule in words ("3% of the base every year") into BUF. */
+const char *lt_cli_schedule_text(const struct lt_scenario *s,
+                                 const lt_schedule *sc, char *buf,
+                                 size_t size);
+
+/* A progress line on standard error for runs longer than about a second:
+ * "WHAT: DONE of TOTAL UNIT (P %)". */
+typedef struct lt_cli_progress {
+	struct timespec start;
+	const char *what, *unit;
+	int shown;
+} lt_cli_progress;
+
+/* Start the clock; returns 1 when standard error is a terminal (then pass
+ * lt_cli_progress_show and P as a progress callback). */
+int lt_cli_progress_start(lt_cli_progress *p, const char *what,
+                          const char *unit);
+void lt_cli_progress_show(size_t done, size_t total, void *data);
+/* Clear the line if it was shown. */
+void lt_cli_progress_end(lt_cli_progress *p);
+
+/* COUNT of N draws in words: "P = 0.423 (Monte Carlo s.e. 0.005)", or
+ * for none or all "in none of N draws: P < 3/N (rule of three, 95 %)". */
+const char *lt_cli_prob_text(size_t count, size_t n, char *buf, size_t size);
 
 /* The subcommands. */
 int lt_cmd_check(int argc, char **argv);

@@ -3,12 +3,9 @@
  * Parses the schedule options, runs lt_simulate_run and renders its
  * result as one document (table, CSV or JSON through the output layer). */
 #include <getopt.h>
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "cli_private.h"
 #include "lotrinh/cli.h"
@@ -55,83 +52,6 @@ const char lt_usage_simulate[] =
 	"Ranks get paths and audits only: simulate lists them without dynamics.\n"
 	"Exit status: 0 on success, 1 when the ODE solver fails, 2 on bad usage\n"
 	"or an invalid scenario, 3 when the output cannot be written.\n";
-
-/* What is wrong with a ramp, if anything. */
-enum ramp_error { RAMP_OK, RAMP_FORM, RAMP_SHARE, RAMP_YEAR };
-
-static int valid_share(double v)
-{
-	return v >= 0.0 && v <= 100.0;
-}
-
-/* Parse "S0:S1:YEAR" into a ramp, saying which part is wrong. */
-static enum ramp_error parse_ramp(char *arg, lt_schedule *sc)
-{
-	char *a = arg, *b = strchr(arg, ':'), *c;
-	long year;
-
-	if (b == NULL || (c = strchr(b + 1, ':')) == NULL)
-		return RAMP_FORM;
-	*b++ = '\0';
-	*c++ = '\0';
-	if (lt_parse_double(a, &sc->from_pct) != 0 ||
-	    lt_parse_double(b, &sc->to_pct) != 0 || !valid_share(sc->from_pct) ||
-	    !valid_share(sc->to_pct))
-		return RAMP_SHARE;
-	if (lt_parse_long(c, &year) != 0 || year != (int)year)
-		return RAMP_YEAR;
-	sc->kind = LT_SCHED_RAMP;
-	sc->to_year = (int)year;
-	return RAMP_OK;
-}
-
-/* The schedule options shared by simulate: fills *SC and *GIVEN. */
-struct sched_opts {
-	int given;
-	int programs;      /* --schedule programs */
-	lt_schedule sc;
-};
-
-static int check_schedule(const lt_scenario *s, struct sched_opts *o)
-{
-	if (!o->given)
-		return LT_EXIT_OK;
-	if (o->programs) {
-		if (!s->has_programs)
-			return lt_cli_usage_error("simulate", "'--schedule programs' "
-			                          "needs a scenario with a 'programs' "
-			                          "section (%s has none)", s->path);
-		o->sc.kind = LT_SCHED_PROGRAMS;
-	}
-	if (o->sc.kind == LT_SCHED_RAMP &&
-	    (o->sc.to_year <= s->baseline_year || o->sc.to_year > s->horizon))
-		return lt_cli_usage_error("simulate", "the year of '--ramp' must be "
-		                          "after the baseline %d and at most the "
-		                          "horizon %d (got %d)", s->baseline_year,
-		                          s->horizon, o->sc.to_year);
-	return LT_EXIT_OK;
-}
-
-static const char *schedule_text(const lt_scenario *s, const lt_schedule *sc,
-                                 char *buf, size_t size)
-{
-	switch (sc->kind) {
-	case LT_SCHED_CONSTANT:
-		snprintf(buf, size, "%.4g%% of the base every year", sc->share_pct);
-		break;
-	case LT_SCHED_RAMP:
-		snprintf(buf, size, "from %.4g%% in %d to %.4g%% in %d", sc->from_pct,
-		         s->baseline_year, sc->to_pct, sc->to_year);
-		break;
-	case LT_SCHED_PER_YEAR:
-		snprintf(buf, size, "the scenario's shares by year");
-		break;
-	case LT_SCHED_PROGRAMS:
-		snprintf(buf, size, "what the plan's programmes spend each year");
-		break;
-	}
-	return buf;
-}
 
 /* A number with DEC decimals, thousands grouped in text; missing when it
  * is NaN. */
@@ -282,22 +202,6 @@ static const char *const q_heads[LT_MC_NQ] = {"5%", "10%", "25%", "50%",
 static unsigned q_show(size_t q)
 {
 	return q == 0 || q == 3 || q == 6 ? LT_SHOW_ALL : LT_SHOW_DATA;
-}
-
-/* "P = 0.423 (s.e. 0.005)", or what a count of none or all means. */
-static const char *prob_text(size_t count, size_t n, char *buf, size_t size)
-{
-	double se, p = lt_mc_prob(count, n, &se);
-
-	if (count == 0)
-		snprintf(buf, size, "in none of %zu draws: P < %.2g (rule of three, "
-		         "95 %%)", n, 3.0 / (double)n);
-	else if (count == n)
-		snprintf(buf, size, "in all %zu draws: P > %.6g (rule of three, "
-		         "95 %%)", n, 1.0 - 3.0 / (double)n);
-	else
-		snprintf(buf, size, "P = %.3f (Monte Carlo s.e. %.2g)", p, se);
-	return buf;
 }
 
 /* A probability cell: missing when it has no variance (none or all). */
@@ -454,10 +358,10 @@ static void mc_lines(lt_doc *d, const lt_scenario *s, const struct mc_run *mc,
 		return;
 	}
 	lt_doc_linef(d, "Monte Carlo, %zu draws: target met in %d %s", n,
-	             ind->target.year, prob_text(x->met_target, n, p, sizeof p));
+	             ind->target.year, lt_cli_prob_text(x->met_target, n, p, sizeof p));
 	if (mc->r.shocks)
 		lt_doc_linef(d, "  met in some year by %d (it may fall back after): "
-		             "%s", s->horizon, prob_text(x->reached[last], n, q,
+		             "%s", s->horizon, lt_cli_prob_text(x->reached[last], n, q,
 		             sizeof q));
 	lt_doc_field(d, "p_target", "p_target", NULL,
 	             lt_cell_number(lt_mc_prob(x->met_target, n, &se), 0, 0, NULL),
@@ -546,7 +450,7 @@ static lt_doc *simulate_doc(const lt_scenario *s, const lt_simulation *r,
 	             LT_SHOW_JSON);
 	lt_doc_field(d, "first_year", "first_year", NULL,
 	             lt_cell_year(r->plan.t0), LT_SHOW_JSON);
-	lt_doc_linef(d, "Schedule: %s", schedule_text(s, &r->schedule, buf,
+	lt_doc_linef(d, "Schedule: %s", lt_cli_schedule_text(s, &r->schedule, buf,
 	             sizeof buf));
 	lt_doc_linef(d, "Business as usual: today's share, %.4g%% of the base, "
 	             "kept", r->today_share);
@@ -571,7 +475,7 @@ static lt_doc *simulate_doc(const lt_scenario *s, const lt_simulation *r,
 
 		lt_doc_line(d, "");
 		lt_doc_linef(d, "All %zu simulated targets met together: %s",
-		             mc->r.n_targets, prob_text(mc->r.met_all, mc->r.draws, p,
+		             mc->r.n_targets, lt_cli_prob_text(mc->r.met_all, mc->r.draws, p,
 		             sizeof p));
 		lt_doc_field(d, "p_all_targets", "p_all_targets", NULL,
 		             lt_cell_number(lt_mc_prob(mc->r.met_all, mc->r.draws,
@@ -580,36 +484,10 @@ static lt_doc *simulate_doc(const lt_scenario *s, const lt_simulation *r,
 	return d;
 }
 
-/* The progress line on a terminal, for runs longer than about a second. */
-struct progress {
-	struct timespec start;
-	int shown;
-};
-
-static double seconds_since(const struct timespec *t)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double)(now.tv_sec - t->tv_sec) + 1e-9 * (double)(now.tv_nsec -
-	       t->tv_nsec);
-}
-
-static void show_progress(size_t done, size_t total, void *data)
-{
-	struct progress *p = data;
-
-	if (seconds_since(&p->start) < 1.0)
-		return;
-	fprintf(stderr, "\rMonte Carlo: %zu of %zu draws (%d %%)", done, total,
-	        (int)(100.0 * (double)done / (double)total));
-	p->shown = 1;
-}
-
 static int run(const lt_scenario *s, const lt_schedule *sc,
                struct mc_run *mc, const lt_cli_opts *o)
 {
-	struct progress pr = {{0, 0}, 0};
+	lt_cli_progress pr;
 	lt_simulation r;
 	lt_doc *doc;
 	lt_diag d;
@@ -618,14 +496,12 @@ static int run(const lt_scenario *s, const lt_schedule *sc,
 	lt_diag_init(&d, s->path);
 	rc = lt_simulate_run(s, sc, &r, &d);
 	if (rc == LT_OK && mc->on) {
-		clock_gettime(CLOCK_MONOTONIC, &pr.start);
-		if (isatty(STDERR_FILENO)) {
-			mc->o.progress = show_progress;
+		if (lt_cli_progress_start(&pr, "Monte Carlo", "draws")) {
+			mc->o.progress = lt_cli_progress_show;
 			mc->o.progress_data = &pr;
 		}
 		rc = lt_simulate_mc(s, sc, &mc->o, &mc->r, &d);
-		if (pr.shown)
-			fprintf(stderr, "\r%60s\r", "");
+		lt_cli_progress_end(&pr);
 		if (rc != LT_OK)
 			lt_simulation_destroy(&r);
 	}
@@ -643,154 +519,57 @@ static int run(const lt_scenario *s, const lt_schedule *sc,
 	return rc;
 }
 
-/* The number of online processors, the default for --threads. */
-static int cores(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n >= 1 && n <= 256 ? (int)n : 1;
-}
-
-/* Parse a whole number from LO to HI for OPTION into *V; a usage error
- * (exit 2) when it is not one. */
-static int whole_option(const char *option, const char *arg, long lo,
-                        long hi, long *v)
-{
-	int st = lt_parse_long(arg, v);
-
-	if (st != 0 || *v < lo || *v > hi)
-		return lt_cli_usage_error("simulate", "'%s' must be a whole number "
-		                          "from %ld to %ld (got '%s'%s%s)", option, lo,
-		                          hi, arg, st != 0 ? ": " : "",
-		                          st != 0 ? lt_num_status_text(st) : "");
-	return LT_EXIT_OK;
-}
-
 int lt_cmd_simulate(int argc, char **argv)
 {
-	enum { OPT_DRAWS = LT_OPT_OWN, OPT_RAMP, OPT_SCHEDULE, OPT_SEED,
-	       OPT_SHARE, OPT_THREADS };
 	static const struct option opts[] = {
-		{"draws", required_argument, NULL, OPT_DRAWS},
+		{"draws", required_argument, NULL, LT_OPT_DRAWS},
 		{"format", required_argument, NULL, LT_OPT_FORMAT},
 		{"help", no_argument, NULL, 'h'},
 		{"indicator", required_argument, NULL, LT_OPT_INDICATOR},
 		{"out", required_argument, NULL, LT_OPT_OUT},
-		{"ramp", required_argument, NULL, OPT_RAMP},
-		{"schedule", required_argument, NULL, OPT_SCHEDULE},
-		{"seed", required_argument, NULL, OPT_SEED},
-		{"share", required_argument, NULL, OPT_SHARE},
-		{"threads", required_argument, NULL, OPT_THREADS},
+		{"ramp", required_argument, NULL, LT_OPT_RAMP},
+		{"schedule", required_argument, NULL, LT_OPT_SCHEDULE},
+		{"seed", required_argument, NULL, LT_OPT_SEED},
+		{"share", required_argument, NULL, LT_OPT_SHARE},
+		{"threads", required_argument, NULL, LT_OPT_THREADS},
 		{NULL, 0, NULL, 0},
 	};
-	static const char *const ramp_why[] = {NULL,
-	    "must be S0:S1:YEAR, e.g. 1:3:2028",
-	    "must have shares S0 and S1 from 0 to 100, as in 1:3:2028",
-	    "must end in a whole year, as in 1:3:2028"};
-	struct sched_opts so;
+	lt_cli_run_opts ro;
 	struct mc_run mc;
 	lt_cli_opts o;
 	lt_scenario *s = NULL;
-	int c, status = LT_EXIT_OK, n_sched = 0, nst, seed_or_threads = 0;
-	long v;
-	char copy[128];
-	enum ramp_error e;
+	int c, status = LT_EXIT_OK;
 
-	memset(&so, 0, sizeof so);
 	memset(&mc, 0, sizeof mc);
-	mc.o.seed = 1;
-	mc.o.threads = cores();
+	lt_cli_run_opts_init(&ro);
 	lt_cli_opts_init(&o);
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
+		if (c == 'h') {
 			fputs(lt_usage_simulate, stdout);
 			goto done;
-		case OPT_SHARE:
-			n_sched++;
-			so.given = 1;
-			so.sc.kind = LT_SCHED_CONSTANT;
-			nst = lt_parse_double(optarg, &so.sc.share_pct);
-			if (nst != 0 || !valid_share(so.sc.share_pct)) {
-				status = lt_cli_usage_error("simulate", "'--share' must be a "
-				                            "number from 0 to 100 (got '%s'%s%s)",
-				                            optarg, nst != 0 ? ": " : "",
-				                            nst != 0 ? lt_num_status_text(nst)
-				                            : "");
-				goto done;
-			}
-			break;
-		case OPT_RAMP:
-			n_sched++;
-			so.given = 1;
-			snprintf(copy, sizeof copy, "%s", optarg);
-			e = parse_ramp(copy, &so.sc);
-			if (e != RAMP_OK) {
-				status = lt_cli_usage_error("simulate", "'--ramp' %s (got "
-				                            "'%s')", ramp_why[e], optarg);
-				goto done;
-			}
-			break;
-		case OPT_DRAWS:
-			status = whole_option("--draws", optarg, 1,
-			                      (long)LT_MC_MAX_DRAWS, &v);
-			if (status != LT_EXIT_OK)
-				goto done;
-			mc.on = 1;
-			mc.o.draws = (size_t)v;
-			break;
-		case OPT_SEED:
-			status = whole_option("--seed", optarg, 0, LONG_MAX, &v);
-			if (status != LT_EXIT_OK)
-				goto done;
-			mc.o.seed = (uint64_t)v;
-			seed_or_threads = 1;
-			break;
-		case OPT_THREADS:
-			status = whole_option("--threads", optarg, 1, 256, &v);
-			if (status != LT_EXIT_OK)
-				goto done;
-			mc.o.threads = (int)v;
-			seed_or_threads = 1;
-			break;
-		case OPT_SCHEDULE:
-			n_sched++;
-			if (strcmp(optarg, "programs") == 0) {
-				so.given = so.programs = 1;
-			} else if (strcmp(optarg, "scenario") != 0) {
-				status = lt_cli_usage_error("simulate", "'--schedule' must be "
-				                            "programs or scenario (got '%s')",
-				                            optarg);
-				goto done;
-			}
-			break;
-		default:
-			status = lt_cli_option("simulate", c, optarg, &o);
-			if (status < 0)
-				status = lt_cli_bad_option("simulate", c, argv);
-			if (status != LT_EXIT_OK)
-				goto done;
 		}
+		status = lt_cli_run_option("simulate", c, optarg, &ro);
+		if (status < 0)
+			status = lt_cli_option("simulate", c, optarg, &o);
+		if (status < 0)
+			status = lt_cli_bad_option("simulate", c, argv);
+		if (status != LT_EXIT_OK)
+			goto done;
 	}
-	if (n_sched > 1) {
-		status = lt_cli_usage_error("simulate", "give one of '--share', "
-		                            "'--ramp' and '--schedule'");
-		goto done;
-	}
-	if (seed_or_threads && !mc.on) {
-		status = lt_cli_usage_error("simulate", "'--seed' and '--threads' "
-		                            "go with '--draws N'");
-		goto done;
-	}
-	status = lt_cli_load_operand("simulate", argc, argv, &s);
+	status = lt_cli_run_opts_check("simulate", &ro, "--draws N");
+	if (status == LT_EXIT_OK)
+		status = lt_cli_load_operand("simulate", argc, argv, &s);
 	if (status == LT_EXIT_OK)
 		status = lt_cli_check_ids("simulate", &o, s);
 	if (status == LT_EXIT_OK)
-		status = check_schedule(s, &so);
-	if (status == LT_EXIT_OK)
-		status = run(s, so.given ? &so.sc : NULL, &mc, &o);
+		status = lt_cli_schedule_check("simulate", s, &ro);
+	if (status == LT_EXIT_OK) {
+		mc.on = ro.draws_given;
+		mc.o = ro.mc;
+		status = run(s, lt_cli_schedule(&ro), &mc, &o);
+	}
 done:
 	lt_scenario_free(s);
 	lt_cli_opts_destroy(&o);
