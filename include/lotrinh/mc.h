@@ -27,6 +27,7 @@
 #ifndef LT_MC_H
 #define LT_MC_H
 
+#include <gsl/gsl_rng.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -105,6 +106,31 @@ typedef struct lt_mc_result {
 	size_t n_checkpoints;
 	lt_mc_checkpoint *checkpoints; /* milestone years before each target */
 } lt_mc_result;
+
+/* How one draw is made, shared by every engine that draws (Monte Carlo,
+ * solve --probability, sensitivity), so that the same seed gives the same
+ * draws everywhere: each uncertain slot (dist not LT_DIST_FIXED), in
+ * registry order, by inversion of one uniform; then, when SHOCKS, the
+ * yearly shocks ε[k·ny + i] as standard normals (Ziggurat). */
+typedef struct lt_mc_sampler {
+	const lt_model *m;
+	size_t nslots;        /* θ's length */
+	size_t *slots;        /* [n_slots] the slots drawn */
+	size_t n_slots;
+	int shocks;           /* some σ > 0 (and shocks not turned off) */
+	size_t n_eps;         /* indicators × years */
+	double *central;      /* [nslots] the central θ, for slots not drawn */
+} lt_mc_sampler;
+
+/* Set up P for M; NO_SHOCKS 1 draws the parameters only.  LT_OK or
+ * LT_ENOMEM.  Release with lt_mc_sampler_destroy. */
+int lt_mc_sampler_init(lt_mc_sampler *p, const lt_model *m, int no_shocks);
+void lt_mc_sampler_destroy(lt_mc_sampler *p);
+
+/* One draw from RNG into THETA (its drawn slots; the others are left as
+ * they are: start from P->central) and, when P->shocks, EPS [n_eps]. */
+void lt_mc_draw(const lt_mc_sampler *p, gsl_rng *rng, double *theta,
+                double *eps);
 
 /* Run Monte Carlo on compiled model M (its schedule, its registry) into
  * *OUT (free with lt_mc_result_destroy).  Returns LT_OK; LT_EINVAL for bad

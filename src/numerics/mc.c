@@ -29,10 +29,7 @@ struct setup {
 	const lt_model *m;
 	const lt_scenario *s;
 	size_t ni, ny, nslots;
-	size_t *draw;        /* [n_draw] slots drawn */
-	size_t n_draw;
-	int shocks;
-	double *central;     /* [nslots] */
+	lt_mc_sampler smp;   /* which slots are drawn, and the shocks */
 	/* per indicator: simulated, aim as a logit, sense, target year index
 	 * (-1 when the target year is off the grid), histogram row */
 	int *sim, *sense, *tyear;
@@ -62,10 +59,62 @@ double lt_mc_prob(size_t count, size_t n, double *se)
 	return p;
 }
 
+/* ---- the sampler: one draw of θ and ε -------------------------------------- */
+
+int lt_mc_sampler_init(lt_mc_sampler *p, const lt_model *m, int no_shocks)
+{
+	size_t i, n = lt_model_nslots(m);
+
+	memset(p, 0, sizeof *p);
+	p->m = m;
+	p->nslots = n;
+	p->n_eps = lt_model_scenario(m)->n_indicators * lt_model_years(m);
+	p->slots = lt_calloc(n + 1, sizeof *p->slots);
+	p->central = lt_calloc(n + 1, sizeof *p->central);
+	if (p->slots == NULL || p->central == NULL) {
+		lt_mc_sampler_destroy(p);
+		return LT_ENOMEM;
+	}
+	lt_model_central(m, p->central);
+	for (i = 0; i < n; i++) {
+		const lt_slot *sl = lt_model_slot(m, i);
+
+		if (sl->dist.dist != LT_DIST_FIXED)
+			p->slots[p->n_slots++] = i;
+		if (sl->kind == LT_SLOT_SIGMA && !no_shocks &&
+		    (sl->central > 0.0 || sl->dist.dist != LT_DIST_FIXED))
+			p->shocks = 1;
+	}
+	return LT_OK;
+}
+
+void lt_mc_sampler_destroy(lt_mc_sampler *p)
+{
+	free(p->slots);
+	free(p->central);
+	p->slots = NULL;
+	p->central = NULL;
+}
+
+void lt_mc_draw(const lt_mc_sampler *p, gsl_rng *rng, double *theta,
+                double *eps)
+{
+	size_t j;
+
+	for (j = 0; j < p->n_slots; j++) {
+		const lt_slot *sl = lt_model_slot(p->m, p->slots[j]);
+
+		theta[p->slots[j]] = lt_param_quantile(&sl->dist,
+		                                       gsl_rng_uniform_pos(rng));
+	}
+	if (p->shocks)
+		for (j = 0; j < p->n_eps; j++)
+			eps[j] = gsl_ran_gaussian_ziggurat(rng, 1.0);
+}
+
 static void setup_free(struct setup *u)
 {
-	free(u->draw);
-	free(u->central);
+	lt_mc_sampler_destroy(&u->smp);
 	free(u->sim);
 	free(u->sense);
 	free(u->tyear);
@@ -113,7 +162,7 @@ static int setup_checkpoints(struct setup *u)
 
 static int setup_init(struct setup *u, const lt_model *m, int no_shocks)
 {
-	size_t i, k;
+	size_t k;
 
 	memset(u, 0, sizeof *u);
 	u->m = m;
@@ -121,26 +170,16 @@ static int setup_init(struct setup *u, const lt_model *m, int no_shocks)
 	u->ni = u->s->n_indicators;
 	u->ny = lt_model_years(m);
 	u->nslots = lt_model_nslots(m);
-	u->draw = lt_calloc(u->nslots + 1, sizeof *u->draw);
-	u->central = lt_calloc(u->nslots + 1, sizeof *u->central);
+	if (lt_mc_sampler_init(&u->smp, m, no_shocks) != LT_OK)
+		return LT_ENOMEM;
 	u->sim = lt_calloc(u->ni + 1, sizeof *u->sim);
 	u->sense = lt_calloc(u->ni + 1, sizeof *u->sense);
 	u->tyear = lt_calloc(u->ni + 1, sizeof *u->tyear);
 	u->zaim = lt_calloc(u->ni + 1, sizeof *u->zaim);
 	u->row = lt_calloc(u->ni + 1, sizeof *u->row);
-	if (!u->draw || !u->central || !u->sim || !u->sense || !u->tyear ||
+	if (!u->sim || !u->sense || !u->tyear ||
 	    !u->zaim || !u->row)
 		return LT_ENOMEM;
-	lt_model_central(m, u->central);
-	for (i = 0; i < u->nslots; i++) {
-		const lt_slot *sl = lt_model_slot(m, i);
-
-		if (sl->dist.dist != LT_DIST_FIXED)
-			u->draw[u->n_draw++] = i;
-		if (sl->kind == LT_SLOT_SIGMA && !no_shocks &&
-		    (sl->central > 0.0 || sl->dist.dist != LT_DIST_FIXED))
-			u->shocks = 1;
-	}
 	for (k = 0; k < u->ni; k++) {
 		const lt_indicator *ind = &u->s->indicators[k];
 		int ty = ind->target.year - u->s->baseline_year;
@@ -219,7 +258,7 @@ static int acc_init(struct acc *a, const struct setup *u)
 	    !a->theta || !a->z || !a->eps || !a->ck ||
 	    !a->ck_hist || !a->final || !a->rng)
 		return LT_ENOMEM;
-	memcpy(a->theta, u->central, u->nslots * sizeof *a->theta);
+	memcpy(a->theta, u->smp.central, u->nslots * sizeof *a->theta);
 	return LT_OK;
 }
 
@@ -290,23 +329,15 @@ static void tally(const struct setup *u, struct acc *a)
 static void run_chunk(const struct setup *u, const lt_mc_opts *o, size_t c,
                       struct acc *a)
 {
-	size_t d, j, from = c * LT_MC_CHUNK, to = from + LT_MC_CHUNK;
+	size_t d, from = c * LT_MC_CHUNK, to = from + LT_MC_CHUNK;
 
 	if (to > o->draws)
 		to = o->draws;
 	gsl_rng_set(a->rng, (unsigned long)lt_mc_chunk_seed(o->seed, c));
 	for (d = from; d < to && a->rc == LT_OK; d++) {
-		for (j = 0; j < u->n_draw; j++) {
-			const lt_slot *sl = lt_model_slot(u->m, u->draw[j]);
-
-			a->theta[u->draw[j]] = lt_param_quantile(&sl->dist,
-			                                         gsl_rng_uniform_pos(a->rng));
-		}
-		if (u->shocks)
-			for (j = 0; j < u->ni * u->ny; j++)
-				a->eps[j] = gsl_ran_gaussian_ziggurat(a->rng, 1.0);
-		a->rc = lt_model_eval(u->m, a->theta, u->shocks ? a->eps : NULL, a->w,
-		                      a->z, NULL, &a->diag);
+		lt_mc_draw(&u->smp, a->rng, a->theta, a->eps);
+		a->rc = lt_model_eval(u->m, a->theta, u->smp.shocks ? a->eps : NULL,
+		                      a->w, a->z, NULL, &a->diag);
 		if (a->rc == LT_OK)
 			tally(u, a);
 	}
@@ -608,8 +639,8 @@ int lt_mc_run(const lt_model *m, const lt_mc_opts *o, lt_mc_result *out,
 		out->draws = o->draws;
 		out->ny = u.ny;
 		out->t0 = u.s->baseline_year;
-		out->shocks = u.shocks;
-		out->n_uncertain = u.n_draw;
+		out->shocks = u.smp.shocks;
+		out->n_uncertain = u.smp.n_slots;
 		rc = finish(&u, acc, nt, o->draws, out);
 		if (rc != LT_OK)
 			lt_error_raise(diag, rc, NULL, 0, "out of memory");
