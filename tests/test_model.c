@@ -10,6 +10,7 @@
 #include "lotrinh/config.h"
 #include "lotrinh/budget.h"
 #include "lotrinh/model.h"
+#include "lotrinh/param.h"
 #include "lotrinh/alloc.h"
 #include "lotrinh/solve.h"
 
@@ -368,11 +369,14 @@ Test(model, later_baseline_with_channel, .init = setup, .fini = teardown)
 /* ===== business as usual ================================================ */
 
 /* Without r and with too little history, r comes from the prior the
- * scenario names: 'innovation_index' is 1 point a year at the baseline,
- * r = 1 / (100 · x0 (1 − x0)) with x0 = 0.4205 (Long An's PII 2024). */
+ * scenario names: 'innovation_index' is a pace of -2, 1 and 3 points a
+ * year (lo, mode, hi) at the baseline, each divided by the logistic's slope
+ * 100 · x0 (1 − x0) with x0 = 0.4205 (Long An's PII 2024); the central r is
+ * the triangular's mean, (−2 + 1 + 3)/3 = 2/3 of a point a year. */
 Test(model, r_from_prior, .init = setup, .fini = teardown)
 {
 	lt_indicator *ind = &sc->indicators[1];
+	const double slope = 100.0 * 0.4205 * 0.5795;
 	const lt_slot *r;
 
 	ind->r.set = 0;
@@ -381,7 +385,11 @@ Test(model, r_from_prior, .init = setup, .fini = teardown)
 	lt_model_free(mdl);
 	cr_assert_eq(lt_model_compile(&mdl, sc, NULL, NULL), LT_OK);
 	r = lt_model_slot(mdl, slot(LT_SLOT_R, 1));
-	cr_expect_float_eq(r->central, 1.0 / (100.0 * 0.4205 * 0.5795), 1e-12);
+	cr_expect_eq(r->dist.dist, LT_DIST_TRIANGULAR);
+	cr_expect_float_eq(r->dist.p[0], -2.0 / slope, 1e-12);
+	cr_expect_float_eq(r->dist.p[1], 1.0 / slope, 1e-12);
+	cr_expect_float_eq(r->dist.p[2], 3.0 / slope, 1e-12);
+	cr_expect_float_eq(r->central, (2.0 / 3.0) / slope, 1e-12);
 	cr_expect(strstr(r->origin, "innovation_index") != NULL, "%s", r->origin);
 	/* no prior named: r = 0, and it says so */
 	ind->prior = NULL;
@@ -390,6 +398,47 @@ Test(model, r_from_prior, .init = setup, .fini = teardown)
 	r = lt_model_slot(mdl, slot(LT_SLOT_R, 1));
 	cr_expect_float_eq(r->central, 0.0, 1e-15);
 	cr_expect(strstr(r->origin, "r = 0") != NULL, "%s", r->origin);
+}
+
+/* Without beta, beta comes from the kind's prior: for the digital economy
+ * a pace of 0.083, 0.10 and 0.24 points of GRDP a year per point of
+ * intensity (docs/MODEL.md, "Priors": 2·c·m/H with the user cost c of
+ * 0.25, 0.30, 0.36 and m = 1, 1, 2 over H = 6 years), over the slope
+ * 65 · x0 (1 − x0) = 5.7377 at x0 = 6.36/65: β = 0.01447, 0.01743, 0.04183
+ * and the central β their mean 0.024574.  A beta the scenario gives wins;
+ * a residual share's prior r is the plain number 0. */
+Test(model, beta_from_prior, .init = setup, .fini = teardown)
+{
+	lt_indicator *de = &sc->indicators[0], *sk = &sc->indicators[1];
+	const double x0 = 6.36 / 65.0, slope = 65.0 * x0 * (1.0 - x0);
+	const lt_slot *b, *r;
+
+	de->beta.set = 0;
+	de->prior = "digital_economy";
+	sk->beta.set = 0;
+	sk->r.set = 0;
+	sk->prior = "residual_share";
+	lt_model_free(mdl);
+	cr_assert_eq(lt_model_compile(&mdl, sc, NULL, NULL), LT_OK);
+	b = lt_model_slot(mdl, slot(LT_SLOT_BETA, 0));
+	cr_expect_eq(b->dist.dist, LT_DIST_TRIANGULAR);
+	cr_expect_float_eq(slope, 5.73770, 1e-5);
+	cr_expect_float_eq(b->dist.p[0], 0.083 / slope, 1e-12);
+	cr_expect_float_eq(b->dist.p[1], 0.10 / slope, 1e-12);
+	cr_expect_float_eq(b->dist.p[2], 0.24 / slope, 1e-12);
+	cr_expect_float_eq(b->central, 0.024574, 1e-6);
+	cr_expect(strstr(b->origin, "'digital_economy' prior") != NULL, "%s",
+	          b->origin);
+	r = lt_model_slot(mdl, slot(LT_SLOT_R, 1));
+	cr_expect_eq(r->dist.dist, LT_DIST_FIXED);
+	cr_expect_float_eq(r->central, 0.0, 1e-15);
+	/* the scenario's own beta wins over the prior */
+	de->beta.set = 1;
+	lt_model_free(mdl);
+	cr_assert_eq(lt_model_compile(&mdl, sc, NULL, NULL), LT_OK);
+	b = lt_model_slot(mdl, slot(LT_SLOT_BETA, 0));
+	cr_expect_float_eq(b->central, lt_param_mean(&de->beta), 1e-15);
+	cr_expect(strstr(b->origin, "scenario") != NULL, "%s", b->origin);
 }
 
 /* ===== spillovers: the ODE against an exact solution ===================== */
@@ -486,9 +535,16 @@ Test(model, economy_slots_take_distributions)
 	cr_expect_eq(l->dist.dist, LT_DIST_UNIFORM);
 	cr_expect_float_eq(l->central, 0.4, 1e-12);
 	cr_expect_float_eq(sc->economy.growth_pct, 6.5, 1e-12);
-	/* the digital-economy prior: GSO's slope of the logit 2020-2024 */
-	cr_expect_float_eq(r->central, (log(0.1317 / 0.8683) -
+	/* the digital-economy prior: triangular with GSO's slope of the logit
+	 * 2020-2024 its mode, China's 2012-2021 (CAICT) its top, 0 its bottom;
+	 * the central r is the mean */
+	cr_expect_eq(r->dist.dist, LT_DIST_TRIANGULAR);
+	cr_expect_float_eq(r->dist.p[1], (log(0.1317 / 0.8683) -
 	                   log(0.1266 / 0.8734)) / 4.0, 2e-5);
+	cr_expect_float_eq(r->dist.p[2], (log(0.398 / 0.602) -
+	                   log(0.209 / 0.791)) / 9.0, 1e-4);
+	cr_expect_float_eq(r->central, (r->dist.p[1] + r->dist.p[2]) / 3.0,
+	                   1e-15);
 	cr_assert_eq(run(NULL), LT_OK);
 	/* co-financing at the central ratio: 0.4 of public spending */
 	cr_expect_float_eq(sim.cofin[3], 0.4 * sim.public_[3], 1e-6);

@@ -21,6 +21,7 @@ typedef struct lt_sim_indicator {
 	int dynamic;          /* simulated */
 	char why[200];        /* why not, or where r comes from */
 	double r, beta;       /* central values; NAN when not simulated */
+	char beta_why[160];   /* where β comes from */
 	int year_met;         /* first year the plan meets the target; 0 none */
 	int bau_year_met;     /* the same under business as usual */
 	lt_met at_target;     /* the plan's value in the target year */

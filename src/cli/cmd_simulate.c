@@ -398,8 +398,9 @@ static void indicator_doc(lt_doc *root, const lt_scenario *s,
 		lt_doc_linef(d, "not simulated: %s", x->why);
 		return;
 	}
-	lt_doc_linef(d, "r = %.4g a year (%s), beta = %.4g per point of GRDP",
-	             x->r, x->why, x->beta);
+	lt_doc_linef(d, "r = %.4g a year (%s)", x->r, x->why);
+	lt_doc_linef(d, "beta = %.4g a year per point of GRDP (%s)", x->beta,
+	             x->beta_why);
 	lt_doc_field(d, "r", "r", NULL, num(x->r, 0), jshow);
 	lt_doc_field(d, "beta", "beta", NULL, num(x->beta, 0), jshow);
 	lt_doc_field(d, "year_met", "year_met", NULL, x->year_met > 0

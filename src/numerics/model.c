@@ -348,6 +348,12 @@ static double history_rate(const lt_indicator *ind, double lo, double hi,
 	return (n * sxz - sx * sz) / (n * sxx - sx * sx);
 }
 
+/* Indicator K's baseline as a fraction of its range. */
+static double baseline_x(const lt_model *m, size_t k)
+{
+	return (m->s->indicators[k].baseline - m->lo[k]) / m->width[k];
+}
+
 /* The slot of indicator K's r: from the scenario, the history, a prior,
  * or 0, each saying so. */
 static void r_slot(lt_model *m, size_t k)
@@ -370,11 +376,15 @@ static void r_slot(lt_model *m, size_t k)
 		snprintf(origin, sizeof origin, "r from the trend of %zu "
 		         "observations (logit slope)", used);
 	} else if (pr != NULL) {
-		double x0 = (ind->baseline - m->lo[k]) / m->width[k];
+		lt_param p;
 
-		r = lt_prior_rate(pr, x0, m->width[k]);
+		lt_prior_param(&pr->r, baseline_x(m, k), m->width[k], &p);
+		p.line = ind->prior_line;
 		snprintf(origin, sizeof origin, "r from the '%s' prior "
 		         "(docs/MODEL.md), too little history", pr->name);
+		m->slot_r[k] = add_slot(m, LT_SLOT_R, k, &p, 0.0, ind->line, name,
+		                        origin);
+		return;
 	} else {
 		r = 0.0;
 		snprintf(origin, sizeof origin, "r = 0: no r, no prior named and "
@@ -383,16 +393,36 @@ static void r_slot(lt_model *m, size_t k)
 	m->slot_r[k] = add_slot(m, LT_SLOT_R, k, NULL, r, ind->line, name, origin);
 }
 
+/* The slot of indicator K's β: from the scenario, its kind's prior, or 0. */
+static void beta_slot(lt_model *m, size_t k)
+{
+	const lt_indicator *ind = &m->s->indicators[k];
+	const lt_prior *pr = lt_prior_find(ind->prior);
+	char name[96], origin[160];
+	lt_param p;
+
+	snprintf(name, sizeof name, "beta of %s", ind->id);
+	if (ind->beta.set || pr == NULL) {
+		m->slot_beta[k] = add_slot(m, LT_SLOT_BETA, k, &ind->beta, 0.0,
+		                           ind->line, name, ind->beta.set ? "beta "
+		                           "from the scenario" : "beta = 0: not given");
+		return;
+	}
+	lt_prior_param(&pr->beta, baseline_x(m, k), m->width[k], &p);
+	p.line = ind->prior_line;
+	snprintf(origin, sizeof origin, "beta from the '%s' prior "
+	         "(docs/MODEL.md)", pr->name);
+	m->slot_beta[k] = add_slot(m, LT_SLOT_BETA, k, &p, 0.0, ind->line, name,
+	                           origin);
+}
+
 static void indicator_slots(lt_model *m, size_t k)
 {
 	const lt_indicator *ind = &m->s->indicators[k];
 	char name[96];
 
 	r_slot(m, k);
-	snprintf(name, sizeof name, "beta of %s", ind->id);
-	m->slot_beta[k] = add_slot(m, LT_SLOT_BETA, k, &ind->beta, 0.0, ind->line,
-	                           name, ind->beta.set ? "beta from the scenario"
-	                           : "beta = 0: not given");
+	beta_slot(m, k);
 	snprintf(name, sizeof name, "sigma of %s", ind->id);
 	m->slot_sigma[k] = add_slot(m, LT_SLOT_SIGMA, k, &ind->sigma, 0.0,
 	                            ind->line, name, ind->sigma.set ? "sigma "

@@ -43,6 +43,8 @@ static void describe(const lt_scenario *s, const lt_model *m,
 	x->r = theta[slot];
 	slot = lt_model_find_slot(m, LT_SLOT_BETA, k);
 	x->beta = theta[slot];
+	snprintf(x->beta_why, sizeof x->beta_why, "%s",
+	         lt_model_slot(m, (size_t)slot)->origin);
 	x->year_met = lt_sim_year_met(&r->plan, ind, k, r->plan.t0);
 	x->bau_year_met = lt_sim_year_met(&r->bau, ind, k, r->bau.t0);
 	if (ind->target.year >= r->plan.t0 && ind->target.year <= r->plan.t1)
