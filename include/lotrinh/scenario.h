@@ -91,6 +91,10 @@ typedef struct lt_indicator {
 	int has_floor, has_ceiling;
 	double floor, ceiling; /* model bounds L < U */
 	lt_series history;
+	/* values observed after the baseline year, for monitoring: compared
+	 * with Monte Carlo's checkpoints ("on track?"), never fed to the model
+	 * or to a trend */
+	lt_series observed;
 	int has_baseline;     /* 0 only while components supply it */
 	double baseline;
 	int baseline_year;

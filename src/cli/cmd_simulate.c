@@ -9,6 +9,7 @@
 
 #include "cli_private.h"
 #include "lotrinh/cli.h"
+#include "lotrinh/monitor.h"
 #include "lotrinh/scenario.h"
 #include "lotrinh/simulate.h"
 #include "lotrinh/table.h"
@@ -291,6 +292,76 @@ static lt_cell cond_cell(size_t a, size_t b, const char *none)
  * missed, and the value in that year from which it is more likely than
  * not.  (Milestones lie after the indicator's baseline year, the format
  * says, so no observation can yet be set against one.) */
+/* The value observed in checkpoint C's year, if the scenario has one. */
+static int observed_in(const lt_indicator *ind, int year, double *v)
+{
+	size_t i;
+
+	for (i = 0; i < ind->observed.n; i++)
+		if (ind->observed.pts[i].year == year) {
+			*v = ind->observed.pts[i].value;
+			return 1;
+		}
+	return 0;
+}
+
+/* Columns 6-8 of a checkpoint row (JSON): the observed value, the
+ * probability of the target from there, on track or not. */
+static void observed_cells(lt_table *t, const lt_indicator *ind,
+                           const lt_mc_checkpoint *c)
+{
+	lt_track tr;
+	double v;
+
+	if (!observed_in(ind, c->year, &v))
+		return;
+	tr = lt_monitor_track(c, lt_target_sense(ind), v);
+	lt_table_put(t, 6, num(v, 0));
+	lt_table_put(t, 7, lt_cell_number(lt_monitor_p(c, v), 6, LT_NUM_SIG,
+	             NULL));
+	if (tr != LT_TRACK_UNKNOWN)
+		lt_table_put(t, 8, lt_cell_bool(tr == LT_TRACK_ON));
+}
+
+/* In words: each value observed after the baseline against its year's
+ * checkpoint, or why there is none. */
+static void observed_lines(lt_doc *d, const lt_indicator *ind,
+                           const struct mc_run *mc, size_t k)
+{
+	size_t i, j;
+
+	for (i = 0; i < ind->observed.n; i++) {
+		const lt_point *o = &ind->observed.pts[i];
+		const lt_mc_checkpoint *c = NULL;
+		lt_track tr;
+
+		for (j = 0; j < mc->r.n_checkpoints && c == NULL; j++)
+			if (mc->r.checkpoints[j].k == k &&
+			    mc->r.checkpoints[j].year == o->year)
+				c = &mc->r.checkpoints[j];
+		if (c == NULL) {
+			lt_doc_linef(d, "Observed %.4g in %d: no milestone before the "
+			             "target that year, so no checkpoint", o->value,
+			             o->year);
+			continue;
+		}
+		tr = lt_monitor_track(c, lt_target_sense(ind), o->value);
+		if (tr == LT_TRACK_UNKNOWN) {
+			lt_doc_linef(d, "Observed %.4g in %d: the %d target is met in "
+			             "none or all draws, so the value changes nothing",
+			             o->value, o->year, ind->target.year);
+			continue;
+		}
+		lt_doc_linef(d, "Observed %.4g in %d (milestone %.4g: %s): %s for "
+		             "%d; draws near that value met the target with P = "
+		             "%.2f", o->value, o->year, c->milestone,
+		             (lt_target_sense(ind) > 0 ? o->value >= c->milestone
+		             : o->value <= c->milestone) ? "met" : "missed",
+		             tr == LT_TRACK_ON ? "on track" : "off track",
+		             ind->target.year, lt_monitor_p(c, o->value));
+	}
+}
+
 static void checkpoints(lt_doc *d, const lt_scenario *s,
                         const struct mc_run *mc, size_t k)
 {
@@ -304,7 +375,7 @@ static void checkpoints(lt_doc *d, const lt_scenario *s,
 		return;
 	lt_doc_linef(d, "Checkpoints: what each milestone year says about the "
 	             "%d target", ind->target.year);
-	t = lt_doc_table(d, "checkpoints", NULL, NULL, 6, LT_SHOW_TEXT |
+	t = lt_doc_table(d, "checkpoints", NULL, NULL, 9, LT_SHOW_TEXT |
 	                 LT_SHOW_JSON);
 	if (t == NULL)
 		return;
@@ -319,6 +390,13 @@ static void checkpoints(lt_doc *d, const lt_scenario *s,
 	                    NULL, LT_RIGHT, LT_SHOW_ALL);
 	lt_table_set_column(t, 5, "value_for_50pct", "value for 50 %", NULL,
 	                    LT_RIGHT, LT_SHOW_ALL);
+	lt_table_set_column(t, 6, "observed", "observed", NULL, LT_RIGHT,
+	                    LT_SHOW_JSON);
+	lt_table_set_column(t, 7, "p_target_given_observed",
+	                    "p_target_given_observed", NULL, LT_RIGHT,
+	                    LT_SHOW_JSON);
+	lt_table_set_column(t, 8, "on_track", "on_track", NULL, LT_RIGHT,
+	                    LT_SHOW_JSON);
 	for (j = 0; j < mc->r.n_checkpoints; j++) {
 		const lt_mc_checkpoint *c = &mc->r.checkpoints[j];
 
@@ -339,7 +417,9 @@ static void checkpoints(lt_doc *d, const lt_scenario *s,
 			             ? "50 % or more at any value" : c->crossing_side < 0
 			             ? "under 50 % at any value" : "target met in none "
 			             "or all draws"));
+		observed_cells(t, ind, c);
 	}
+	observed_lines(d, ind, mc, k);
 }
 
 /* The probabilities of indicator K's target, in words and as data. */

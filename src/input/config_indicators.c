@@ -201,8 +201,8 @@ static void load_indicator(struct ctx *c, const setting *e, int i,
 {
 	static const char *const keys[] = {"id", "name", "name_vi", "unit",
 	    "unit_vi", "kind", "rank_of", "floor", "ceiling", "history",
-	    "baseline", "baseline_year", "target", "milestones", "pace",
-	    "channel", "model", "source", NULL};
+	    "baseline", "baseline_year", "target", "milestones", "observed",
+	    "pace", "channel", "model", "source", NULL};
 	char where[128], q[256];
 	const char *ch;
 	struct range vr;
@@ -253,6 +253,10 @@ static void load_indicator(struct ctx *c, const setting *e, int i,
 	                     lt_config_year_horizon(c), vr, &ind->milestones);
 	ind->milestones.source = lt_config_get_source(c, e, "milestones", where,
 	                                              ind->source);
+	lt_config_get_series(c, e, "observed", where, 0, ind->baseline_year + 1,
+	                     lt_config_year_horizon(c), vr, &ind->observed);
+	ind->observed.source = lt_config_get_source(c, e, "observed", where,
+	                                            ind->source);
 	load_pace(c, e, where, ind);
 	ch = lt_config_get_str(c, e, "channel", where, 0);
 	if (ch != NULL && ind->kind == LT_KIND_RANK) {
