@@ -12,10 +12,18 @@
  * (or floor, for a falling target) is never met by a logistic law whatever
  * the money: that is a different answer from "not reachable".
  *
+ * When β < 0 more money lowers the indicator: a target met at 0 but not
+ * at 100 is met on [0, share_hi], and the smallest share is still 0.
+ *
  * A solver compiles its own model (model.h) for constant shares and
  * evaluates it at the caller's θ, which it never changes: a question about
- * another β copies θ.  lt_solve_run answers every question for every
- * indicator at the central θ, as `lotrinh solve` shows them.
+ * another β copies θ.  It also keeps the model compiled at 0 % and at
+ * 100 %, so the two ends of the bracket cost one evaluation each, and one
+ * Brent workspace: after lt_solver_alloc, answering allocates nothing.
+ * lt_solve_run answers every question for every indicator at the central
+ * θ, as `lotrinh solve` shows them; lt_solve_draw answers the share
+ * question for every indicator of one Monte Carlo draw (θ and its yearly
+ * shocks), as `lotrinh solve --probability` needs (solve_mc.h).
  */
 #ifndef LT_SOLVE_H
 #define LT_SOLVE_H
@@ -48,9 +56,15 @@ typedef enum lt_answer {
 typedef struct lt_share_result {
 	lt_answer answer;
 	double share;         /* % of the base, when SOLVED or FREE; else NAN */
+	/* the largest share that meets the target: 100, or less when more
+	 * money lowers the indicator (β < 0: met at 0 but not at 100 %, a FREE
+	 * answer); NAN when no share meets it.  The target is met exactly on
+	 * [share, share_hi] when the indicator is monotone in the share. */
+	double share_hi;
 	double at_zero;       /* the indicator in the target year with share 0 */
 	double at_full;       /* ... with share 100 %; both NAN when not run */
-	int iterations;
+	int iterations;       /* Brent's; 0 when no root was sought or the
+	                         crossing was interpolated (lt_solve_draw) */
 } lt_share_result;
 
 typedef struct lt_solver lt_solver;
@@ -68,6 +82,27 @@ const lt_model *lt_solver_model(const lt_solver *sv);
  * when Brent does not converge, or an error of the model. */
 int lt_solve_share(lt_solver *sv, const double *theta, size_t k,
                    lt_share_result *out, lt_diag *diag);
+
+/* As lt_solve_share, with the yearly shocks EPS [n_indicators × years]
+ * (standard normals, as lt_model_eval takes them; NULL: none) added to
+ * the logits, so that a Monte Carlo draw is held fixed while the share
+ * varies.  Allocates nothing. */
+int lt_solve_share_eps(lt_solver *sv, const double *theta, const double *eps,
+                       size_t k, lt_share_result *out, lt_diag *diag);
+
+/* Every indicator's share answer at THETA and EPS (NULL: no shocks), one
+ * Monte Carlo draw, into OUT [n_indicators]: the two ends of the bracket
+ * are evaluated once for all indicators.  Without spillovers the logit in
+ * any year is affine in a constant share (spending, capital, the
+ * intensity's integral and the reference intensity are all linear in it;
+ * docs/MODEL.md), so a crossing is the linear interpolation of the logits
+ * at 0 % and 100 %, exact up to rounding (a few ulp of the logits over
+ * their difference; tests/test_solve_mc.c checks it against Brent to
+ * LT_SOLVE_SHARE_TOL); with spillovers each crossing is found by Brent as
+ * lt_solve_share_eps does.  Allocates nothing.  Returns as
+ * lt_solve_share. */
+int lt_solve_draw(lt_solver *sv, const double *theta, const double *eps,
+                  lt_share_result *out, lt_diag *diag);
 
 /* The β that makes indicator K's trajectory under schedule SCHED (NULL:
  * the scenario's) pass closest to its milestones, by least squares in the

@@ -3,7 +3,12 @@
  * A solver owns a private compiled model, a workspace and buffers, so it
  * can change its own schedule (a constant share for each Brent step, the
  * scenario's for the β questions) without touching anything the caller
- * shares, and never writes into the caller's θ.
+ * shares, and never writes into the caller's θ.  Two more private models,
+ * compiled once at constant shares of 0 % and 100 %, give the ends of
+ * every bracket without recompiling the schedule (which, for a scenario
+ * whose co-financing follows its programmes, costs ten times an
+ * evaluation), and one Brent workspace serves every root: answering
+ * allocates nothing.
  */
 #include "lotrinh/solve.h"
 
@@ -16,24 +21,62 @@
 
 #include "lotrinh/alloc.h"
 
+/* The two ends of the share bracket, % of the base. */
+static const double end_share[2] = {0.0, 100.0};
+
 struct lt_solver {
 	const lt_scenario *s;
 	lt_model *m;
 	lt_model_ws *w;
-	double *z;         /* [ni*ny] logits of the last evaluation */
+	double *z;         /* [ni*ny] logits of the last evaluation of m */
+	lt_model *ends[2]; /* compiled at end_share[0] and end_share[1] */
+	lt_model_ws *ends_w[2];
+	double *ends_z[2]; /* [ni*ny] their logits at the last draw */
 	double *theta;     /* [nslots] a private copy */
+	gsl_root_fsolver *root;
 	size_t ny;
 };
 
 void lt_solver_free(lt_solver *sv)
 {
+	int e;
+
 	if (sv == NULL)
 		return;
 	lt_model_ws_free(sv->w);
 	lt_model_free(sv->m);
+	for (e = 0; e < 2; e++) {
+		lt_model_ws_free(sv->ends_w[e]);
+		lt_model_free(sv->ends[e]);
+		free(sv->ends_z[e]);
+	}
+	if (sv->root != NULL)
+		gsl_root_fsolver_free(sv->root);
 	free(sv->z);
 	free(sv->theta);
 	free(sv);
+}
+
+/* Compile the models of the bracket's ends and their buffers. */
+static int ends_alloc(lt_solver *sv, lt_diag *diag)
+{
+	size_t cells = (sv->s->n_indicators + 1) * sv->ny;
+	lt_schedule sc;
+	int e, rc;
+
+	memset(&sc, 0, sizeof sc);
+	sc.kind = LT_SCHED_CONSTANT;
+	for (e = 0; e < 2; e++) {
+		sc.share_pct = end_share[e];
+		rc = lt_model_compile(&sv->ends[e], sv->s, &sc, diag);
+		if (rc != LT_OK)
+			return rc;
+		sv->ends_w[e] = lt_model_ws_alloc(sv->ends[e]);
+		sv->ends_z[e] = lt_calloc(cells, sizeof *sv->ends_z[e]);
+		if (sv->ends_w[e] == NULL || sv->ends_z[e] == NULL)
+			LT_ERROR(diag, LT_ENOMEM, "out of memory");
+	}
+	return LT_OK;
 }
 
 int lt_solver_alloc(lt_solver **out, const lt_scenario *s, lt_diag *diag)
@@ -54,9 +97,16 @@ int lt_solver_alloc(lt_solver **out, const lt_scenario *s, lt_diag *diag)
 	sv->w = lt_model_ws_alloc(sv->m);
 	sv->z = lt_calloc((s->n_indicators + 1) * sv->ny, sizeof *sv->z);
 	sv->theta = lt_calloc(lt_model_nslots(sv->m) + 1, sizeof *sv->theta);
-	if (sv->w == NULL || sv->z == NULL || sv->theta == NULL) {
+	sv->root = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+	if (sv->w == NULL || sv->z == NULL || sv->theta == NULL ||
+	    sv->root == NULL) {
 		lt_solver_free(sv);
 		LT_ERROR(diag, LT_ENOMEM, "out of memory");
+	}
+	rc = ends_alloc(sv, diag);
+	if (rc != LT_OK) {
+		lt_solver_free(sv);
+		return rc;
 	}
 	*out = sv;
 	return LT_OK;
@@ -80,7 +130,7 @@ static double value_in(const lt_solver *sv, size_t k, int year)
 /* What f(s) needs. */
 struct share_ctx {
 	lt_solver *sv;
-	const double *theta;
+	const double *theta, *eps;
 	size_t k;
 	lt_diag *diag;
 	int rc;
@@ -99,7 +149,7 @@ static double value_at(struct share_ctx *c, double share)
 	sc.kind = LT_SCHED_CONSTANT;
 	sc.share_pct = share;
 	lt_model_set_schedule(c->sv->m, &sc);
-	rc = lt_model_eval(c->sv->m, c->theta, NULL, c->sv->w, c->sv->z, NULL,
+	rc = lt_model_eval(c->sv->m, c->theta, c->eps, c->sv->w, c->sv->z, NULL,
 	                   c->diag);
 	if (rc != LT_OK) {
 		c->rc = rc;
@@ -115,33 +165,40 @@ static double f_share(double share, void *params)
 	return c->sense * (value_at(c, share) - c->aim);
 }
 
-static int brent(struct share_ctx *c, lt_share_result *out, lt_diag *diag)
+/* The crossing of f on [0, 100] by Brent: DIR +1 when f rises through 0
+ * (the smallest share into OUT->share), -1 when it falls (the largest
+ * share that still meets the target into OUT->share_hi).  Either way the
+ * end of the final bracket on the side that meets the target is reported,
+ * not its midpoint. */
+static int brent(struct share_ctx *c, int dir, lt_share_result *out,
+                 lt_diag *diag)
 {
 	gsl_function fn = {f_share, c};
-	gsl_root_fsolver *sol = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+	gsl_root_fsolver *sol = c->sv->root;
 	int status, it = 0;
 
-	if (sol == NULL)
-		LT_ERROR(diag, LT_ENOMEM, "out of memory for the root solver");
-	status = gsl_root_fsolver_set(sol, &fn, 0.0, 100.0);
-	while (status == GSL_SUCCESS && it++ < LT_SOLVE_MAXITER) {
+	status = gsl_root_fsolver_set(sol, &fn, end_share[0], end_share[1]);
+	while (status == GSL_SUCCESS && c->rc == LT_OK &&
+	       it++ < LT_SOLVE_MAXITER) {
+		double lo, hi;
+
 		status = gsl_root_fsolver_iterate(sol);
 		if (status != GSL_SUCCESS || c->rc != LT_OK)
 			break;
-		status = gsl_root_test_interval(gsl_root_fsolver_x_lower(sol),
-		                                gsl_root_fsolver_x_upper(sol),
-		                                LT_SOLVE_SHARE_TOL, 0.0);
+		lo = gsl_root_fsolver_x_lower(sol);
+		hi = gsl_root_fsolver_x_upper(sol);
+		status = gsl_root_test_interval(lo, hi, LT_SOLVE_SHARE_TOL, 0.0);
 		if (status == GSL_SUCCESS) {
-			/* the upper end meets the target: report it, not the midpoint */
-			out->share = gsl_root_fsolver_x_upper(sol);
+			if (dir > 0)
+				out->share = hi;
+			else
+				out->share_hi = lo;
 			out->iterations = it;
-			gsl_root_fsolver_free(sol);
 			return LT_OK;
 		}
 		if (status == GSL_CONTINUE)
 			status = GSL_SUCCESS;
 	}
-	gsl_root_fsolver_free(sol);
 	if (c->rc != LT_OK)
 		return c->rc;
 	LT_ERROR(diag, LT_ENOCONV, "Brent's method did not bracket the share "
@@ -158,45 +215,155 @@ static int past_bound(const lt_indicator *ind, double lo, double hi)
 	return lt_target_sense(ind) > 0 ? aim >= hi : aim <= lo;
 }
 
-int lt_solve_share(lt_solver *sv, const double *theta, size_t k,
-                   lt_share_result *out, lt_diag *diag)
+/* The year index of indicator K's target into *I; 0 when K is not
+ * simulated or its target year lies before the grid (then nothing is
+ * solved). */
+static int target_index(const lt_solver *sv, size_t k, size_t *i)
+{
+	int ty = sv->s->indicators[k].target.year - sv->s->baseline_year;
+
+	if (!lt_model_dynamic(sv->m, k, NULL) || ty < 0 || (size_t)ty >= sv->ny)
+		return 0;
+	*i = (size_t)ty;
+	return 1;
+}
+
+/* Evaluate the bracket's two end models at THETA and EPS. */
+static int eval_ends(lt_solver *sv, const double *theta, const double *eps,
+                     lt_diag *diag)
+{
+	int e, rc = LT_OK;
+
+	for (e = 0; e < 2 && rc == LT_OK; e++)
+		rc = lt_model_eval(sv->ends[e], theta, eps, sv->ends_w[e],
+		                   sv->ends_z[e], NULL, diag);
+	return rc;
+}
+
+/* Indicator K's answer from the ends' last evaluation (its target in year
+ * index I) into OUT; returns the crossing still to find: +1 the smallest
+ * share (not met at 0, met at 100 %), -1 the largest (met at 0, not at
+ * 100 %: more money lowers the indicator), 0 none. */
+static int classify(const lt_solver *sv, size_t k, size_t i,
+                    lt_share_result *out)
+{
+	const lt_indicator *ind = &sv->s->indicators[k];
+	double aim = lt_target_aim(ind), lo = ind->has_floor ? ind->floor : 0.0;
+	int sense = lt_target_sense(ind), met0, met1;
+	size_t j = k * sv->ny + i;
+
+	out->at_zero = lt_model_value(sv->ends[0], k, i, sv->ends_z[0][j]);
+	out->at_full = lt_model_value(sv->ends[1], k, i, sv->ends_z[1][j]);
+	if (past_bound(ind, lo, ind->ceiling)) {
+		out->answer = LT_ANSWER_CEILING;
+		return 0;
+	}
+	met0 = sense * (out->at_zero - aim) >= 0.0;
+	met1 = sense * (out->at_full - aim) >= 0.0;
+	if (met0) {
+		out->answer = LT_ANSWER_FREE;
+		out->share = 0.0;
+		if (met1)
+			out->share_hi = end_share[1];
+		return met1 ? 0 : -1;
+	}
+	if (!met1) {
+		out->answer = LT_ANSWER_UNREACHABLE;
+		return 0;
+	}
+	out->answer = LT_ANSWER_SOLVED;
+	out->share_hi = end_share[1];
+	return +1;
+}
+
+/* The share at which indicator K's logit in year index I crosses its aim,
+ * by linear interpolation between the ends (exact for the closed form,
+ * solve.h), kept inside the bracket; DIR as classify returned. */
+static double interpolate(const lt_solver *sv, size_t k, size_t i, int dir)
+{
+	size_t j = k * sv->ny + i;
+	double z0 = sv->ends_z[0][j], z1 = sv->ends_z[1][j];
+	double za = lt_model_logit(sv->m, k, lt_target_aim(&sv->s->indicators[k]));
+	double s = end_share[0] + (end_share[1] - end_share[0]) * (za - z0) /
+	           (z1 - z0);
+
+	if (isnan(s))  /* rounding made the two ends equal: the met side */
+		return dir > 0 ? end_share[1] : end_share[0];
+	return s < end_share[0] ? end_share[0] : s > end_share[1] ? end_share[1]
+	                                                           : s;
+}
+
+static void result_init(lt_share_result *out)
+{
+	memset(out, 0, sizeof *out);
+	out->answer = LT_ANSWER_NO_DYNAMICS;
+	out->share = out->share_hi = out->at_zero = out->at_full = NAN;
+}
+
+/* Find indicator K's crossing DIR by Brent at THETA and EPS into OUT. */
+static int brent_share(lt_solver *sv, const double *theta, const double *eps,
+                       size_t k, int dir, lt_share_result *out,
+                       lt_diag *diag)
 {
 	const lt_indicator *ind = &sv->s->indicators[k];
 	struct share_ctx c;
-	double lo = ind->has_floor ? ind->floor : 0.0;
 
-	memset(out, 0, sizeof *out);
-	out->share = out->at_zero = out->at_full = NAN;
-	if (!lt_model_dynamic(sv->m, k, NULL)) {
-		out->answer = LT_ANSWER_NO_DYNAMICS;
-		return LT_OK;
-	}
 	memset(&c, 0, sizeof c);
 	c.sv = sv;
 	c.theta = theta;
+	c.eps = eps;
 	c.k = k;
 	c.diag = diag;
 	c.aim = lt_target_aim(ind);
 	c.sense = lt_target_sense(ind);
-	out->at_zero = value_at(&c, 0.0);
-	out->at_full = value_at(&c, 100.0);
-	if (c.rc != LT_OK)
-		return c.rc;
-	if (past_bound(ind, lo, ind->ceiling)) {
-		out->answer = LT_ANSWER_CEILING;
+	return brent(&c, dir, out, diag);
+}
+
+int lt_solve_share_eps(lt_solver *sv, const double *theta, const double *eps,
+                       size_t k, lt_share_result *out, lt_diag *diag)
+{
+	size_t i;
+	int rc, dir;
+
+	result_init(out);
+	if (!target_index(sv, k, &i))
 		return LT_OK;
+	rc = eval_ends(sv, theta, eps, diag);
+	if (rc != LT_OK)
+		return rc;
+	dir = classify(sv, k, i, out);
+	return dir == 0 ? LT_OK : brent_share(sv, theta, eps, k, dir, out, diag);
+}
+
+int lt_solve_share(lt_solver *sv, const double *theta, size_t k,
+                   lt_share_result *out, lt_diag *diag)
+{
+	return lt_solve_share_eps(sv, theta, NULL, k, out, diag);
+}
+
+int lt_solve_draw(lt_solver *sv, const double *theta, const double *eps,
+                  lt_share_result *out, lt_diag *diag)
+{
+	int closed = !lt_model_uses_ode(sv->m), rc, dir;
+	size_t k, i;
+
+	for (k = 0; k < sv->s->n_indicators; k++)
+		result_init(&out[k]);
+	rc = eval_ends(sv, theta, eps, diag);
+	for (k = 0; rc == LT_OK && k < sv->s->n_indicators; k++) {
+		if (!target_index(sv, k, &i))
+			continue;
+		dir = classify(sv, k, i, &out[k]);
+		if (dir == 0)
+			continue;
+		if (!closed)
+			rc = brent_share(sv, theta, eps, k, dir, &out[k], diag);
+		else if (dir > 0)
+			out[k].share = interpolate(sv, k, i, dir);
+		else
+			out[k].share_hi = interpolate(sv, k, i, dir);
 	}
-	if (c.sense * (out->at_zero - c.aim) >= 0.0) {
-		out->answer = LT_ANSWER_FREE;
-		out->share = 0.0;
-		return LT_OK;
-	}
-	if (c.sense * (out->at_full - c.aim) < 0.0) {
-		out->answer = LT_ANSWER_UNREACHABLE;
-		return LT_OK;
-	}
-	out->answer = LT_ANSWER_SOLVED;
-	return brent(&c, out, diag);
+	return rc;
 }
 
 /* ---- the β a roadmap assumes ------------------------------------------ */
@@ -364,7 +531,8 @@ static int answer_one(lt_solver *sv, const double *theta, size_t k,
 	a->r_origin = origin;
 	rc = lt_solve_share(sv, theta, k, &a->share, diag);
 	a->share_top.answer = LT_ANSWER_NO_DYNAMICS;
-	a->share_top.share = a->share_top.at_zero = a->share_top.at_full = NAN;
+	a->share_top.share = a->share_top.share_hi = NAN;
+	a->share_top.at_zero = a->share_top.at_full = NAN;
 	if (rc != LT_OK || a->share.answer == LT_ANSWER_NO_DYNAMICS)
 		return rc;
 	if (ind->channel >= 0) {
