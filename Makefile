@@ -152,7 +152,7 @@ VALGRIND = valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirec
 valgrind: $(BIN)
 	@./.ci/install-deps valgrind
 	@set -e; for f in scenarios/*.cfg; do \
-		echo "valgrind: show, paths, audit, simulate, solve $$f"; \
+		echo "valgrind: show, paths, audit, simulate, solve (--probability) $$f"; \
 		$(VALGRIND) ./$(BIN) show $$f > /dev/null; \
 		$(VALGRIND) ./$(BIN) show --lang vi --format json $$f > /dev/null; \
 		$(VALGRIND) ./$(BIN) paths --format json $$f > /dev/null; \
@@ -165,6 +165,7 @@ valgrind: $(BIN)
 		$(VALGRIND) ./$(BIN) simulate --draws 300 --threads 2 --format json $$f > /dev/null; \
 		$(VALGRIND) ./$(BIN) solve $$f > /dev/null; \
 		$(VALGRIND) ./$(BIN) solve --format csv --out $(BUILD)/valgrind-solve.csv $$f; \
+		$(VALGRIND) ./$(BIN) solve --probability 0.8 --draws 200 --threads 2 $$f > /dev/null; \
 	done
 	@set -e; for f in tests/data/nist/*.csv; do \
 		echo "valgrind: fit $$f"; \

@@ -48,6 +48,7 @@
 #include "lotrinh/progress.h"
 #include "lotrinh/simulate.h"
 #include "lotrinh/solve.h"
+#include "lotrinh/solve_mc.h"
 #include "lotrinh/trend.h"
 
 /* Every n up to SWEEP_FULL is tried, then about SWEEP_TAIL more; see the
@@ -725,6 +726,37 @@ static void sweep_paths(const char *path)
 	lt_scenario_free((lt_scenario *)a.s);
 }
 
+/* solve --probability's engine on 60 draws over 2 threads: every
+ * allocation is made before the draws start, so each failure ends in
+ * LT_ENOMEM with the result empty. */
+static int op_solve_mc(const void *arg)
+{
+	lt_mc_opts o = {60, 7, 2, 0, NULL, NULL};
+	lt_solve_mc_result r;
+	lt_diag d;
+	int rc;
+
+	lt_diag_init(&d, NULL);
+	rc = lt_solve_mc_run(arg, &o, &r, &d);
+	if (rc != LT_OK)
+		cr_expect(r.ind == NULL && r.all.met == NULL, "a failed "
+		          "lt_solve_mc_run must leave the result empty");
+	lt_solve_mc_result_destroy(&r);
+	lt_diag_destroy(&d);
+	return rc;
+}
+
+static void sweep_solve_mc(const char *path)
+{
+	sweep_on(path, op_solve_mc);
+}
+
+Test(alloc, solve_mc_every_scenario, .timeout = 120)
+{
+	cr_expect_geq(each_cfg("scenarios", sweep_solve_mc), 3);
+	cr_expect_geq(each_cfg("tests/data/good", sweep_solve_mc), 3);
+}
+
 Test(alloc, solve_run_every_scenario)
 {
 	cr_expect_geq(each_cfg("scenarios", sweep_solve_run), 3);
@@ -849,6 +881,11 @@ static struct cli_case cli_engines[] = {
 	{{"solve", FULL}},
 	{{"solve", "--format", "csv", FULL}},
 	{{"solve", "--format", "json", FULL}},
+	{{"solve", "--probability", "0.8", "--draws", "200", LONG_AN}},
+	{{"solve", "--probability", "0.8", "--draws", "200", "--format", "json",
+	  LONG_AN}},
+	{{"solve", "--probability", "0.5", "--draws", "50", "--format", "csv",
+	  FULL}},
 };
 
 ParameterizedTestParameters(alloc, cli_simulate_solve)

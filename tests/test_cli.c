@@ -170,6 +170,44 @@ static const struct usage_case {
 	 "Try 'lotrinh solve --help'.\n"},
 	{{"solve", NULL},
 	 "lotrinh: solve: no scenario file given\nTry 'lotrinh solve --help'.\n"},
+	/* solve --probability: P in (0, 1), and the draws' options */
+	{{"solve", "--probability", "0", "scenarios/long_an.cfg", NULL},
+	 "lotrinh: solve: '--probability' must be a number strictly between 0 "
+	 "and 1 (got '0')\nTry 'lotrinh solve --help'.\n"},
+	{{"solve", "--probability", "1", "scenarios/long_an.cfg", NULL},
+	 "lotrinh: solve: '--probability' must be a number strictly between 0 "
+	 "and 1 (got '1')\nTry 'lotrinh solve --help'.\n"},
+	{{"solve", "--probability", "1.5", "scenarios/long_an.cfg", NULL},
+	 "lotrinh: solve: '--probability' must be a number strictly between 0 "
+	 "and 1 (got '1.5')\nTry 'lotrinh solve --help'.\n"},
+	{{"solve", "--probability", "abc", "scenarios/long_an.cfg", NULL},
+	 "lotrinh: solve: '--probability' must be a number strictly between 0 "
+	 "and 1 (got 'abc': not a number)\nTry 'lotrinh solve --help'.\n"},
+	{{"solve", "--probability", "80%", "scenarios/long_an.cfg", NULL},
+	 "lotrinh: solve: '--probability' must be a number strictly between 0 "
+	 "and 1 (got '80%': not a number)\nTry 'lotrinh solve --help'.\n"},
+	{{"solve", "--probability", "0.8", "--draws", "0", "scenarios/long_an.cfg",
+	  NULL},
+	 "lotrinh: solve: '--draws' must be a whole number from 1 to 2000000000 "
+	 "(got '0')\nTry 'lotrinh solve --help'.\n"},
+	{{"solve", "--probability", "0.8", "--threads", "0",
+	  "scenarios/long_an.cfg", NULL},
+	 "lotrinh: solve: '--threads' must be a whole number from 1 to 256 (got "
+	 "'0')\nTry 'lotrinh solve --help'.\n"},
+	{{"solve", "--probability", "0.8", "--seed", "abc",
+	  "scenarios/long_an.cfg", NULL},
+	 "lotrinh: solve: '--seed' must be a whole number from 0 to "
+	 "9223372036854775807 (got 'abc': not a number)\n"
+	 "Try 'lotrinh solve --help'.\n"},
+	{{"solve", "--draws", "100", "scenarios/long_an.cfg", NULL},
+	 "lotrinh: solve: '--draws', '--seed' and '--threads' go with "
+	 "'--probability P'\nTry 'lotrinh solve --help'.\n"},
+	{{"solve", "--seed", "3", "scenarios/long_an.cfg", NULL},
+	 "lotrinh: solve: '--draws', '--seed' and '--threads' go with "
+	 "'--probability P'\nTry 'lotrinh solve --help'.\n"},
+	{{"solve", "scenarios/long_an.cfg", "--probability", NULL},
+	 "lotrinh: solve: option '--probability' needs a value\n"
+	 "Try 'lotrinh solve --help'.\n"},
 	{{"audit", NULL},
 	 "lotrinh: audit: no scenario file given\nTry 'lotrinh audit --help'.\n"},
 	{{"audit", "--format", "xml", "scenarios/long_an.cfg", NULL},

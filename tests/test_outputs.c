@@ -126,3 +126,20 @@ Test(outputs, monte_carlo_in_every_format)
 			run_free(&r);
 		}
 }
+
+/* solve --probability, every format and scenario: targets no share
+ * reaches, met in no draw or in all of them, at the ceiling, print as
+ * words or blanks, never as nan. */
+Test(outputs, solve_probability_in_every_format)
+{
+	size_t f, k;
+
+	for (f = 0; f < sizeof files / sizeof *files; f++)
+		for (k = 0; k < sizeof formats / sizeof *formats; k++) {
+			struct run r = run_cli("solve", "--probability", "0.8", "--draws",
+			                       "2000", "--format", formats[k], files[f]);
+
+			check_run(&r, "solve --probability", k, files[f]);
+			run_free(&r);
+		}
+}

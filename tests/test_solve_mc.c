@@ -521,3 +521,103 @@ Test(solve_mc, bad_options_and_no_target, .init = setup, .fini = teardown)
 	cr_expect_eq(lt_solve_mc_count(&r.all, 50.0), 0);
 	lt_solve_mc_result_destroy(&r);
 }
+
+/* ===== lotrinh solve --probability ======================================== */
+
+#include <jansson.h>
+#include <unistd.h>
+
+#include "helpers.h"
+
+/* The test's scenario TEXT in a temporary file, its name into PATH. */
+static void write_fixture(const char *text, char *path, size_t size)
+{
+	int fd;
+
+	snprintf(path, size, "/tmp/lotrinh-prob-XXXXXX");
+	fd = mkstemp(path);
+	cr_assert(fd >= 0);
+	cr_assert_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+}
+
+/* JSON: the answer at P is the engine's, and its money is the share of a
+ * base of 20,000 billion VND a year (2.0e7 million VND, no growth): 200
+ * billion VND a year per point of share, 1,200 over 2025-2030. */
+Test(solve_mc, cli_json_money, .init = setup, .fini = teardown)
+{
+	lt_solve_mc_result e = run(4000, 12, 2);
+	char path[64];
+	struct run r;
+	json_t *root, *t;
+	double share, want;
+
+	write_fixture(FIX, path, sizeof path);
+	r = run_cli("solve", "--probability", "0.8", "--draws", "4000", "--seed",
+	            "12", "--format", "json", path);
+	unlink(path);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(lt_solve_mc_share(&e.ind[0], e.draws, 0.8, &want));
+	root = json_loads(r.out, 0, NULL);
+	cr_assert_not_null(root, "%s", r.out);
+	cr_expect_eq(json_integer_value(json_object_get(root, "draws")), 4000);
+	cr_expect_float_eq(json_real_value(json_object_get(root,
+	                   "base_bn_vnd_total")), 120000.0, 1e-6);
+	t = json_array_get(json_object_get(root, "targets"), 0);
+	cr_expect_str_eq(json_string_value(json_object_get(t, "id")), "de");
+	cr_expect_str_eq(json_string_value(json_object_get(t, "answer")),
+	                 "solved");
+	share = json_real_value(json_object_get(t, "share_pct"));
+	cr_expect_float_eq(share, want, 1e-12);
+	cr_expect_float_eq(json_real_value(json_object_get(t, "bn_vnd_per_year")),
+	                   200.0 * share, 1e-9);
+	cr_expect_float_eq(json_real_value(json_object_get(t, "bn_vnd_total")),
+	                   1200.0 * share, 1e-9);
+	t = json_array_get(json_object_get(root, "targets"), 1);
+	cr_expect_str_eq(json_string_value(json_object_get(t, "answer")),
+	                 "not reachable");
+	cr_expect(json_is_null(json_object_get(t, "share_pct")));
+	cr_expect_eq(json_integer_value(json_object_get(t, "unreachable")), 4000);
+	json_decref(root);
+	run_free(&r);
+	lt_solve_mc_result_destroy(&e);
+}
+
+/* The same seed prints the same bytes on 1 and 2 threads; another seed
+ * other numbers.  The text says what no share reaches, in words. */
+Test(solve_mc, cli_reproducible_and_in_words, .init = setup, .fini = teardown)
+{
+	char path[64];
+	struct run a, b, c, t;
+
+	write_fixture(FIX, path, sizeof path);
+	a = run_cli("solve", "--probability", "0.5", "--draws", "5000",
+	            "--threads", "1", "--format", "csv", path);
+	b = run_cli("solve", "--probability", "0.5", "--draws", "5000",
+	            "--threads", "2", "--format", "csv", path);
+	c = run_cli("solve", "--probability", "0.5", "--draws", "5000", "--seed",
+	            "2", "--format", "csv", path);
+	t = run_cli("solve", "--probability", "0.9", "--draws", "2000", path);
+	unlink(path);
+	cr_assert_eq(a.status, 0, "%s", a.err);
+	cr_expect_str_eq(a.out, b.out);
+	cr_expect(strcmp(a.out, c.out) != 0);
+	cr_expect(strncmp(a.out, "indicator,point,probability_asked,share_pct,"
+	          "p_met,draws_met,bn_vnd_per_year,bn_vnd_total\r\n", 79) == 0,
+	          "%s", a.out);
+	cr_assert_eq(t.status, 0, "%s", t.err);
+	cr_expect(strstr(t.out, "2000 draws of 1 uncertain parameter, seed 1; "
+	          "the share each target needs with probability 0.9.") != NULL,
+	          "%s", t.out);
+	cr_expect(strstr(t.out, "1 % is 200.0 a year on average, 1,200 in all.")
+	          != NULL, "%s", t.out);
+	cr_expect(strstr(t.out, "sk: even at 100 %, met in none of 2000 draws: "
+	          "P < 0.0015 (rule of three, 95 %).") != NULL, "%s", t.out);
+	cr_expect(strstr(t.out, "spends 200 billion VND a year on average, "
+	          "1,200 in 2025-2030, as much as a constant 1.000 % of the base.")
+	          != NULL, "%s", t.out);
+	run_free(&a);
+	run_free(&b);
+	run_free(&c);
+	run_free(&t);
+}

@@ -2,7 +2,10 @@
  * constant share of the spending base meets each target, and all of them;
  * when the scenario's own schedule meets each target; and the
  * responsiveness its milestones assume.  Runs lt_solve_run and renders its
- * report as one document (table, CSV or JSON through the output layer). */
+ * report as one document (table, CSV or JSON through the output layer).
+ * With --probability P it asks instead what share meets each target with
+ * probability P over the scenario's uncertain parameters, runs
+ * lt_solve_mc_run and renders the answers, the curves and their money. */
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
@@ -13,11 +16,19 @@
 #include "lotrinh/cli.h"
 #include "lotrinh/scenario.h"
 #include "lotrinh/solve.h"
+#include "lotrinh/solve_mc.h"
 #include "lotrinh/table.h"
+#include "lotrinh/text.h"
+
+/* Draws of --probability when --draws is not given: the s.e. of a
+ * probability near 0.8 is then 0.004, and a run on Long An takes a
+ * fraction of a second. */
+#define SOLVE_DEFAULT_DRAWS 10000
 
 const char lt_usage_solve[] =
-	"Usage: lotrinh solve [--indicator ID]... [--format table|csv|json]\n"
-	"                     [--out FILE] SCENARIO\n"
+	"Usage: lotrinh solve [--probability P [--draws N] [--seed S]\n"
+	"                     [--threads T]] [--indicator ID]...\n"
+	"                     [--format table|csv|json] [--out FILE] SCENARIO\n"
 	"\n"
 	"Answer the inverse questions with the model of docs/MODEL.md:\n"
 	"  - the smallest constant share of the spending base (every year after\n"
@@ -29,6 +40,23 @@ const char lt_usage_solve[] =
 	"  - the year each target is met under the scenario's own schedule;\n"
 	"  - the responsiveness (beta) the roadmap's milestones assume, against\n"
 	"    the plausible range.\n"
+	"\n"
+	"With uncertainty (docs/MODEL.md, \"Probability of a target against the\n"
+	"share\"):\n"
+	"  --probability P      the smallest constant share that meets each\n"
+	"                       target, and all together, with probability at\n"
+	"                       least P (a number strictly between 0 and 1), over\n"
+	"                       draws of the scenario's uncertain parameters and\n"
+	"                       shocks; with its money (billion VND a year and in\n"
+	"                       total), the shares for 50, 80 and 90 %, the\n"
+	"                       probability at the plan's rule and at 100 %, and\n"
+	"                       what the plan itself costs.  CSV and JSON carry\n"
+	"                       the whole probability-against-share curve\n"
+	"  --draws N            draws (default 10000)\n"
+	"  --seed S             seed of the draws (default 1): the same seed\n"
+	"                       gives the same numbers on any number of threads,\n"
+	"                       and the same draws as simulate --draws\n"
+	"  --threads T          threads to use (default: the machine's cores)\n"
 	"\n"
 	"Options:\n"
 	"  --indicator ID           only this indicator (repeat for several)\n"
@@ -301,23 +329,501 @@ static lt_doc *solve_doc(const lt_scenario *s, const lt_solve_report *r,
 	return d;
 }
 
+/* ===== solve --probability ============================================== */
+
+/* A --probability run: what was asked and what came back. */
+struct prob_run {
+	double p;
+	lt_mc_opts mc;
+	lt_solve_mc_result r;
+};
+
+/* The grids of the curve in CSV and JSON: the share for every
+ * PROB_STEP % of probability, the probability at every SHARE_STEP points
+ * of share. */
+#define PROB_STEP 5
+#define SHARE_STEP 1
+
+/* The probabilities whose share the reader's table shows. */
+static const double shown_p[] = {0.5, 0.8, 0.9};
+#define N_SHOWN (sizeof shown_p / sizeof *shown_p)
+
+/* Billion VND from the engine's million VND. */
+static double bn(double million)
+{
+	return million / 1000.0;
+}
+
+/* COUNT of N draws as a reader's cell: "none" or "all" when the draws
+ * give no spread to estimate a probability from (the notes under the
+ * table give the rule-of-three bound), else three decimals. */
+static lt_cell p_cell(size_t count, size_t n)
+{
+	if (count == 0)
+		return lt_cell_text("none");
+	if (count == n)
+		return lt_cell_text("all");
+	return lt_cell_number((double)count / (double)n, 3, LT_NUM_FIXED, NULL);
+}
+
+/* The share curve C needs for probability P, as a reader's cell (SHORT:
+ * the narrow form of the 50/80/90 % columns). */
+static lt_cell p_share_cell(const lt_solve_mc_curve *c, size_t n, double p,
+                            int short_, char *buf, size_t size)
+{
+	double share;
+
+	if (c->ceiling == n)
+		return lt_cell_text(short_ ? "never" : "never (ceiling)");
+	if (!lt_solve_mc_share(c, n, p, &share))
+		return lt_cell_text(short_ ? "no share" : "not reachable");
+	if (share <= 0.0)
+		return lt_cell_text(short_ ? "0%" : "0% (met anyway)");
+	snprintf(buf, size, "%.3f%%", share);
+	return lt_cell_text(buf);
+}
+
+/* The money of the share curve C needs for P: a year (PER_YEAR) or in
+ * total, billion VND; blank when no share reaches P. */
+static lt_cell p_money_cell(const struct prob_run *pr,
+                            const lt_solve_mc_curve *c, int per_year)
+{
+	double share, year, total;
+
+	if (!lt_solve_mc_share(c, pr->r.draws, pr->p, &share))
+		return lt_cell_missing("");
+	total = lt_solve_mc_money(&pr->r, share, &year);
+	return lt_cell_number(bn(per_year ? year : total), 0, LT_NUM_FIXED, NULL);
+}
+
+/* One row of the reader's table T: NAME, TARGET and curve C. */
+static void p_row(lt_table *t, const lt_scenario *s, const char *name,
+                  const char *target, const lt_solve_mc_curve *c,
+                  const struct prob_run *pr)
+{
+	size_t n = pr->r.draws, j, col = 0;
+	char buf[4][32];
+
+	lt_table_add_row(t);
+	lt_table_set(t, col++, name);
+	lt_table_set(t, col++, target);
+	lt_table_put(t, col++, p_share_cell(c, n, pr->p, 0, buf[0], 32));
+	lt_table_put(t, col++, p_money_cell(pr, c, 1));
+	lt_table_put(t, col++, p_money_cell(pr, c, 0));
+	for (j = 0; j < N_SHOWN; j++)
+		lt_table_put(t, col++, p_share_cell(c, n, shown_p[j], 1, buf[j + 1],
+		                                    32));
+	if (s->budget.has_rule)
+		lt_table_put(t, col++, p_cell(lt_solve_mc_count(c,
+		             s->budget.rule_min_share_pct), n));
+	lt_table_put(t, col, p_cell(lt_solve_mc_count(c, 100.0), n));
+}
+
+/* The reader's table: one row per target shown, then all together. */
+static void p_table(lt_doc *d, const lt_scenario *s, const struct prob_run *pr,
+                    const lt_cli_opts *o)
+{
+	size_t ncols = 9 + (size_t)s->budget.has_rule, j, n, c = 0;
+	lt_table *t = lt_doc_table(d, "answers", NULL, NULL, ncols, LT_SHOW_TEXT);
+	char head[64], tt[64], target[96];
+
+	if (t == NULL)
+		return;
+	snprintf(head, sizeof head, "share for P = %g", pr->p);
+	lt_table_set_header(t, c++, "indicator", LT_LEFT);
+	lt_table_set_header(t, c++, "target", LT_RIGHT);
+	lt_table_set_header(t, c++, head, LT_RIGHT);
+	lt_table_set_header(t, c++, "bn VND a year", LT_RIGHT);
+	snprintf(head, sizeof head, "bn VND %d-%d", pr->r.first_year,
+	         pr->r.last_year);
+	lt_table_set_header(t, c++, head, LT_RIGHT);
+	for (j = 0; j < N_SHOWN; j++) {
+		snprintf(head, sizeof head, "%g %%", 100.0 * shown_p[j]);
+		lt_table_set_header(t, c++, head, LT_RIGHT);
+	}
+	if (s->budget.has_rule) {
+		snprintf(head, sizeof head, "P at %g %%",
+		         s->budget.rule_min_share_pct);
+		lt_table_set_header(t, c++, head, LT_RIGHT);
+	}
+	lt_table_set_header(t, c, "P at 100 %", LT_RIGHT);
+	n = o->n_ids > 0 ? o->n_ids : s->n_indicators;
+	for (j = 0; j < n; j++) {
+		size_t k = chosen(s, o, j);
+		const lt_indicator *ind = &s->indicators[k];
+
+		if (!pr->r.ind[k].on)
+			continue;
+		snprintf(target, sizeof target, "%s (%d)",
+		         lt_target_text(ind, 6, 1, tt, sizeof tt), ind->target.year);
+		p_row(t, s, ind->id, target, &pr->r.ind[k], pr);
+	}
+	snprintf(target, sizeof target, "%zu target%s", pr->r.n_targets,
+	         pr->r.n_targets == 1 ? "" : "s");
+	p_row(t, s, "all together", target, &pr->r.all, pr);
+}
+
+/* The sentences under the table for curve C of ID (ALL: all targets
+ * together): a target no share reaches with P, met in no draw or in all,
+ * draws that miss it at every share, draws that more money sets back. */
+static void p_notes(lt_doc *d, const char *id, const lt_solve_mc_curve *c,
+                    const struct prob_run *pr, int all)
+{
+	size_t n = pr->r.draws, at_full = lt_solve_mc_count(c, 100.0);
+	char text[160];
+	double share;
+
+	if (c->ceiling == n) {
+		lt_doc_linef(d, "%s: %s at or past the model's bound, which its "
+		             "logistic law never reaches: no share meets %s in any "
+		             "draw.", id, all ? "some target lies" : "the target lies",
+		             all ? "them all" : "it");
+		return;
+	}
+	if (lt_solve_mc_count(c, 0.0) == n)
+		lt_doc_linef(d, "%s: met without spending %s.", id,
+		             lt_cli_prob_text(n, n, text, sizeof text));
+	else if (at_full == 0)
+		lt_doc_linef(d, "%s: even at 100 %%, met %s.", id,
+		             lt_cli_prob_text(0, n, text, sizeof text));
+	else if (!lt_solve_mc_share(c, n, pr->p, &share))
+		lt_doc_linef(d, "%s: not reachable with probability %g at any share "
+		             "up to 100 %%: at 100 %% the probability is %s.", id,
+		             pr->p, lt_cli_prob_text(at_full, n, text, sizeof text));
+	else if (c->unreachable > 0)
+		lt_doc_linef(d, "%s: %zu of %zu draws miss it even at 100 %%.", id,
+		             c->unreachable, n);
+	if (c->negative_beta > 0)
+		lt_doc_linef(d, "%s: %zu of %zu draws have beta < 0, so more money "
+		             "lowers it; %zu of them meet the target at 0 %% but not "
+		             "at 100 %% and count as meeting it up to the share where "
+		             "they stop.", id, c->negative_beta, n, c->falling);
+}
+
+/* The cells of one point of a curve into table T: the share (NAN: none)
+ * and what the draws say there. */
+static void point_row(lt_table *t, const char *id, const char *point,
+                      double asked, double share, const lt_solve_mc_curve *c,
+                      const struct prob_run *pr)
+{
+	double year = NAN, total = NAN;
+	size_t met = 0;
+	int has = !isnan(share);
+
+	if (has) {
+		met = lt_solve_mc_count(c, share);
+		total = bn(lt_solve_mc_money(&pr->r, share, &year));
+		year = bn(year);
+	}
+	lt_table_add_row(t);
+	lt_table_set(t, 0, id);
+	lt_table_set(t, 1, point);
+	lt_table_put(t, 2, isnan(asked) ? lt_cell_missing(NULL)
+	                                : lt_cell_number(asked, 0, 0, NULL));
+	lt_table_put(t, 3, has ? lt_cell_number(share, 0, 0, NULL)
+	                       : lt_cell_missing(NULL));
+	lt_table_put(t, 4, has ? lt_cell_number(lt_mc_prob(met, pr->r.draws, NULL),
+	                                        0, 0, NULL) : lt_cell_missing(NULL));
+	lt_table_put(t, 5, has ? lt_cell_int((long long)met) : lt_cell_missing(NULL));
+	lt_table_put(t, 6, has ? lt_cell_number(year, 0, 0, NULL)
+	                       : lt_cell_missing(NULL));
+	lt_table_put(t, 7, has ? lt_cell_number(total, 0, 0, NULL)
+	                       : lt_cell_missing(NULL));
+}
+
+/* Curve C of ID as a table of D for CSV and JSON: the asked P, the share
+ * for every PROB_STEP % and the probability at every SHARE_STEP points. */
+static void curve_table(lt_doc *d, const char *id, const lt_solve_mc_curve *c,
+                        const struct prob_run *pr)
+{
+	static const char *const keys[] = {"indicator", "point",
+	    "probability_asked", "share_pct", "p_met", "draws_met",
+	    "bn_vnd_per_year", "bn_vnd_total"};
+	lt_table *t = lt_doc_table(d, "curve", NULL, NULL, 8, LT_SHOW_DATA);
+	size_t j, n = pr->r.draws;
+	double share;
+	int q;
+
+	if (t == NULL)
+		return;
+	for (j = 0; j < 8; j++)
+		lt_table_set_column(t, j, keys[j], keys[j], NULL, LT_RIGHT,
+		                    LT_SHOW_DATA);
+	lt_solve_mc_share(c, n, pr->p, &share);
+	point_row(t, id, "asked", pr->p, share, c, pr);
+	for (q = PROB_STEP; q < 100; q += PROB_STEP) {
+		lt_solve_mc_share(c, n, q / 100.0, &share);
+		point_row(t, id, "probability", q / 100.0, share, c, pr);
+	}
+	for (q = 0; q <= 100; q += SHARE_STEP)
+		point_row(t, id, "share", NAN, q, c, pr);
+}
+
+/* What the answer for curve C is, in CSV and JSON words. */
+static const char *p_answer(const lt_solve_mc_curve *c, size_t n, double p,
+                            double *share)
+{
+	if (c->ceiling == n) {
+		*share = NAN;
+		return answer_names[LT_ANSWER_CEILING];
+	}
+	if (!lt_solve_mc_share(c, n, p, share))
+		return answer_names[LT_ANSWER_UNREACHABLE];
+	return answer_names[*share > 0.0 ? LT_ANSWER_SOLVED : LT_ANSWER_FREE];
+}
+
+/* Curve C of ID (TARGET in words) as an item of D's list "targets". */
+static void p_item(lt_doc *d, const lt_scenario *s, const char *id,
+                   const char *target, const lt_solve_mc_curve *c,
+                   const struct prob_run *pr)
+{
+	static const char *const count_keys[] = {"met_at_zero", "solved",
+	    "falling", "unreachable", "ceiling", "negative_beta"};
+	const size_t counts[] = {c->met_zero, c->solved, c->falling,
+	                         c->unreachable, c->ceiling, c->negative_beta};
+	lt_doc *o = lt_doc_list_item(d, "targets", NULL, NULL, LT_SHOW_DATA);
+	size_t n = pr->r.draws, j;
+	double share;
+	const char *answer = p_answer(c, n, pr->p, &share);
+	unsigned js = LT_SHOW_JSON;
+
+	lt_doc_field(o, "id", "id", NULL, lt_cell_text(id), js);
+	lt_doc_field(o, "target", "target", NULL, lt_cell_text(target), js);
+	lt_doc_field(o, "answer", "answer", NULL, lt_cell_text(answer), js);
+	lt_doc_field(o, "share_pct", "share_pct", NULL, num(share, 0, 0), js);
+	lt_doc_field(o, "bn_vnd_per_year", "bn_vnd_per_year", NULL,
+	             p_money_cell(pr, c, 1), js);
+	lt_doc_field(o, "bn_vnd_total", "bn_vnd_total", NULL,
+	             p_money_cell(pr, c, 0), js);
+	lt_doc_field(o, "p_at_rule", "p_at_rule", NULL, s->budget.has_rule
+	             ? lt_cell_number(lt_mc_prob(lt_solve_mc_count(c,
+	             s->budget.rule_min_share_pct), n, NULL), 0, 0, NULL)
+	             : lt_cell_missing(NULL), js);
+	lt_doc_field(o, "p_at_full", "p_at_full", NULL, lt_cell_number(
+	             lt_mc_prob(lt_solve_mc_count(c, 100.0), n, NULL), 0, 0, NULL),
+	             js);
+	for (j = 0; j < sizeof counts / sizeof *counts; j++)
+		lt_doc_field(o, count_keys[j], count_keys[j], NULL,
+		             lt_cell_int((long long)counts[j]), js);
+	curve_table(o, id, c, pr);
+}
+
+/* The header: the draws, the probability asked, what a share is, the
+ * money's base. */
+static void p_header(lt_doc *d, const lt_scenario *s, const struct prob_run *pr)
+{
+	const lt_solve_mc_result *r = &pr->r;
+	const char *base = s->budget.base == LT_BASE_RECURRENT
+	                   ? "recurrent spending" : "total budget spending";
+	char a[48], b[48];
+	double year, total = lt_solve_mc_money(r, 1.0, &year);
+
+	lt_doc_linef(d, "%zu draws of %zu uncertain parameter%s%s, seed %llu; "
+	             "the share each target needs with probability %g.",
+	             r->draws, r->n_uncertain, r->n_uncertain == 1 ? "" : "s",
+	             r->shocks ? " and yearly shocks" : "",
+	             (unsigned long long)r->seed, pr->p);
+	lt_doc_linef(d, "A share is a constant %% of %s every year %d-%d; money "
+	             "in billion VND", base, r->first_year, r->last_year);
+	lt_doc_linef(d, "at the scenario's spending base (its central growth): "
+	             "1 %% is %s a year on average, %s in all.",
+	             lt_format_number(bn(year), 1, 0, LT_LANG_EN, a, sizeof a),
+	             lt_format_number(bn(total), 0, 0, LT_LANG_EN, b, sizeof b));
+}
+
+/* What the plan itself costs in the same years, in words. */
+static void p_plan(lt_doc *d, const lt_scenario *s, const struct prob_run *pr)
+{
+	const lt_solve_mc_result *r = &pr->r;
+	int years = r->last_year - r->first_year + 1;
+	char sched[160], a[48], b[48], c[48];
+
+	lt_doc_line(d, "");
+	lt_doc_linef(d, "The plan itself: its schedule (%s)",
+	             lt_cli_schedule_text(s, &s->budget.schedule, sched,
+	                                  sizeof sched));
+	lt_doc_linef(d, "spends %s billion VND a year on average, %s in %d-%d, "
+	             "as much as a constant %.3f %% of the base.",
+	             lt_format_number(bn(r->plan_total) / years, 0, 0, LT_LANG_EN,
+	                              a, sizeof a),
+	             lt_format_number(bn(r->plan_total), 0, 0, LT_LANG_EN, b,
+	                              sizeof b), r->first_year, r->last_year,
+	             100.0 * r->plan_total / r->base_total);
+	if (r->has_programs)
+		lt_doc_linef(d, "The programmes' state budget in those years: %s "
+		             "billion VND.", lt_format_number(bn(r->programs_total), 0,
+		             0, LT_LANG_EN, c, sizeof c));
+}
+
+/* The JSON fields of the run. */
+static void p_fields(lt_doc *d, const lt_scenario *s, const struct prob_run *pr)
+{
+	const lt_solve_mc_result *r = &pr->r;
+	unsigned js = LT_SHOW_JSON;
+
+	lt_doc_field(d, "scenario", "Scenario", NULL, lt_cell_text(s->path), js);
+	lt_doc_field(d, "probability", "probability", NULL,
+	             lt_cell_number(pr->p, 0, 0, NULL), js);
+	lt_doc_field(d, "draws", "draws", NULL, lt_cell_int((long long)r->draws),
+	             js);
+	lt_doc_field(d, "seed", "seed", NULL, lt_cell_int((long long)r->seed), js);
+	lt_doc_field(d, "shocks", "shocks", NULL, lt_cell_bool(r->shocks), js);
+	lt_doc_field(d, "uncertain_parameters", "uncertain_parameters", NULL,
+	             lt_cell_int((long long)r->n_uncertain), js);
+	lt_doc_field(d, "first_year", "first_year", NULL,
+	             lt_cell_year(r->first_year), js);
+	lt_doc_field(d, "last_year", "last_year", NULL, lt_cell_year(r->last_year),
+	             js);
+	lt_doc_field(d, "base_bn_vnd_total", "base_bn_vnd_total", NULL,
+	             lt_cell_number(bn(r->base_total), 0, 0, NULL), js);
+	lt_doc_field(d, "plan_bn_vnd_total", "plan_bn_vnd_total", NULL,
+	             lt_cell_number(bn(r->plan_total), 0, 0, NULL), js);
+	lt_doc_field(d, "programs_bn_vnd_total", "programs_bn_vnd_total", NULL,
+	             r->has_programs ? lt_cell_number(bn(r->programs_total), 0, 0,
+	             NULL) : lt_cell_missing(NULL), js);
+	lt_doc_field(d, "rule_share_pct", "rule_share_pct", NULL,
+	             s->budget.has_rule ? lt_cell_number(
+	             s->budget.rule_min_share_pct, 0, 0, NULL)
+	             : lt_cell_missing(NULL), js);
+}
+
+/* The whole --probability result as a document (caller frees), or NULL. */
+static lt_doc *prob_doc(const lt_scenario *s, const struct prob_run *pr,
+                        const lt_cli_opts *o)
+{
+	char title[512], tt[64], target[96];
+	size_t j, n = o->n_ids > 0 ? o->n_ids : s->n_indicators;
+	lt_doc *d;
+
+	snprintf(title, sizeof title, "Probability of each target against the "
+	         "share — %s (%s)", s->province.name, s->path);
+	d = lt_doc_alloc(title, NULL);
+	if (d == NULL)
+		return NULL;
+	p_fields(d, s, pr);
+	lt_doc_list(d, "targets", LT_SHOW_DATA);
+	if (pr->r.n_targets == 0) {
+		lt_doc_line(d, "");
+		lt_doc_line(d, "No indicator of this scenario is simulated (ranks get "
+		            "paths and audits only,");
+		lt_doc_line(d, "see 'lotrinh paths' and 'lotrinh audit'): there is "
+		            "no share to solve for.");
+		return d;
+	}
+	lt_doc_line(d, "");
+	p_header(d, s, pr);
+	p_table(lt_doc_child(d, "answers", "Smallest constant share that meets "
+	        "each target with probability P:", NULL, LT_SHOW_TEXT), s, pr, o);
+	lt_doc_line(d, "");
+	lt_doc_line(d, "\"none\", \"all\": met in none, or all, of the draws at "
+	            "that share; \"no share\": not even 100 % reaches that "
+	            "probability.");
+	for (j = 0; j < n; j++) {
+		size_t k = chosen(s, o, j);
+		const lt_indicator *ind = &s->indicators[k];
+
+		if (!pr->r.ind[k].on)
+			continue;
+		p_notes(d, ind->id, &pr->r.ind[k], pr, 0);
+		snprintf(target, sizeof target, "%s (%d)",
+		         lt_target_text(ind, 6, 1, tt, sizeof tt), ind->target.year);
+		p_item(d, s, ind->id, target, &pr->r.ind[k], pr);
+	}
+	p_notes(d, "all targets together", &pr->r.all, pr, 1);
+	snprintf(target, sizeof target, "%zu targets", pr->r.n_targets);
+	p_item(d, s, "all", target, &pr->r.all, pr);
+	p_plan(d, s, pr);
+	return d;
+}
+
+/* Run --probability on S and emit its document; returns an exit status. */
+static int prob_run(const lt_scenario *s, struct prob_run *pr,
+                    const lt_cli_opts *o)
+{
+	lt_cli_progress prog;
+	lt_doc *doc;
+	lt_diag d;
+	int rc;
+
+	lt_diag_init(&d, s->path);
+	if (lt_cli_progress_start(&prog, "solve --probability", "draws")) {
+		pr->mc.progress = lt_cli_progress_show;
+		pr->mc.progress_data = &prog;
+	}
+	rc = lt_solve_mc_run(s, &pr->mc, &pr->r, &d);
+	lt_cli_progress_end(&prog);
+	lt_cli_print_diag(&d);
+	lt_diag_destroy(&d);
+	if (rc != LT_OK)
+		return lt_cli_exit_status(rc);
+	doc = prob_doc(s, pr, o);
+	/* a NULL document renders as "out of memory" */
+	rc = lt_cli_emit(doc, o, (const char *const[]){s->path}, 1);
+	lt_doc_free(doc);
+	lt_solve_mc_result_destroy(&pr->r);
+	return rc;
+}
+
+/* Parse --probability's ARG into *P: a number strictly between 0 and 1. */
+static int probability_option(const char *arg, double *p)
+{
+	int st = lt_parse_double(arg, p);
+
+	if (st != 0 || !(*p > 0.0 && *p < 1.0))
+		return lt_cli_usage_error("solve", "'--probability' must be a number "
+		                          "strictly between 0 and 1 (got '%s'%s%s)",
+		                          arg, st != 0 ? ": " : "",
+		                          st != 0 ? lt_num_status_text(st) : "");
+	return LT_EXIT_OK;
+}
+
+/* ===== the command ======================================================= */
+
+/* The deterministic answers for S: run lt_solve_run and emit. */
+static int run_answers(const lt_scenario *s, const lt_cli_opts *o)
+{
+	lt_solve_report r;
+	lt_doc *doc;
+	lt_diag d;
+	int rc;
+
+	lt_diag_init(&d, s->path);
+	rc = lt_solve_run(s, &r, &d);
+	lt_cli_print_diag(&d);
+	lt_diag_destroy(&d);
+	if (rc != LT_OK)
+		return lt_cli_exit_status(rc);
+	doc = solve_doc(s, &r, o);
+	/* a NULL document renders as "out of memory" */
+	rc = lt_cli_emit(doc, o, (const char *const[]){s->path}, 1);
+	lt_doc_free(doc);
+	lt_solve_report_destroy(&r);
+	return rc;
+}
+
+enum { OPT_PROBABILITY = LT_OPT_OWN };
+
 int lt_cmd_solve(int argc, char **argv)
 {
 	static const struct option opts[] = {
+		{"draws", required_argument, NULL, LT_OPT_DRAWS},
 		{"format", required_argument, NULL, LT_OPT_FORMAT},
 		{"help", no_argument, NULL, 'h'},
 		{"indicator", required_argument, NULL, LT_OPT_INDICATOR},
 		{"out", required_argument, NULL, LT_OPT_OUT},
+		{"probability", required_argument, NULL, OPT_PROBABILITY},
+		{"seed", required_argument, NULL, LT_OPT_SEED},
+		{"threads", required_argument, NULL, LT_OPT_THREADS},
 		{NULL, 0, NULL, 0},
 	};
-	lt_solve_report r;
+	struct prob_run pr;
+	lt_cli_run_opts ro;
 	lt_cli_opts o;
 	lt_scenario *s = NULL;
-	lt_doc *doc = NULL;
-	lt_diag d;
-	int c, rc, status = LT_EXIT_OK;
+	int c, status = LT_EXIT_OK, prob = 0;
 
-	memset(&r, 0, sizeof r);
+	memset(&pr, 0, sizeof pr);
+	lt_cli_run_opts_init(&ro);
 	lt_cli_opts_init(&o);
 	optind = 0;
 	opterr = 0;
@@ -326,31 +832,40 @@ int lt_cmd_solve(int argc, char **argv)
 			fputs(lt_usage_solve, stdout);
 			goto done;
 		}
-		status = lt_cli_option("solve", c, optarg, &o);
-		if (status < 0)
-			status = lt_cli_bad_option("solve", c, argv);
+		if (c == OPT_PROBABILITY) {
+			prob = 1;
+			status = probability_option(optarg, &pr.p);
+		} else {
+			status = lt_cli_run_option("solve", c, optarg, &ro);
+			if (status < 0)
+				status = lt_cli_option("solve", c, optarg, &o);
+			if (status < 0)
+				status = lt_cli_bad_option("solve", c, argv);
+		}
 		if (status != LT_EXIT_OK)
 			goto done;
 	}
-	status = lt_cli_load_operand("solve", argc, argv, &s);
+	/* --draws, --seed and --threads shape the draws of --probability */
+	if (!prob && (ro.draws_given || ro.seed_or_threads))
+		status = lt_cli_usage_error("solve", "'--draws', '--seed' and "
+		                            "'--threads' go with '--probability P'");
+	if (status == LT_EXIT_OK)
+		status = lt_cli_run_opts_check("solve", &ro, NULL);
+	if (status == LT_EXIT_OK)
+		status = lt_cli_load_operand("solve", argc, argv, &s);
 	if (status == LT_EXIT_OK)
 		status = lt_cli_check_ids("solve", &o, s);
 	if (status != LT_EXIT_OK)
 		goto done;
-	lt_diag_init(&d, s->path);
-	rc = lt_solve_run(s, &r, &d);
-	lt_cli_print_diag(&d);
-	lt_diag_destroy(&d);
-	if (rc != LT_OK) {
-		status = lt_cli_exit_status(rc);
-		goto done;
+	if (prob) {
+		pr.mc = ro.mc;
+		if (!ro.draws_given)
+			pr.mc.draws = SOLVE_DEFAULT_DRAWS;
+		status = prob_run(s, &pr, &o);
+	} else {
+		status = run_answers(s, &o);
 	}
-	doc = solve_doc(s, &r, &o);
-	/* a NULL document renders as "out of memory" */
-	status = lt_cli_emit(doc, &o, (const char *const[]){s->path}, 1);
 done:
-	lt_doc_free(doc);
-	lt_solve_report_destroy(&r);
 	lt_scenario_free(s);
 	lt_cli_opts_destroy(&o);
 	return status;
