@@ -152,7 +152,7 @@ VALGRIND = valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirec
 valgrind: $(BIN)
 	@./.ci/install-deps valgrind
 	@set -e; for f in scenarios/*.cfg; do \
-		echo "valgrind: show, paths, audit, simulate, solve (--probability) $$f"; \
+		echo "valgrind: show, paths, audit, simulate, solve (--probability), sens $$f"; \
 		$(VALGRIND) ./$(BIN) show $$f > /dev/null; \
 		$(VALGRIND) ./$(BIN) show --lang vi --format json $$f > /dev/null; \
 		$(VALGRIND) ./$(BIN) paths --format json $$f > /dev/null; \
@@ -166,6 +166,8 @@ valgrind: $(BIN)
 		$(VALGRIND) ./$(BIN) solve $$f > /dev/null; \
 		$(VALGRIND) ./$(BIN) solve --format csv --out $(BUILD)/valgrind-solve.csv $$f; \
 		$(VALGRIND) ./$(BIN) solve --probability 0.8 --draws 200 --threads 2 $$f > /dev/null; \
+		$(VALGRIND) ./$(BIN) sens --samples 64 --bootstrap 10 --threads 2 $$f > /dev/null; \
+		$(VALGRIND) ./$(BIN) sens --samples 64 --threads 2 --format json $$f > /dev/null; \
 	done
 	@set -e; for f in tests/data/nist/*.csv; do \
 		echo "valgrind: fit $$f"; \

@@ -46,6 +46,7 @@
 #include "lotrinh/model.h"
 #include "lotrinh/paths.h"
 #include "lotrinh/progress.h"
+#include "lotrinh/sens.h"
 #include "lotrinh/simulate.h"
 #include "lotrinh/solve.h"
 #include "lotrinh/solve_mc.h"
@@ -775,6 +776,103 @@ Test(alloc, paths_every_scenario, .timeout = 120)
 	cr_expect_geq(each_cfg("tests/data/good", sweep_paths), 3);
 }
 
+/* ---- sensitivity -------------------------------------------------------- */
+
+/* A Sobol problem whose per-thread contexts come from lt_malloc, so that
+ * their failure is swept too: f = u1 + 2 u2 u3. */
+static void *ctx_alloc(void *data)
+{
+	(void)data;
+	return lt_malloc(8);
+}
+
+static int eval_sum(void *ctx, const double *u, double *out, lt_diag *diag)
+{
+	(void)ctx;
+	(void)diag;
+	out[0] = u[0] + 2.0 * u[1] * u[2];
+	out[1] = u[0] < 0.5;
+	return LT_OK;
+}
+
+static int op_sobol(const void *arg)
+{
+	static const size_t width[] = {1, 2};
+	lt_sobol_problem p = {2, width, 2, eval_sum, ctx_alloc, free, NULL,
+	                      NULL};
+	lt_sobol_opts o = {300, 10, 3, 2, NULL, NULL};
+	lt_sobol_result r;
+	lt_diag d;
+	int rc;
+
+	(void)arg;
+	lt_diag_init(&d, NULL);
+	rc = lt_sobol_run(&p, &o, &r, &d);
+	if (rc != LT_OK)
+		cr_expect_null(r.out, "a failed lt_sobol_run must leave the result "
+		               "empty");
+	lt_sobol_result_destroy(&r);
+	lt_diag_destroy(&d);
+	return rc;
+}
+
+Test(alloc, sobol)
+{
+	sweep("sobol", op_sobol, NULL);
+}
+
+/* Tornado and Sobol (64 rows on 2 threads) on a scenario. */
+static int op_sens(const void *arg)
+{
+	lt_sens_opts o = {1, 64, 10, 7, 2, NULL, NULL};
+	lt_sens_result r;
+	lt_diag d;
+	int rc;
+
+	lt_diag_init(&d, NULL);
+	rc = lt_sens_run(arg, NULL, NULL, 0, &o, &r, &d);
+	if (rc != LT_OK)
+		cr_expect(r.ind == NULL && r.params == NULL && r.sobol.out == NULL,
+		          "a failed lt_sens_run must leave the result empty");
+	lt_sens_result_destroy(&r);
+	lt_diag_destroy(&d);
+	return rc;
+}
+
+static void sweep_sens(const char *path)
+{
+	sweep_on(path, op_sens);
+}
+
+Test(alloc, sens_every_scenario, .timeout = 120)
+{
+	cr_expect_geq(each_cfg("scenarios", sweep_sens), 3);
+	cr_expect_geq(each_cfg("tests/data/good", sweep_sens), 3);
+}
+
+/* The Sobol runs allocate nothing: lt_sens_run makes as many allocations
+ * for 64 rows as for 1024 (16 times the model runs). */
+Test(alloc, sens_runs_allocate_nothing)
+{
+	lt_scenario *s = load_ok("scenarios/long_an.cfg");
+	lt_sens_opts o = {1, 64, 10, 7, 2, NULL, NULL};
+	lt_sens_result r;
+	unsigned long small, large;
+
+	lt_alloc_reset();
+	cr_assert_eq(lt_sens_run(s, NULL, NULL, 0, &o, &r, NULL), LT_OK);
+	small = lt_alloc_count();
+	lt_sens_result_destroy(&r);
+	o.samples = 1024;
+	lt_alloc_reset();
+	cr_assert_eq(lt_sens_run(s, NULL, NULL, 0, &o, &r, NULL), LT_OK);
+	large = lt_alloc_count();
+	lt_sens_result_destroy(&r);
+	cr_expect_eq(small, large, "%lu allocations for 64 rows, %lu for 1024",
+	             small, large);
+	lt_scenario_free(s);
+}
+
 /* ---- the whole CLI ---------------------------------------------------- */
 
 /* Sweep lt_main on ARGS (NULL-terminated, without argv[0]): a run without
@@ -919,6 +1017,27 @@ ParameterizedTestParameters(alloc, cli_paths_no_leak)
 
 ParameterizedTest(struct cli_case *c, alloc, cli_paths_no_leak,
                   .timeout = 120)
+{
+	sweep_case(c, 1);
+}
+
+/* sens in every format: each failing allocation ends in a non-zero exit
+ * that says "out of memory". */
+static struct cli_case cli_sens[] = {
+	{{"sens", "--samples", "64", "--bootstrap", "10", LONG_AN}},
+	{{"sens", "--samples", "64", "--bootstrap", "10", "--format", "json",
+	  LONG_AN}},
+	{{"sens", "--samples", "64", "--bootstrap", "10", "--format", "csv",
+	  FULL}},
+};
+
+ParameterizedTestParameters(alloc, cli_sens)
+{
+	return cr_make_param_array(struct cli_case, cli_sens,
+	                           sizeof cli_sens / sizeof *cli_sens);
+}
+
+ParameterizedTest(struct cli_case *c, alloc, cli_sens, .timeout = 120)
 {
 	sweep_case(c, 1);
 }

@@ -248,7 +248,7 @@ Test(cli, help_lists_commands_and_exit_codes)
 Test(cli, command_help_on_stdout)
 {
 	const char *cmds[] = {"check", "show", "paths", "audit", "fit",
-	                      "simulate", "solve"};
+	                      "simulate", "solve", "sens"};
 	size_t i;
 
 	for (i = 0; i < sizeof cmds / sizeof *cmds; i++) {
@@ -409,7 +409,7 @@ Test(cli, numbers_refused_on_the_command_line)
 Test(cli, man_page_documents_every_command_and_option)
 {
 	const char *cmds[] = {"check", "show", "paths", "audit", "fit",
-	                      "simulate", "solve"};
+	                      "simulate", "solve", "sens"};
 	char *man = slurp("docs/lotrinh.1");
 	size_t i;
 

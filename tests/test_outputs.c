@@ -143,3 +143,21 @@ Test(outputs, solve_probability_in_every_format)
 			run_free(&r);
 		}
 }
+
+/* sens in every format on every scenario (small samples): flat outcomes,
+ * "not reachable" shares and parameters without effect print as words or
+ * empty fields, never as nan. */
+Test(outputs, sens_in_every_format)
+{
+	size_t f, k;
+
+	for (f = 0; f < sizeof files / sizeof *files; f++)
+		for (k = 0; k < sizeof formats / sizeof *formats; k++) {
+			struct run r = run_cli("sens", "--samples", "128", "--bootstrap",
+			                       "20", "--threads", "2", "--format",
+			                       formats[k], files[f]);
+
+			check_run(&r, "sens", k, files[f]);
+			run_free(&r);
+		}
+}

@@ -185,6 +185,7 @@ int lt_cmd_audit(int argc, char **argv);
 int lt_cmd_paths(int argc, char **argv);
 int lt_cmd_simulate(int argc, char **argv);
 int lt_cmd_solve(int argc, char **argv);
+int lt_cmd_sens(int argc, char **argv);
 int lt_cmd_fit(int argc, char **argv);
 
 extern const char lt_usage_check[];
@@ -193,6 +194,7 @@ extern const char lt_usage_audit[];
 extern const char lt_usage_paths[];
 extern const char lt_usage_simulate[];
 extern const char lt_usage_solve[];
+extern const char lt_usage_sens[];
 extern const char lt_usage_fit[];
 
 #endif /* LT_CLI_PRIVATE_H */

@@ -31,6 +31,8 @@ static const lt_command commands[] = {
 	 lt_usage_simulate},
 	{"solve", lt_cmd_solve, "the share that meets each target, and what "
 	 "the roadmap assumes", lt_usage_solve},
+	{"sens", lt_cmd_sens, "which uncertain parameters move each target "
+	 "(tornado, Sobol)", lt_usage_sens},
 	{"fit", lt_cmd_fit, "fit a growth curve to x,y data (NIST-validated)",
 	 lt_usage_fit},
 };
