@@ -379,8 +379,14 @@ Test(solve_mc, ceiling_unreachable_and_free, .init = setup, .fini = teardown)
 	cr_expect(isnan(share));
 	lt_solve_mc_result_destroy(&r);
 	sc->indicators[0].target.value = 30.0;
+	/* a β < 0 without a channel moves nothing: not counted as such */
+	sc->indicators[1].beta.set = 1;
+	sc->indicators[1].beta.dist = LT_DIST_FIXED;
+	sc->indicators[1].beta.value = -0.5;
 	r = run(5000, 3, 2);
 	cr_expect_eq(r.all.unreachable, r.draws, "sk misses 55 in every draw");
+	cr_expect_eq(r.ind[1].negative_beta, 0);
+	cr_expect_eq(r.all.negative_beta, 0);
 	lt_solve_mc_result_destroy(&r);
 	sc->indicators[1].target.value = 52.0;
 	r = run(5000, 3, 2);

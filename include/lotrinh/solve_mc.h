@@ -64,8 +64,9 @@ typedef struct lt_solve_mc_curve {
 	                         no share meets every target at once) */
 	size_t ceiling;       /* the target lies at or past the model's bound
 	                         (all: some target does) */
-	size_t negative_beta; /* draws with β < 0 for this indicator (all:
-	                         for some target), whatever their class */
+	size_t negative_beta; /* draws with β < 0 for this indicator, when it
+	                         has a channel (all: for some target),
+	                         whatever their class */
 	uint32_t *met;        /* [LT_SOLVE_MC_BINS + 1] draws meeting the
 	                         target at the share of edge m */
 } lt_solve_mc_curve;

@@ -36,7 +36,7 @@ struct setup {
 	size_t ni, nslots;
 	size_t n_rows;        /* targets with a curve, then all together */
 	int *row;             /* [ni] the row of indicator k, -1 none */
-	int *beta;            /* [ni] the slot of k's β, -1 none */
+	int *beta;            /* [ni] the slot of k's β, -1 none or no channel */
 	lt_mc_sampler smp;    /* built on thread 0's solver's registry */
 };
 
@@ -257,7 +257,10 @@ static int setup_rows(struct setup *u, const lt_model *m)
 		int ty = u->s->indicators[k].target.year - u->s->baseline_year;
 
 		u->row[k] = -1;
-		u->beta[k] = lt_model_find_slot(m, LT_SLOT_BETA, k);
+		/* β matters only through a channel: without one, money does
+		 * not move the indicator whatever β's sign */
+		u->beta[k] = u->s->indicators[k].channel >= 0
+		             ? lt_model_find_slot(m, LT_SLOT_BETA, k) : -1;
 		if (lt_model_dynamic(m, k, NULL) && ty >= 0 && (size_t)ty < ny)
 			u->row[k] = (int)u->n_rows++;
 	}
