@@ -96,8 +96,7 @@ struct worker {
 	void *ctx;
 	gsl_rng *rng;
 	double *ua, *ub, *ux;  /* [M] the rows of A and B, and AB_i */
-	size_t *rows;          /* [N] a bootstrap resample */
-	double *s1, *st;       /* [D] its sums */
+	double *acc;           /* [n_out·(2 + 2D)] a resample's sums */
 	int rc;
 	lt_diag diag;
 };
@@ -111,9 +110,7 @@ static void worker_free(const lt_sobol_problem *p, struct worker *w)
 	free(w->ua);
 	free(w->ub);
 	free(w->ux);
-	free(w->rows);
-	free(w->s1);
-	free(w->st);
+	free(w->acc);
 	lt_diag_destroy(&w->diag);
 }
 
@@ -128,13 +125,10 @@ static int worker_init(const struct job *j, struct worker *w)
 	w->ua = lt_calloc(j->m, sizeof *w->ua);
 	w->ub = lt_calloc(j->m, sizeof *w->ub);
 	w->ux = lt_calloc(j->m, sizeof *w->ux);
-	w->rows = lt_calloc(j->o->n, sizeof *w->rows);
-	w->s1 = lt_calloc(j->d, sizeof *w->s1);
-	w->st = lt_calloc(j->d, sizeof *w->st);
+	w->acc = lt_calloc(j->n_out * (2 + 2 * j->d), sizeof *w->acc);
 	return (w->ctx != NULL || p->ctx_alloc == NULL) && w->rng != NULL &&
-	       w->ua != NULL &&
-	       w->ub != NULL && w->ux != NULL && w->rows != NULL &&
-	       w->s1 != NULL && w->st != NULL ? LT_OK : LT_ENOMEM;
+	       w->ua != NULL && w->ub != NULL && w->ux != NULL &&
+	       w->acc != NULL ? LT_OK : LT_ENOMEM;
 }
 
 /* ---- the evaluations ---------------------------------------------------- */
@@ -275,29 +269,23 @@ static void standardise(const struct job *j, size_t o, lt_sobol_output *x)
 			                                   j->n_out] - mean) / sd;
 }
 
-/* S1 and ST of output O for every factor over rows ROWS[0..N-1] (NULL:
- * each row once, in order), into S1[D] and ST[D]:
- *     V = var([f_A; f_B]) (ddof 0),
- *     S1_i = mean(f_B·(f_ABi − f_A)) / V,  ST_i = mean((f_A − f_ABi)²) / 2V.
- * A resample whose V is 0 gives 0 for both (none has, unless nearly every
- * row is one and the same: a flat output never gets here). */
-static void estimate(const struct job *j, size_t o, const size_t *rows,
-                     double *s1, double *st)
+/* S1 and ST of output O for every factor, into S1[D] and ST[D]:
+ *     V = var([f_A; f_B]) (ddof 0, two passes),
+ *     S1_i = mean(f_B·(f_ABi − f_A)) / V,  ST_i = mean((f_A − f_ABi)²) / 2V,
+ * the sums in row order. */
+static void estimate(const struct job *j, size_t o, double *s1, double *st)
 {
 	size_t n = j->o->n, r, i;
 	const double *f0 = j->f + o;
 	double mean = 0.0, v = 0.0;
 
-	for (r = 0; r < n; r++) {
-		const double *f = f0 + (rows != NULL ? rows[r] : r) * j->stride;
-
-		mean += f[0] + f[j->n_out];
-	}
+	for (r = 0; r < n; r++)
+		mean += f0[r * j->stride] + f0[r * j->stride + j->n_out];
 	mean /= 2.0 * (double)n;
 	for (i = 0; i < j->d; i++)
 		s1[i] = st[i] = 0.0;
 	for (r = 0; r < n; r++) {
-		const double *f = f0 + (rows != NULL ? rows[r] : r) * j->stride;
+		const double *f = f0 + r * j->stride;
 		double fa = f[0], fb = f[j->n_out];
 
 		v += (fa - mean) * (fa - mean) + (fb - mean) * (fb - mean);
@@ -310,32 +298,55 @@ static void estimate(const struct job *j, size_t o, const size_t *rows,
 	}
 	v /= 2.0 * (double)n;
 	for (i = 0; i < j->d; i++) {
-		s1[i] = v > 0.0 ? s1[i] / (double)n / v : 0.0;
-		st[i] = v > 0.0 ? st[i] / (2.0 * (double)n) / v : 0.0;
+		s1[i] /= (double)n * v;
+		st[i] /= 2.0 * (double)n * v;
 	}
 }
 
-/* Resample B of every output that is not flat into BOOT: row indices from
- * its own generator, then each output's estimates at
- * BOOT[((B·n_out + o)·D + i)·2 + {0: S1, 1: ST}]. */
+/* Resample B: N rows drawn with replacement by its own generator, and
+ * every output's estimates over them in one pass over the rows (each row's
+ * outputs lie together in F, so a pass reads F once whatever the number
+ * of outputs), into BOOT[((B·n_out + o)·D + i)·2 + {0: S1, 1: ST}].  The
+ * outputs are standardised (mean 0, sd 1 over all runs), so V is formed
+ * in one pass, E[f²] − E[f]², without losing digits.  A resample whose V
+ * is 0 gives 0, as SALib's first_order does for a flat sample (none has,
+ * unless nearly every row drawn is one and the same). */
 static void resample(const struct job *j, const lt_sobol_result *res,
                      size_t b, struct worker *w, double *boot)
 {
-	size_t n = j->o->n, r, o, i;
+	size_t n = j->o->n, no = j->n_out, d = j->d, w2 = 2 + 2 * d, r, o, i;
+	double *acc = w->acc;
 
 	gsl_rng_set(w->rng, (unsigned long)lt_mc_chunk_seed(j->o->seed,
 	            LT_SOBOL_BOOT_STREAM + b));
-	for (r = 0; r < n; r++)
-		w->rows[r] = (size_t)gsl_rng_uniform_int(w->rng, (unsigned long)n);
-	for (o = 0; o < j->n_out; o++) {
-		double *x = boot + (b * j->n_out + o) * j->d * 2;
+	memset(acc, 0, no * w2 * sizeof *acc);
+	for (r = 0; r < n; r++) {
+		const double *f = j->f + (size_t)gsl_rng_uniform_int(w->rng,
+		                  (unsigned long)n) * j->stride;
 
-		if (res->out[o].degenerate)
-			continue;
-		estimate(j, o, w->rows, w->s1, w->st);
-		for (i = 0; i < j->d; i++) {
-			x[2 * i] = w->s1[i];
-			x[2 * i + 1] = w->st[i];
+		for (o = 0; o < no; o++) {
+			double fa = f[o], fb = f[no + o], *x = acc + o * w2;
+
+			x[0] += fa + fb;
+			x[1] += fa * fa + fb * fb;
+			for (i = 0; i < d; i++) {
+				double fab = f[(2 + i) * no + o];
+
+				x[2 + 2 * i] += fb * (fab - fa);
+				x[3 + 2 * i] += (fa - fab) * (fa - fab);
+			}
+		}
+	}
+	for (o = 0; o < no; o++) {
+		const double *x = acc + o * w2;
+		double mean = x[0] / (2.0 * (double)n);
+		double v = x[1] / (2.0 * (double)n) - mean * mean;
+		double *out = boot + (b * no + o) * d * 2;
+
+		for (i = 0; !res->out[o].degenerate && i < d; i++) {
+			out[2 * i] = v > 0.0 ? x[2 + 2 * i] / ((double)n * v) : 0.0;
+			out[2 * i + 1] = v > 0.0 ? x[3 + 2 * i] / (2.0 * (double)n * v)
+			                         : 0.0;
 		}
 	}
 }
@@ -441,7 +452,7 @@ static int analyse(const struct job *j, struct worker *ws, int nt,
 
 		standardise(j, o, x);
 		if (!x->degenerate)
-			estimate(j, o, NULL, x->s1, x->st);
+			estimate(j, o, x->s1, x->st);
 	}
 	if (nb == 0)
 		return LT_OK;
