@@ -624,7 +624,9 @@ static void header(lt_doc *d, const lt_scenario *s, const lt_schedule *sc,
 	lt_doc_line(d, "S1: the share of the outcome's variance the factor "
 	            "explains alone; ST: with all its interactions.  ST near 0: "
 	            "the factor could be fixed anywhere in its range; ST - S1: "
-	            "what it does only together with others.");
+	            "what it does only together with others.  Estimates carry "
+	            "the sampling error shown by ±: one a little below 0 or "
+	            "above 1 is 0 or 1.");
 	lt_doc_field(d, "samples", "samples", NULL, lt_cell_int((long long)x->n),
 	             LT_SHOW_JSON);
 	lt_doc_field(d, "evaluations", "evaluations", NULL,
