@@ -84,7 +84,7 @@ static double logistic(double z)
 	return 1.0 / (1.0 + exp(-z));
 }
 
-/* ---- the tornado ------------------------------------------------------------ */
+/* ---- the tornado ------------------------------------------------------- */
 
 /* a's value in 2030 is 100·logistic(6 r) without shocks: at the median
  * r = 0 it is 50 exactly; at r's 10th percentile, 0.01·Φ⁻¹(0.1) =
@@ -158,7 +158,7 @@ Test(sens, tornado_share_answers, .init = setup, .fini = teardown)
 	lt_sens_result_destroy(&r);
 }
 
-/* ---- Sobol against the closed form -------------------------------------------- *
+/* ---- Sobol against the closed form -------------------------------------- *
  *
  * a's 2030 logit z = 6 r + σ S, S = ε_1 + ... + ε_6 ~ N(0, 6), r, σ and S
  * independent.  With sd_r = 0.01, E[σ] = 0.02 and Var(σ) = 0.02²/12:
@@ -305,7 +305,7 @@ Test(sens, some_indicators, .init = setup, .fini = teardown)
 	lt_sens_result_destroy(&r);
 }
 
-/* ---- the share a target needs, as β swings ----------------------------------------- */
+/* ---- the share a target needs, as β swings ----------------------------- */
 
 /* The model fixture (fixtures.h) with de's β uniform on [0.2, 0.4]:
  * p10 0.22, median 0.3, p90 0.38. */
@@ -402,7 +402,7 @@ Test(sens, nothing_uncertain)
 	lt_scenario_free(s);
 }
 
-/* ---- lotrinh sens ------------------------------------------------------------------ */
+/* ---- lotrinh sens ------------------------------------------------------ */
 
 /* SENS_FIXTURE in a temporary file, its path in PATH. */
 static void fixture_file(char *path, size_t size)

@@ -18,7 +18,7 @@
 #include "lotrinh/mc.h"
 #include "lotrinh/sobol.h"
 
-/* ---- the Ishigami function ------------------------------------------------ */
+/* ---- the Ishigami function --------------------------------------------- */
 
 #define ISH_A 7.0
 #define PI 3.14159265358979323846
@@ -197,7 +197,7 @@ Test(sobol, group_factor)
 	lt_sobol_result_destroy(&r);
 }
 
-/* ---- SALib's estimators, written again ------------------------------------ */
+/* ---- SALib's estimators, written again --------------------------------- */
 
 /* The Ishigami outputs of the sample lt_sobol_run draws for N rows and
  * SEED, regenerated as sobol.h says: chunk c's MT19937 seeded with
@@ -305,7 +305,7 @@ Test(sobol, estimators_are_salibs)
 	lt_sobol_result_destroy(&res);
 }
 
-/* ---- reproducibility -------------------------------------------------------- */
+/* ---- reproducibility --------------------------------------------------- */
 
 static int same(const lt_sobol_result *a, const lt_sobol_result *b)
 {
@@ -338,7 +338,7 @@ Test(sobol, identical_for_any_thread_count)
 	lt_sobol_result_destroy(&d);
 }
 
-/* ---- flat outputs, no bootstrap ---------------------------------------------- */
+/* ---- flat outputs, no bootstrap ---------------------------------------- */
 
 /* Five outputs: constant; 1 whenever u1 < 2 (always); an indicator that
  * varies (u1 < 0.3); x2 + 0.5 x3, additive, S = ST = (1, 0.25)/1.25 (the
@@ -386,7 +386,7 @@ Test(sobol, flat_outputs_have_no_indices)
 	lt_sobol_result_destroy(&r);
 }
 
-/* ---- refusals ------------------------------------------------------------------ */
+/* ---- refusals ---------------------------------------------------------- */
 
 static int eval_fails(void *ctx, const double *u, double *out, lt_diag *diag)
 {

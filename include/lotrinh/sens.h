@@ -21,8 +21,10 @@
  * per target: its value in the target year, and 1 or 0 as the target is
  * met there or not (the test Monte Carlo uses: the logit against the
  * aim's); an output that does not vary (a value: by more than
- * LT_SENS_FLAT of its span) is degenerate (no indices).  N·(D + 2) evaluations, allocation-free, one model workspace
- * per thread; the same numbers for any number of threads.
+ * LT_SENS_FLAT of its span) is degenerate (no indices).  N·(D + 2)
+ * evaluations, allocation-free, one model workspace per thread; the same
+ * numbers for any number of threads.  The tornado also marks, per target,
+ * the parameters that change nothing about it (lt_sens_target.inert).
  *
  * A target here is a simulated indicator whose target year lies on the
  * model's grid (baseline year to horizon).

@@ -67,7 +67,7 @@ const char lt_usage_sens[] =
  * would draw; fewer rows would print noise. */
 #define SENS_MIN_SAMPLES 64
 
-/* ---- options -------------------------------------------------------------- */
+/* ---- options ----------------------------------------------------------- */
 
 enum { OPT_SAMPLES = LT_OPT_OWN, OPT_BOOTSTRAP, OPT_NO_SOBOL };
 
@@ -117,7 +117,7 @@ static int own_option(int c, const char *arg, struct sens_args *a)
 	}
 }
 
-/* ---- cells ---------------------------------------------------------------- */
+/* ---- cells ------------------------------------------------------------- */
 
 /* A number, missing when not finite. */
 static lt_cell num(double v, int prec, unsigned style)
@@ -173,15 +173,15 @@ static lt_cell index_cell(double v, double conf, char *buf, size_t n)
 	return lt_cell_text(buf);
 }
 
-/* ---- the tables: one set of CSV columns for all ------------------------------
+/* ---- the tables: one set of CSV columns for all ---------------------------
  *
  * Every table of the document shows the same CSV columns (one CSV table),
  * each kind of table its own in text and JSON. */
 enum col {
 	C_IND, C_ANALYSIS, C_OUTCOME, C_FACTOR, C_P10, C_P90, C_BASE, C_AT_P10,
 	C_AT_P90, C_SWING, C_ANS_P10, C_ANS_P90, C_S1, C_S1_CONF, C_ST,
-	C_ST_CONF, C_NO_EFFECT, C_NOTE, C_TEXT_P10, C_TEXT_P90, C_TEXT_SWING, C_TEXT_S1,
-	C_TEXT_ST, NCOLS
+	C_ST_CONF, C_NO_EFFECT, C_NOTE, C_TEXT_P10, C_TEXT_P90, C_TEXT_SWING,
+	C_TEXT_S1, C_TEXT_ST, NCOLS
 };
 
 enum kind { K_VALUE, K_SHARE, K_SOBOL, K_FLAT };
@@ -250,7 +250,7 @@ static void row(lt_table *t, const char *id, const char *analysis,
 	lt_table_set(t, C_OUTCOME, outcome);
 }
 
-/* ---- one target ------------------------------------------------------------ *
+/* ---- one target --------------------------------------------------------- *
  *
  * Text leaves out the parameters that change nothing about the target
  * (lt_sens_target.inert, named on one line); CSV and JSON keep every one.
@@ -589,7 +589,7 @@ static void indicator_doc(lt_doc *root, const lt_scenario *s,
 		sobols(d, r, x, ind->id);
 }
 
-/* ---- the document ----------------------------------------------------------- */
+/* ---- the document ------------------------------------------------------ */
 
 /* What was run, in words and as data. */
 static void header(lt_doc *d, const lt_scenario *s, const lt_schedule *sc,
@@ -683,7 +683,7 @@ static lt_doc *sens_doc(const lt_scenario *s, const lt_schedule *sc,
 	return d;
 }
 
-/* ---- the command ------------------------------------------------------------- */
+/* ---- the command ------------------------------------------------------- */
 
 static int run(const lt_scenario *s, const lt_schedule *sc,
                lt_sens_opts *o, const lt_cli_opts *co)

@@ -21,7 +21,7 @@
 #include "lotrinh/mc.h"
 #include "lotrinh/param.h"
 
-/* ---- set-up: what is uncertain, which targets ---------------------------- */
+/* ---- set-up: what is uncertain, which targets -------------------------- */
 
 struct setup {
 	const lt_model *m;
@@ -106,7 +106,7 @@ static int setup_init(struct setup *u, const lt_model *m, const size_t *ks,
 	return LT_OK;
 }
 
-/* ---- one thread's evaluation of the model -------------------------------- */
+/* ---- one thread's evaluation of the model ------------------------------ */
 
 struct ctx {
 	const struct setup *u;
@@ -237,7 +237,7 @@ int lt_sens_sobol_run(const lt_model *m, const lt_sens_opts *o,
 	return rc;
 }
 
-/* ---- the tornado ---------------------------------------------------------- */
+/* ---- the tornado ------------------------------------------------------- */
 
 /* What the tornado evaluates with: a workspace, logits, θ at the medians
  * and a θ to swing. */
@@ -335,7 +335,7 @@ done:
 	return rc;
 }
 
-/* ---- ordering the bars ---------------------------------------------------- */
+/* ---- ordering the bars ------------------------------------------------- */
 
 static int numeric(lt_answer a)
 {
@@ -436,7 +436,7 @@ static void mark_inert(const lt_sens_result *r, lt_sens_target *x)
 	}
 }
 
-/* ---- the result ----------------------------------------------------------- */
+/* ---- the result -------------------------------------------------------- */
 
 const char *lt_sens_factor_name(const lt_sens_result *r, size_t i)
 {
