@@ -181,6 +181,43 @@ Test(solve, report, .init = setup, .fini = teardown)
 	lt_solve_report_destroy(&r);
 }
 
+/* The plausible range of β is each indicator's own: a plain β gets 0 to
+ * LT_BETA_PLAUSIBLE_MAX; a β from its kind's prior that prior's support,
+ * for the digital economy 0.24/(65·x0·(1 − x0)) = 0.041829 at x0 =
+ * 6.36/65 (docs/MODEL.md, "Priors"); "share if β = max" is the share at
+ * that top, checked by solving again at it. */
+Test(solve, beta_range_per_indicator, .init = setup, .fini = teardown)
+{
+	lt_solve_report r;
+	lt_share_result top;
+	int slot;
+
+	cr_assert_eq(lt_solve_run(sc, &r, NULL), LT_OK);
+	cr_expect_float_eq(r.answers[0].beta_lo, 0.0, 1e-15);
+	cr_expect_float_eq(r.answers[0].beta_hi, LT_BETA_PLAUSIBLE_MAX, 1e-15);
+	cr_expect_eq(r.answers[0].beta_range_given, 0);
+	lt_solve_report_destroy(&r);
+	sc->indicators[0].beta.set = 0;
+	sc->indicators[0].prior = "digital_economy";
+	cr_assert_eq(lt_solve_run(sc, &r, NULL), LT_OK);
+	cr_expect_eq(r.answers[0].beta_range_given, 1);
+	cr_expect_float_eq(r.answers[0].beta_lo, 0.014466, 1e-6);
+	cr_expect_float_eq(r.answers[0].beta_hi, 0.041829, 1e-6);
+	cr_assert(r.answers[0].has_top);
+	/* again by hand: the solver's θ with β at the top */
+	lt_solver_free(sv);
+	cr_assert_eq(lt_solver_alloc(&sv, sc, NULL), LT_OK);
+	mdl = lt_solver_model(sv);
+	lt_model_central(mdl, theta);
+	slot = lt_model_find_slot(mdl, LT_SLOT_BETA, 0);
+	theta[slot] = r.answers[0].beta_hi;
+	cr_assert_eq(lt_solve_share(sv, theta, 0, &top, NULL), LT_OK);
+	cr_expect_eq(top.answer, r.answers[0].share_top.answer);
+	if (top.answer == LT_ANSWER_SOLVED)
+		cr_expect_float_eq(top.share, r.answers[0].share_top.share, 1e-12);
+	lt_solve_report_destroy(&r);
+}
+
 /* ===== the command ====================================================== */
 
 Test(solve, cli_long_an)

@@ -41,7 +41,10 @@
 /* Most Brent iterations: bisection alone would need 27 for 1e-6 of 100. */
 #define LT_SOLVE_MAXITER 100
 
-/* The top of the plausible range of β (docs/MODEL.md): one extra point of
+/* The top of the plausible range of β for an indicator whose β is a plain
+ * number (docs/MODEL.md, "Plausible β without a prior"); a β given as a
+ * distribution, or from its kind's prior, is plausible over its support.
+ * One extra point of
  * GRDP of capital intensity adding 0.1 a year to the logit. */
 #define LT_BETA_PLAUSIBLE_MAX 0.1
 
@@ -124,8 +127,12 @@ int lt_solve_beta_target(lt_solver *sv, const double *theta,
 /* Every answer for one indicator, as `lotrinh solve` reports it. */
 typedef struct lt_solve_answer {
 	lt_share_result share;     /* at the central θ */
-	lt_share_result share_top; /* with β at LT_BETA_PLAUSIBLE_MAX */
+	lt_share_result share_top; /* with β at beta_hi */
 	int has_top;
+	/* the plausible range of β: its distribution's support (a prior's or
+	 * the scenario's), else 0 to LT_BETA_PLAUSIBLE_MAX */
+	double beta_lo, beta_hi;
+	int beta_range_given;      /* 1: from its distribution */
 	double beta;               /* the scenario's central β; NAN if none */
 	double r;                  /* the central trend r; NAN if none */
 	const char *r_origin;      /* where r comes from (borrowed from the

@@ -39,7 +39,7 @@ const char lt_usage_solve[] =
 	"    as one no money can reach;\n"
 	"  - the year each target is met under the scenario's own schedule;\n"
 	"  - the responsiveness (beta) the roadmap's milestones assume, against\n"
-	"    the plausible range.\n"
+	"    its plausible range (its prior's or distribution's support).\n"
 	"\n"
 	"With uncertainty (docs/MODEL.md, \"Probability of a target against the\n"
 	"share\"):\n"
@@ -132,6 +132,8 @@ static const struct {
 	{"scenario_meets", "scenario meets it", LT_SHOW_TEXT},
 	{"year_met", "year_met", LT_SHOW_DATA},
 	{"beta", "beta", LT_SHOW_DATA},
+	{"beta_plausible_lo", "beta_plausible_lo", LT_SHOW_DATA},
+	{"beta_plausible_hi", "beta_plausible_hi", LT_SHOW_DATA},
 	{"beta_milestones", "beta_milestones", LT_SHOW_DATA},
 	{"beta_needed", "beta_needed", LT_SHOW_DATA},
 	{"met_without_spending", "met_without_spending", LT_SHOW_DATA},
@@ -171,11 +173,13 @@ static void answer_row(lt_table *t, const lt_scenario *s,
 	lt_table_put(t, 11, a->year_met > 0 ? lt_cell_year(a->year_met)
 	                                    : lt_cell_missing(NULL));
 	lt_table_put(t, 12, num(a->beta, 0, 0));
-	lt_table_put(t, 13, a->has_beta_ms ? num(a->beta_ms, 0, 0)
+	lt_table_put(t, 13, num(a->beta_lo, 0, 0));
+	lt_table_put(t, 14, num(a->beta_hi, 0, 0));
+	lt_table_put(t, 15, a->has_beta_ms ? num(a->beta_ms, 0, 0)
 	                                   : lt_cell_missing(NULL));
-	lt_table_put(t, 14, a->has_beta_need ? num(a->beta_need, 0, 0)
+	lt_table_put(t, 16, a->has_beta_need ? num(a->beta_need, 0, 0)
 	                                     : lt_cell_missing(NULL));
-	lt_table_put(t, 15, lt_cell_bool(a->met_without_spending));
+	lt_table_put(t, 17, lt_cell_bool(a->met_without_spending));
 }
 
 /* The indicators the report covers: those asked for, else all. */
@@ -227,7 +231,7 @@ static void summary_lines(lt_doc *d, const lt_scenario *s,
 		             ? "enough for every target"
 		             : "not enough for every target");
 	lt_doc_linef(d, "\"share if beta = max\" solves again with beta at the "
-	             "top of its plausible range, %.2g.", LT_BETA_PLAUSIBLE_MAX);
+	             "top of its plausible range (below).");
 	for (k = 0; k < s->n_indicators; k++) {
 		const lt_indicator *ind = &s->indicators[k];
 
@@ -244,17 +248,29 @@ static void summary_lines(lt_doc *d, const lt_scenario *s,
 	}
 }
 
+/* " (6.2 times the top of its range)" into BUF. */
+static const char *above(double beta, double top, char *buf, size_t size)
+{
+	if (top > 0.0)
+		snprintf(buf, size, " (%.2g times the top of its range)",
+		         beta / top);
+	else
+		snprintf(buf, size, " (above its range)");
+	return buf;
+}
+
 /* The β each roadmap assumes, one sentence an indicator. */
 static void beta_lines(lt_doc *d, const lt_scenario *s,
                        const lt_solve_report *r)
 {
-	char line[512];
+	char line[640], range[64];
 	size_t k, n;
 
 	lt_doc_line(d, "");
 	lt_doc_linef(d, "Responsiveness beta (logit a year per point of GRDP of "
-	             "capital intensity);");
-	lt_doc_linef(d, "plausible range 0 to %.2g (docs/MODEL.md):",
+	             "capital intensity): the scenario's,");
+	lt_doc_linef(d, "its plausible range (its prior's or distribution's, "
+	             "else 0 to %.2g; docs/MODEL.md) and what the plan assumes:",
 	             LT_BETA_PLAUSIBLE_MAX);
 	for (k = 0; k < s->n_indicators; k++) {
 		const lt_solve_answer *x = &r->answers[k];
@@ -262,14 +278,15 @@ static void beta_lines(lt_doc *d, const lt_scenario *s,
 		if (x->share.answer == LT_ANSWER_NO_DYNAMICS ||
 		    (!x->has_beta_ms && !x->has_beta_need && !x->met_without_spending))
 			continue;
-		n = (size_t)snprintf(line, sizeof line, "  %-20s scenario %.3g",
-		                     s->indicators[k].id, x->beta);
+		n = (size_t)snprintf(line, sizeof line, "  %-20s scenario %.3g "
+		                     "(plausible %.3g to %.3g)", s->indicators[k].id,
+		                     x->beta, x->beta_lo, x->beta_hi);
 		if (x->has_beta_ms && n < sizeof line)
 			n += (size_t)snprintf(line + n, sizeof line - n, "; the "
 			     "milestones assume %.3g%s", x->beta_ms, x->beta_ms >
-			     LT_BETA_PLAUSIBLE_MAX ? " (above the range)" : x->beta_ms
-			     < 0.0 ? " (below zero: they rise more slowly than the "
-			     "trend alone)" : "");
+			     x->beta_hi ? above(x->beta_ms, x->beta_hi, range, sizeof
+			     range) : x->beta_ms < 0.0 ? " (below zero: they rise more "
+			     "slowly than the trend alone)" : "");
 		if (x->met_without_spending && n < sizeof line)
 			snprintf(line + n, sizeof line - n, "; the target is met "
 			         "without spending: its trend alone reaches it (%s)",
@@ -277,8 +294,8 @@ static void beta_lines(lt_doc *d, const lt_scenario *s,
 		else if (x->has_beta_need && n < sizeof line)
 			snprintf(line + n, sizeof line - n, "; the target on the "
 			         "scenario's schedule needs %.3g%s", x->beta_need,
-			         x->beta_need > LT_BETA_PLAUSIBLE_MAX
-			         ? " (above the range)" : "");
+			         x->beta_need > x->beta_hi ? above(x->beta_need,
+			         x->beta_hi, range, sizeof range) : "");
 		lt_doc_line(d, line);
 	}
 }

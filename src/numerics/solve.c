@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "lotrinh/alloc.h"
+#include "lotrinh/param.h"
 
 /* The two ends of the share bracket, % of the base. */
 static const double end_share[2] = {0.0, 100.0};
@@ -521,6 +522,19 @@ static int plan_answers(lt_solver *sv, const double *theta, size_t k,
 	return rc;
 }
 
+/* The plausible range of a β drawn from P: its support after truncation,
+ * or where that is unbounded its 0.1st or 99.9th percentile. */
+static void beta_range(const lt_param *p, double *lo, double *hi)
+{
+	lt_param_support(p, lo, hi);
+	*lo = fmax(*lo, p->min);
+	*hi = fmin(*hi, p->max);
+	if (!isfinite(*lo))
+		*lo = lt_param_quantile(p, 0.001);
+	if (!isfinite(*hi))
+		*hi = lt_param_quantile(p, 0.999);
+}
+
 static int answer_one(lt_solver *sv, const double *theta, size_t k,
                       lt_solve_answer *a, char *origin, lt_diag *diag)
 {
@@ -528,6 +542,7 @@ static int answer_one(lt_solver *sv, const double *theta, size_t k,
 	int rc;
 
 	a->beta = a->beta_ms = a->beta_need = a->r = NAN;
+	a->beta_lo = a->beta_hi = NAN;
 	a->r_origin = origin;
 	rc = lt_solve_share(sv, theta, k, &a->share, diag);
 	a->share_top.answer = LT_ANSWER_NO_DYNAMICS;
@@ -538,10 +553,17 @@ static int answer_one(lt_solver *sv, const double *theta, size_t k,
 	if (ind->channel >= 0) {
 		double *top = sv->theta;
 		int slot = lt_model_find_slot(sv->m, LT_SLOT_BETA, k);
+		const lt_slot *sl = lt_model_slot(sv->m, (size_t)slot);
 
+		a->beta_lo = 0.0;
+		a->beta_hi = LT_BETA_PLAUSIBLE_MAX;
+		if (sl->dist.dist != LT_DIST_FIXED) {
+			beta_range(&sl->dist, &a->beta_lo, &a->beta_hi);
+			a->beta_range_given = 1;
+		}
 		/* the private copy: the caller's θ stays as it is */
 		memcpy(top, theta, lt_model_nslots(sv->m) * sizeof *theta);
-		top[slot] = LT_BETA_PLAUSIBLE_MAX;
+		top[slot] = a->beta_hi;
 		rc = lt_solve_share(sv, top, k, &a->share_top, diag);
 		if (rc != LT_OK)
 			return rc;
