@@ -687,6 +687,44 @@ Test(param, quantile_outside_open_unit_interval_is_nan)
 	cr_expect(isnan(lt_param_quantile(&n, NAN)));
 }
 
+/* A prepared inverse keeps its own copy of the parameter: changing the
+ * parameter afterwards changes none of its quantiles, which stay those of
+ * the parameter it was made from, for every family, truncated or not; and
+ * it answers NaN outside (0, 1) and the value of a fixed parameter. */
+Test(param, prepared_inverse_keeps_its_parameter)
+{
+	lt_param p[] = {
+		NORMAL(2.385, 0.731, 1.5, NONE),
+		LOGNORMAL(0.385, 0.4125, 0.9, 2.2),
+		UNIFORM(1.25, 3.85, 2.0, NONE),
+		TRIANGULAR(0.0, 0.041, 0.082, 0.01, NONE),
+		BETA(2.385, 4.15, 0.12, 0.87, -NONE, 0.6),
+		make(LT_DIST_FIXED, 0, 0, 0, 0, -NONE, NONE),
+	};
+	static const double us[] = {1e-9, 0.05, 0.385, 0.5, 0.9, 1 - 1e-9};
+	size_t i, j;
+
+	p[5].value = 2.385;
+	for (i = 0; i < sizeof p / sizeof p[0]; i++) {
+		lt_param kept = p[i];
+		lt_param_inv v;
+
+		cr_assert_eq(lt_param_inv_init(&v, &p[i]), LT_OK, "case %zu", i);
+		p[i].p[0] += 0.25, p[i].p[1] *= 1.5, p[i].min = p[i].max = NAN;
+		p[i].value = -1.0;
+		for (j = 0; j < sizeof us / sizeof us[0]; j++) {
+			double want = lt_param_quantile(&kept, us[j]);
+			double got = lt_param_inv_quantile(&v, us[j]);
+
+			/* the same double: 0 tolerance */
+			cr_expect_float_eq(got, want, 0.0, "case %zu, u %g: %.17g vs "
+			                   "%.17g", i, us[j], got, want);
+		}
+		cr_expect(isnan(lt_param_inv_quantile(&v, 0.0)), "case %zu", i);
+		cr_expect(isnan(lt_param_inv_quantile(&v, 1.0)), "case %zu", i);
+	}
+}
+
 /* A kept range with no probability: empty, beside the support, or lost to
  * underflow (Q(40) = 4e-350). */
 Test(param, no_probability_left_is_nan)
@@ -704,8 +742,12 @@ Test(param, no_probability_left_is_nan)
 
 	cr_assert_not_null(rng);
 	for (i = 0; i < sizeof p / sizeof p[0]; i++) {
+		lt_param_inv v;
+
 		cr_expect(isnan(lt_param_mean(&p[i])), "case %zu", i);
 		cr_expect(isnan(lt_param_quantile(&p[i], 0.5)), "case %zu", i);
+		cr_expect_eq(lt_param_inv_init(&v, &p[i]), LT_EINVAL, "case %zu", i);
+		cr_expect(isnan(lt_param_inv_quantile(&v, 0.5)), "case %zu", i);
 		cr_expect_eq(lt_param_draw(&p[i], rng, &x), LT_EINVAL, "case %zu", i);
 		cr_expect(isnan(x), "case %zu", i);
 	}

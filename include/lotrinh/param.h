@@ -40,6 +40,37 @@
  * scenario's parameters are known to. */
 #define LT_PARAM_MEAN_TOL 1e-10
 
+/* A parameter in its standard variable t (param.c's file comment), with
+ * its kept range: what every quantile of it needs before it inverts.
+ * Filled by lt_param_inv_init; its fields are param.c's business. */
+struct lt_param_std {
+	lt_dist dist;
+	double span;      /* dx/dt: sigma for the normal and lognormal (of
+	                     ln x), hi - lo for the others */
+	double c;         /* triangular: (mode - lo) / (hi - lo), in [0, 1] */
+	double a_shape;   /* beta: a */
+	double b_shape;   /* beta: b */
+	double xa, xb;    /* kept range [a, b] in x */
+	double ta, tb;    /* the same in t */
+	double pa;        /* P(ta) */
+	double qb;        /* Q(tb) */
+	double mass;      /* P(tb) - P(ta), from the small tails */
+	double lnbeta;    /* beta: ln B(a, b), for the density */
+	double w_alpha;   /* beta: exponents of the QAWS weight */
+	double w_beta;    /*   t^w_alpha (1 - t)^w_beta; 0 when unused */
+};
+
+/* A parameter made ready for many quantiles: its copy and its standard
+ * form, which lt_param_quantile would otherwise rebuild on every call
+ * (its support, kept range and tail masses: several CDF evaluations).
+ * Monte Carlo inverts each uncertain parameter once a draw, so it keeps
+ * one of these per parameter (mc.c). */
+typedef struct lt_param_inv {
+	lt_param p;
+	struct lt_param_std s;
+	int ok;           /* 0: P's kept range holds no probability */
+} lt_param_inv;
+
 /* The support of P's family before truncation into *LO and *HI (both
  * P->value for LT_DIST_FIXED; -HUGE_VAL and HUGE_VAL where unbounded). */
 void lt_param_support(const lt_param *p, double *lo, double *hi);
@@ -131,6 +162,16 @@ double lt_param_mean(const lt_param *p);
  * lt_dist.  Non-decreasing in U up to the error above (no decrease on a
  * 2e6-point grid of U for any family, truncated or not). */
 double lt_param_quantile(const lt_param *p, double u);
+
+/* Make *V ready to invert P: copies P, so P need not outlive V.  Returns
+ * LT_OK, or LT_EINVAL when P's kept range holds no probability or P->dist
+ * is not an lt_dist (then every quantile of V is NaN). */
+int lt_param_inv_init(lt_param_inv *v, const lt_param *p);
+
+/* lt_param_quantile(P, U) for the P that V was made from, the same double
+ * bit for bit (the same arithmetic, without rebuilding the standard form);
+ * NaN where lt_param_quantile gives NaN. */
+double lt_param_inv_quantile(const lt_param_inv *v, double u);
 
 /* One draw from P's (truncated) distribution into *X, by inversion:
  * *X = lt_param_quantile(P, u) with u = gsl_rng_uniform_pos(RNG) (which

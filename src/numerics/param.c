@@ -41,23 +41,9 @@
  * are about 1e-13 sd. */
 #define NARROW_Z 1e-3
 
-/* A parameter in its standard variable, with its kept range. */
-typedef struct std_form {
-	lt_dist dist;
-	double span;      /* dx/dt: sigma for the normal and lognormal (of
-	                     ln x), hi - lo for the others */
-	double c;         /* triangular: (mode - lo) / (hi - lo), in [0, 1] */
-	double a_shape;   /* beta: a */
-	double b_shape;   /* beta: b */
-	double xa, xb;    /* kept range [a, b] in x */
-	double ta, tb;    /* the same in t */
-	double pa;        /* P(ta) */
-	double qb;        /* Q(tb) */
-	double mass;      /* P(tb) - P(ta), from the small tails */
-	double lnbeta;    /* beta: ln B(a, b), for the density */
-	double w_alpha;   /* beta: exponents of the QAWS weight */
-	double w_beta;    /*   t^w_alpha (1 - t)^w_beta; 0 when unused */
-} std_form;
+/* A parameter in its standard variable, with its kept range (the struct
+ * is param.h's, so that lt_param_inv can keep one). */
+typedef struct lt_param_std std_form;
 
 /* ---- support and mass ------------------------------------------------ */
 
@@ -604,25 +590,43 @@ double lt_param_mean(const lt_param *p)
 
 /* ---- quantiles and draws ---------------------------------------------- */
 
-double lt_param_quantile(const lt_param *p, double u)
+int lt_param_inv_init(lt_param_inv *v, const lt_param *p)
 {
-	std_form s;
+	v->p = *p;
+	v->ok = p->dist == LT_DIST_FIXED || std_init(p, &v->s) == 0;
+	return v->ok ? LT_OK : LT_EINVAL;
+}
+
+double lt_param_inv_quantile(const lt_param_inv *v, double u)
+{
+	const lt_param *p = &v->p;
+	const std_form *s = &v->s;
 	double target, t;
 
 	if (!(u > 0.0 && u < 1.0))
 		return NAN;
 	if (p->dist == LT_DIST_FIXED)
 		return p->value;
-	if (std_init(p, &s) != 0)
+	if (!v->ok)
 		return NAN;
 	if (p->dist == LT_DIST_UNIFORM) /* uniform on the kept range: exact */
-		return clamp(gsl_cdf_flat_Pinv(u, s.xa, s.xb), s.xa, s.xb);
-	target = s.pa + u * s.mass;
+		return clamp(gsl_cdf_flat_Pinv(u, s->xa, s->xb), s->xa, s->xb);
+	target = s->pa + u * s->mass;
 	if (target <= 0.5)
-		t = std_Pinv(&s, target);
+		t = std_Pinv(s, target);
 	else /* the same point counted from the upper end */
-		t = std_Qinv(&s, s.qb + (1.0 - u) * s.mass);
-	return clamp(from_std(p, t), s.xa, s.xb);
+		t = std_Qinv(s, s->qb + (1.0 - u) * s->mass);
+	return clamp(from_std(p, t), s->xa, s->xb);
+}
+
+double lt_param_quantile(const lt_param *p, double u)
+{
+	lt_param_inv v;
+
+	if (!(u > 0.0 && u < 1.0))
+		return NAN;
+	lt_param_inv_init(&v, p);
+	return lt_param_inv_quantile(&v, u);
 }
 
 int lt_param_draw(const lt_param *p, const gsl_rng *rng, double *x)
