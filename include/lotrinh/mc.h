@@ -16,10 +16,13 @@
  * Memory does not grow with N: per thread and per (simulated indicator,
  * year) one histogram of the logit z on LT_MC_BINS fixed bins over
  * [-LT_MC_ZMAX, LT_MC_ZMAX] (values past it fall in the end bins; they lie
- * within (U − L)·e^-ZMAX of a bound).  Quantiles interpolate linearly
- * within a bin; since y = L + (U − L)·logistic(z) has slope at most
- * (U − L)/4 in z, a quantile's error is at most (U − L)/4 · bin width
- * (LT_MC_ZBIN), 0.015 points for a 0-100 indicator, plus (U − L)·e^-ZMAX.
+ * within (U − L)·e^-ZMAX of a bound), stored in pages that are written
+ * only once a draw falls in them: at most LT_MC_BINS · 4 bytes a
+ * histogram, in practice a few 4 KB pages.  Quantiles interpolate
+ * linearly within a bin; since y = L + (U − L)·logistic(z) has slope at
+ * most (U − L)/4 in z, a quantile's error is at most (U − L)/4 · bin width
+ * (LT_MC_ZBIN = 2^-11), 0.0122 points for a 0-100 indicator, plus
+ * (U − L)·e^-ZMAX (1.1e-7 (U − L)).
  * The mean is taken from the same histogram (bin midpoints), with the same
  * bound.  Probabilities are exact counts over the draws; their Monte Carlo
  * standard error is sqrt(p(1 − p)/N).
@@ -33,13 +36,16 @@
 
 #include "lotrinh/error.h"
 #include "lotrinh/model.h"
+#include "lotrinh/param.h"
 
 /* Draws a chunk: one generator each.  Fixed, so results never depend on
  * the number of threads; large enough that seeding costs nothing. */
 #define LT_MC_CHUNK 4096
-/* Histogram bins and range of the logit (see the file comment). */
+/* Histogram bins and range of the logit (see the file comment).  The bin
+ * width is a power of two, 2^-11, so a logit's bin is an exact product
+ * (mc.c); ±16 in the logit is within 1.1e-7 of the range of either bound. */
 #define LT_MC_BINS 65536
-#define LT_MC_ZMAX 20.0
+#define LT_MC_ZMAX 16.0
 #define LT_MC_ZBIN (2.0 * LT_MC_ZMAX / LT_MC_BINS)
 /* Most draws a run takes: the per-thread bin counts are 32-bit. */
 #define LT_MC_MAX_DRAWS 2000000000UL
@@ -110,7 +116,8 @@ typedef struct lt_mc_result {
 /* How one draw is made, shared by every engine that draws (Monte Carlo,
  * solve --probability, sensitivity), so that the same seed gives the same
  * draws everywhere: each uncertain slot (dist not LT_DIST_FIXED), in
- * registry order, by inversion of one uniform; then, when SHOCKS, the
+ * registry order, by inversion of one uniform (lt_param_inv_quantile,
+ * the same number as lt_param_quantile); then, when SHOCKS, the
  * yearly shocks ε[k·ny + i] as standard normals (Ziggurat). */
 typedef struct lt_mc_sampler {
 	const lt_model *m;
@@ -120,6 +127,8 @@ typedef struct lt_mc_sampler {
 	int shocks;           /* some σ > 0 (and shocks not turned off) */
 	size_t n_eps;         /* indicators × years */
 	double *central;      /* [nslots] the central θ, for slots not drawn */
+	lt_param_inv *inv;    /* [n_slots] each drawn slot's inverse CDF, made
+	                         once (the same draws as lt_param_quantile) */
 } lt_mc_sampler;
 
 /* Set up P for M; NO_SHOCKS 1 draws the parameters only.  LT_OK or

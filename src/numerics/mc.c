@@ -5,6 +5,25 @@
  * integers), chunks of draws spread over OpenMP threads, then the merge and
  * the statistics.  Built without OpenMP (the fuzz build) it runs the same
  * chunks in one thread, with the same results.
+ *
+ * Four choices make a draw cost about what its arithmetic does, and two
+ * threads nearly twice as fast as one (measured in docs/PERFORMANCE.md):
+ *   - each thread allocates its accumulator and model workspace itself,
+ *     inside the parallel region, so that no cache line holds the working
+ *     data of two threads (allocated side by side from the main thread,
+ *     the two threads' counters and work arrays shared lines, and every
+ *     draw's writes bounced them between the cores);
+ *   - the histograms are paged: a row's LT_MC_BINS bins are HIST_PAGES
+ *     pages of HIST_PAGE bins, claimed from the thread's pool (zeroed) at
+ *     their first count.  One indicator's logit in one year spans a few
+ *     pages, so a thread writes a few hundred KB of histograms instead of
+ *     10 MB, and the merge and the quantile scans visit only pages that
+ *     hold draws; the bins, and so every result, are those of one flat
+ *     histogram;
+ *   - a thread buffers the logits of BIN_BLOCK draws and bins them row by
+ *     row, so each row's few hot pages stay in the first-level cache;
+ *   - each drawn slot's inverse CDF is prepared once (lt_param_inv), not
+ *     rebuilt from its parameters on every draw.
  */
 #include "lotrinh/mc.h"
 
@@ -71,7 +90,8 @@ int lt_mc_sampler_init(lt_mc_sampler *p, const lt_model *m, int no_shocks)
 	p->n_eps = lt_model_scenario(m)->n_indicators * lt_model_years(m);
 	p->slots = lt_calloc(n + 1, sizeof *p->slots);
 	p->central = lt_calloc(n + 1, sizeof *p->central);
-	if (p->slots == NULL || p->central == NULL) {
+	p->inv = lt_calloc(n + 1, sizeof *p->inv);
+	if (p->slots == NULL || p->central == NULL || p->inv == NULL) {
 		lt_mc_sampler_destroy(p);
 		return LT_ENOMEM;
 	}
@@ -79,8 +99,12 @@ int lt_mc_sampler_init(lt_mc_sampler *p, const lt_model *m, int no_shocks)
 	for (i = 0; i < n; i++) {
 		const lt_slot *sl = lt_model_slot(m, i);
 
-		if (sl->dist.dist != LT_DIST_FIXED)
+		if (sl->dist.dist != LT_DIST_FIXED) {
+			/* a range without probability inverts to NaN, which the
+			 * model refuses on the first draw, with the slot's name */
+			(void)lt_param_inv_init(&p->inv[p->n_slots], &sl->dist);
 			p->slots[p->n_slots++] = i;
+		}
 		if (sl->kind == LT_SLOT_SIGMA && !no_shocks &&
 		    (sl->central > 0.0 || sl->dist.dist != LT_DIST_FIXED))
 			p->shocks = 1;
@@ -92,8 +116,10 @@ void lt_mc_sampler_destroy(lt_mc_sampler *p)
 {
 	free(p->slots);
 	free(p->central);
+	free(p->inv);
 	p->slots = NULL;
 	p->central = NULL;
+	p->inv = NULL;
 }
 
 void lt_mc_draw(const lt_mc_sampler *p, gsl_rng *rng, double *theta,
@@ -101,12 +127,9 @@ void lt_mc_draw(const lt_mc_sampler *p, gsl_rng *rng, double *theta,
 {
 	size_t j;
 
-	for (j = 0; j < p->n_slots; j++) {
-		const lt_slot *sl = lt_model_slot(p->m, p->slots[j]);
-
-		theta[p->slots[j]] = lt_param_quantile(&sl->dist,
-		                                       gsl_rng_uniform_pos(rng));
-	}
+	for (j = 0; j < p->n_slots; j++)
+		theta[p->slots[j]] = lt_param_inv_quantile(&p->inv[j],
+		                                           gsl_rng_uniform_pos(rng));
 	if (p->shocks)
 		for (j = 0; j < p->n_eps; j++)
 			eps[j] = gsl_ran_gaussian_ziggurat(rng, 1.0);
@@ -202,14 +225,39 @@ static int setup_init(struct setup *u, const lt_model *m, int no_shocks)
 
 /* ---- one thread's accumulator ------------------------------------------- */
 
+/* Bins a histogram page holds (a power of two), and pages a row has.  4 KB
+ * pages: a logit's spread in one year covers a few of them, and a page is
+ * large enough that a row's table is short (64 pointers). */
+#define HIST_PAGE_BITS 10
+#define HIST_PAGE ((size_t)1 << HIST_PAGE_BITS)
+#define HIST_PAGES (LT_MC_BINS / HIST_PAGE)
+
+/* Draws whose logits a thread buffers before it bins them row by row:
+ * counting a block of one row's values touches only that row's few hot
+ * pages, where counting each draw's 40-odd values as they come touches a
+ * line of every row (a working set larger than the first-level cache,
+ * measured at a quarter of a draw's time).  256 draws of 40 rows take
+ * 80 KB. */
+#define BIN_BLOCK 256
+
 struct acc {
-	uint32_t *hist;      /* [n_rows * LT_MC_BINS] */
+	/* the histograms: rows 0..n_rows-1 are (simulated indicator, year),
+	 * then one row per checkpoint (draws meeting the final target, by
+	 * their value in the milestone year); page[row * HIST_PAGES + p] is
+	 * NULL until a draw falls in it, then a page claimed from POOL (not
+	 * initialised, so only claimed pages are ever written, and so
+	 * resident) */
+	uint32_t **page;
+	uint32_t *pool;      /* [hist_rows * LT_MC_BINS] */
+	size_t n_claimed;    /* pages of POOL in use */
+	double *zbuf;        /* [n_rows * BIN_BLOCK] row r's logits of the
+	                        draws not yet binned, at r * BIN_BLOCK */
+	size_t n_buf;        /* draws in ZBUF */
 	size_t *met_target;  /* [ni] */
 	size_t *reached;     /* [ni * ny] first year met, by year */
 	size_t *met_in;      /* [ni * ny] */
 	size_t met_all;
 	size_t *ck;          /* [3 * n_ck] met, met and final, missed and final */
-	uint32_t *ck_hist;   /* [n_ck * LT_MC_BINS] final met, by value in Y */
 	int *final;          /* [ni] this draw meets the final target */
 	lt_model_ws *w;
 	double *theta, *z, *eps;
@@ -218,9 +266,18 @@ struct acc {
 	lt_diag diag;
 };
 
+static size_t hist_rows(const struct setup *u)
+{
+	return u->n_rows + u->n_ck;
+}
+
 static void acc_free(struct acc *a)
 {
-	free(a->hist);
+	if (a == NULL)
+		return;
+	free(a->page);
+	free(a->pool);
+	free(a->zbuf);
 	free(a->met_target);
 	free(a->reached);
 	free(a->met_in);
@@ -229,20 +286,28 @@ static void acc_free(struct acc *a)
 	free(a->z);
 	free(a->eps);
 	free(a->ck);
-	free(a->ck_hist);
 	free(a->final);
 	if (a->rng != NULL)
 		gsl_rng_free(a->rng);
 	lt_diag_destroy(&a->diag);
+	free(a);
 }
 
-static int acc_init(struct acc *a, const struct setup *u)
+/* A new accumulator for one thread, or NULL when out of memory.  Called by
+ * the thread that will use it (see the file comment).  Every allocation of
+ * a run is made here, before its draws: a run makes the same allocations
+ * whatever its draws and their order. */
+static struct acc *acc_alloc(const struct setup *u)
 {
-	size_t cells = u->ni * u->ny + 1;
+	size_t cells = u->ni * u->ny + 1, rows = hist_rows(u);
+	struct acc *a = lt_calloc(1, sizeof *a);
 
-	memset(a, 0, sizeof *a);
+	if (a == NULL)
+		return NULL;
 	lt_diag_init(&a->diag, NULL);
-	a->hist = lt_calloc(u->n_rows * LT_MC_BINS + 1, sizeof *a->hist);
+	a->page = lt_calloc(rows * HIST_PAGES + 1, sizeof *a->page);
+	a->pool = lt_malloc((rows * LT_MC_BINS + 1) * sizeof *a->pool);
+	a->zbuf = lt_malloc((u->n_rows * BIN_BLOCK + 1) * sizeof *a->zbuf);
 	a->met_target = lt_calloc(u->ni + 1, sizeof *a->met_target);
 	a->reached = lt_calloc(cells, sizeof *a->reached);
 	a->met_in = lt_calloc(cells, sizeof *a->met_in);
@@ -251,21 +316,24 @@ static int acc_init(struct acc *a, const struct setup *u)
 	a->z = lt_calloc(cells, sizeof *a->z);
 	a->eps = lt_calloc(cells, sizeof *a->eps);
 	a->ck = lt_calloc(3 * u->n_ck + 1, sizeof *a->ck);
-	a->ck_hist = lt_calloc(u->n_ck * LT_MC_BINS + 1, sizeof *a->ck_hist);
 	a->final = lt_calloc(u->ni + 1, sizeof *a->final);
 	a->rng = gsl_rng_alloc(gsl_rng_mt19937);
-	if (!a->hist || !a->met_target || !a->reached || !a->met_in || !a->w ||
-	    !a->theta || !a->z || !a->eps || !a->ck ||
-	    !a->ck_hist || !a->final || !a->rng)
-		return LT_ENOMEM;
+	if (!a->page || !a->pool || !a->zbuf || !a->met_target || !a->reached ||
+	    !a->met_in || !a->w || !a->theta || !a->z || !a->eps || !a->ck ||
+	    !a->final || !a->rng) {
+		acc_free(a);
+		return NULL;
+	}
 	memcpy(a->theta, u->smp.central, u->nslots * sizeof *a->theta);
-	return LT_OK;
+	return a;
 }
 
-/* The bin of logit Z. */
+/* The bin of logit Z.  LT_MC_ZBIN is a power of two (mc.h), so the
+ * product is the exact quotient (z + ZMAX) / ZBIN, without a division's
+ * latency on every count. */
 static size_t bin_of(double z)
 {
-	double b = (z + LT_MC_ZMAX) / LT_MC_ZBIN;
+	double b = (z + LT_MC_ZMAX) * (1.0 / LT_MC_ZBIN);
 
 	if (!(b > 0.0))
 		return 0;
@@ -274,7 +342,54 @@ static size_t bin_of(double z)
 	return (size_t)b;
 }
 
-/* Count one draw's logits A->z into A. */
+/* Add N draws to bin B of the row whose page table is PG, claiming the
+ * page from A's pool at its first count (the pool has a page for every
+ * page of every row, so a claim never fails). */
+static void add(struct acc *a, uint32_t **pg, size_t b, uint32_t n)
+{
+	uint32_t **p = pg + (b >> HIST_PAGE_BITS);
+
+	if (*p == NULL) {
+		*p = a->pool + HIST_PAGE * a->n_claimed++;
+		memset(*p, 0, HIST_PAGE * sizeof **p);
+	}
+	(*p)[b & (HIST_PAGE - 1)] += n;
+}
+
+/* Count the N logits Z[] in histogram row ROW of A. */
+static void bin_row(struct acc *a, size_t row, const double *z, size_t n)
+{
+	uint32_t **pg = a->page + row * HIST_PAGES;
+	size_t d;
+
+	for (d = 0; d < n; d++)
+		add(a, pg, bin_of(z[d]), 1);
+}
+
+/* Bin the buffered draws of A, row by row; then each checkpoint's draws
+ * that meet the final target, by their value in the milestone year. */
+static void flush(const struct setup *u, struct acc *a)
+{
+	size_t r, j, d, n = a->n_buf;
+
+	for (r = 0; r < u->n_rows; r++)
+		bin_row(a, r, a->zbuf + r * BIN_BLOCK, n);
+	for (j = 0; j < u->n_ck; j++) {
+		size_t k = u->ck_k[j];
+		const double *zt = a->zbuf + (u->row[k] + (size_t)u->tyear[k]) *
+		                   BIN_BLOCK;
+		const double *zy = a->zbuf + (u->row[k] + u->ck_i[j]) * BIN_BLOCK;
+		uint32_t **pg = a->page + (u->n_rows + j) * HIST_PAGES;
+
+		for (d = 0; d < n; d++)
+			if (u->sense[k] * (zt[d] - u->zaim[k]) >= 0.0)
+				add(a, pg, bin_of(zy[d]), 1);
+	}
+	a->n_buf = 0;
+}
+
+/* Count one draw's logits A->z into A's counts and buffer them for the
+ * histograms (binned by flush). */
 static void tally(const struct setup *u, struct acc *a)
 {
 	size_t k, i;
@@ -282,7 +397,7 @@ static void tally(const struct setup *u, struct acc *a)
 
 	for (k = 0; k < u->ni; k++) {
 		const double *z = a->z + k * u->ny;
-		uint32_t *h = a->hist + u->row[k] * LT_MC_BINS;
+		double *zb = a->zbuf + u->row[k] * BIN_BLOCK + a->n_buf;
 		int first = -1;
 
 		if (!u->sim[k])
@@ -290,7 +405,7 @@ static void tally(const struct setup *u, struct acc *a)
 		for (i = 0; i < u->ny; i++) {
 			int met = u->sense[k] * (z[i] - u->zaim[k]) >= 0.0;
 
-			h[i * LT_MC_BINS + bin_of(z[i])]++;
+			zb[i * BIN_BLOCK] = z[i];
 			if (met) {
 				a->met_in[k * u->ny + i]++;
 				if (first < 0)
@@ -320,12 +435,12 @@ static void tally(const struct setup *u, struct acc *a)
 		} else {
 			a->ck[3 * i + 2] += (size_t)a->final[kk];
 		}
-		if (a->final[kk])
-			a->ck_hist[i * LT_MC_BINS + bin_of(zy)]++;
 	}
+	if (++a->n_buf == BIN_BLOCK)
+		flush(u, a);
 }
 
-/* Draws FROM..TO-1 of chunk C into A. */
+/* Draws FROM..TO-1 of chunk C into A, all binned when it returns. */
 static void run_chunk(const struct setup *u, const lt_mc_opts *o, size_t c,
                       struct acc *a)
 {
@@ -341,22 +456,60 @@ static void run_chunk(const struct setup *u, const lt_mc_opts *o, size_t c,
 		if (a->rc == LT_OK)
 			tally(u, a);
 	}
+	flush(u, a);
 }
 
 /* ---- statistics --------------------------------------------------------- */
 
-/* The Q-quantile (0..1) of histogram H of N draws, as a logit: linear
- * within the bin that holds rank Q·N. */
-static double hist_quantile(const uint32_t *h, size_t n, double q)
+/* The pages of histogram row ROW of A. */
+static uint32_t *const *row_pages(const struct acc *a, size_t row)
+{
+	return a->page + row * HIST_PAGES;
+}
+
+/* The logit at fraction F (0..1: 0.5 the midpoint) of bin P·HIST_PAGE + B. */
+static double bin_z(size_t p, size_t b, double f)
+{
+	return -LT_MC_ZMAX + LT_MC_ZBIN * ((double)(p * HIST_PAGE + b) + f);
+}
+
+/* The draws counted on each page of row PG into TOT[HIST_PAGES]. */
+static void page_totals(uint32_t *const *pg, double *tot)
+{
+	size_t p, b;
+
+	for (p = 0; p < HIST_PAGES; p++) {
+		uint64_t t = 0;
+
+		for (b = 0; pg[p] != NULL && b < HIST_PAGE; b++)
+			t += pg[p][b];
+		tot[p] = (double)t;
+	}
+}
+
+/* The Q-quantile (0..1) of the histogram row PG (page totals TOT) of N
+ * draws, as a logit: linear within the bin that holds rank Q·N.  Pages
+ * wholly below that rank are passed by their totals: every count is an
+ * integer below 2^53, so the running count is the same double as when
+ * summed bin by bin. */
+static double hist_quantile(uint32_t *const *pg, const double *tot, size_t n,
+                            double q)
 {
 	double rank = q * (double)n, cum = 0.0;
-	size_t b;
+	size_t p, b;
 
-	for (b = 0; b < LT_MC_BINS; b++) {
-		if (h[b] > 0 && cum + h[b] >= rank)
-			return -LT_MC_ZMAX + LT_MC_ZBIN * ((double)b + (rank - cum) /
-			                                   h[b]);
-		cum += h[b];
+	for (p = 0; p < HIST_PAGES; p++) {
+		const uint32_t *h = pg[p];
+
+		if (h == NULL || cum + tot[p] < rank) {
+			cum += tot[p];
+			continue;
+		}
+		for (b = 0; b < HIST_PAGE; b++) {
+			if (h[b] > 0 && cum + h[b] >= rank)
+				return bin_z(p, b, (rank - cum) / h[b]);
+			cum += h[b];
+		}
 	}
 	return LT_MC_ZMAX;
 }
@@ -405,13 +558,13 @@ void lt_mc_result_destroy(lt_mc_result *r)
  * target), and the value where that share reaches 50 %, by linear
  * interpolation in the logit between the two bins around it, scanning in
  * the direction the target asks for. */
-static void checkpoint(const struct setup *u, const uint32_t *hist,
-                       const size_t *ck, const uint32_t *ck_hist, size_t n,
+static void checkpoint(const struct setup *u, const struct acc *a, size_t n,
                        size_t j, lt_mc_checkpoint *c)
 {
-	size_t k = u->ck_k[j], i = u->ck_i[j], b, cb, cum = 0, final = 0;
-	const uint32_t *h = hist + (u->row[k] + i) * LT_MC_BINS;
-	const uint32_t *hf = ck_hist + j * LT_MC_BINS;
+	size_t k = u->ck_k[j], i = u->ck_i[j], p, b, cb, cum = 0, final = 0;
+	uint32_t *const *h = row_pages(a, u->row[k] + i);
+	uint32_t *const *hf = row_pages(a, u->n_rows + j);
+	const size_t *ck = a->ck;
 	double tot[LT_MC_CURVE] = {0}, fin[LT_MC_CURVE] = {0};
 	double zsum[LT_MC_CURVE] = {0}, zc[LT_MC_CURVE];
 	size_t m;
@@ -428,15 +581,16 @@ static void checkpoint(const struct setup *u, const uint32_t *hist,
 	final = c->met_final + c->missed_final;
 	if (final == 0 || final == n)
 		return;
-	for (b = 0; b < LT_MC_BINS; b++) {
-		if (h[b] == 0)
-			continue;
-		cb = cum * LT_MC_CURVE / n;
-		tot[cb] += h[b];
-		fin[cb] += hf[b];
-		zsum[cb] += h[b] * (-LT_MC_ZMAX + LT_MC_ZBIN * ((double)b + 0.5));
-		cum += h[b];
-	}
+	for (p = 0; p < HIST_PAGES; p++)
+		for (b = 0; h[p] != NULL && b < HIST_PAGE; b++) {
+			if (h[p][b] == 0)
+				continue;
+			cb = cum * LT_MC_CURVE / n;
+			tot[cb] += h[p][b];
+			fin[cb] += hf[p] != NULL ? hf[p][b] : 0;
+			zsum[cb] += h[p][b] * bin_z(p, b, 0.5);
+			cum += h[p][b];
+		}
 	for (cb = 0, m = 0; cb < LT_MC_CURVE; cb++)
 		if (tot[cb] > 0) {
 			zc[m] = zsum[cb] / tot[cb];
@@ -468,57 +622,75 @@ static void checkpoint(const struct setup *u, const uint32_t *hist,
 	c->crossing_side = -1;
 }
 
-/* Quantiles and means of indicator K from the merged histograms. */
-static void statistics(const struct setup *u, const uint32_t *hist, size_t n,
+/* Quantiles and means of indicator K from the merged histograms of A. */
+static void statistics(const struct setup *u, const struct acc *a, size_t n,
                        size_t k, lt_mc_indicator *x)
 {
-	size_t i, q, b;
+	double tot[HIST_PAGES];
+	size_t i, q, p, b;
 
 	for (i = 0; i < u->ny; i++) {
-		const uint32_t *h = hist + (u->row[k] + i) * LT_MC_BINS;
+		uint32_t *const *h = row_pages(a, u->row[k] + i);
 		double sum = 0.0;
 
+		page_totals(h, tot);
 		for (q = 0; q < LT_MC_NQ; q++)
 			x->q[i * LT_MC_NQ + q] = lt_model_value(u->m, k, i,
-			    hist_quantile(h, n, lt_mc_levels[q] / 100.0));
-		for (b = 0; b < LT_MC_BINS; b++)
-			if (h[b] > 0)
-				sum += h[b] * lt_model_value(u->m, k, i, -LT_MC_ZMAX +
-				                             LT_MC_ZBIN * ((double)b + 0.5));
+			    hist_quantile(h, tot, n, lt_mc_levels[q] / 100.0));
+		for (p = 0; p < HIST_PAGES; p++)
+			for (b = 0; h[p] != NULL && b < HIST_PAGE; b++)
+				if (h[p][b] > 0)
+					sum += h[p][b] * lt_model_value(u->m, k, i,
+					                                bin_z(p, b, 0.5));
 		x->mean[i] = sum / (double)n;
 	}
 }
 
-/* Merge the threads' counts into OUT (sums of integers: any order gives
- * the same) and compute the statistics. */
-static int finish(const struct setup *u, struct acc *acc, int nt, size_t n,
+/* Add B's counts into A (sums of integers: any order gives the same); a
+ * page only B has moves to A (B's pool lives until the run ends). */
+static void merge(const struct setup *u, struct acc *a, struct acc *b)
+{
+	size_t j, i, np = hist_rows(u) * HIST_PAGES;
+
+	for (j = 0; j < np; j++) {
+		if (b->page[j] == NULL)
+			continue;
+		if (a->page[j] == NULL) {
+			a->page[j] = b->page[j];
+			b->page[j] = NULL;
+			continue;
+		}
+		for (i = 0; i < HIST_PAGE; i++)
+			a->page[j][i] += b->page[j][i];
+	}
+	for (j = 0; j < u->ni; j++)
+		a->met_target[j] += b->met_target[j];
+	for (j = 0; j < u->ni * u->ny; j++) {
+		a->reached[j] += b->reached[j];
+		a->met_in[j] += b->met_in[j];
+	}
+	a->met_all += b->met_all;
+	for (j = 0; j < 3 * u->n_ck; j++)
+		a->ck[j] += b->ck[j];
+}
+
+/* Merge the threads' counts into ACC[0] and compute the statistics into
+ * OUT.  ACC[t] is NULL for a thread the team did not have. */
+static int finish(const struct setup *u, struct acc **acc, int nt, size_t n,
                   lt_mc_result *out)
 {
-	size_t k, i, j, nh = u->n_rows * LT_MC_BINS;
-	uint32_t *hist = acc[0].hist;
+	struct acc *a = acc[0];
+	size_t k, i, j;
 	int t;
 
-	for (t = 1; t < nt; t++) {
-		for (j = 0; j < nh; j++)
-			hist[j] += acc[t].hist[j];
-		for (k = 0; k < u->ni; k++)
-			acc[0].met_target[k] += acc[t].met_target[k];
-		for (j = 0; j < u->ni * u->ny; j++) {
-			acc[0].reached[j] += acc[t].reached[j];
-			acc[0].met_in[j] += acc[t].met_in[j];
-		}
-		acc[0].met_all += acc[t].met_all;
-		for (j = 0; j < 3 * u->n_ck; j++)
-			acc[0].ck[j] += acc[t].ck[j];
-		for (j = 0; j < u->n_ck * LT_MC_BINS; j++)
-			acc[0].ck_hist[j] += acc[t].ck_hist[j];
-	}
+	for (t = 1; t < nt; t++)
+		if (acc[t] != NULL)
+			merge(u, a, acc[t]);
 	if (result_alloc(out, u) != LT_OK)
 		return LT_ENOMEM;
-	out->met_all = acc[0].met_all;
+	out->met_all = a->met_all;
 	for (j = 0; j < u->n_ck; j++)
-		checkpoint(u, hist, acc[0].ck, acc[0].ck_hist, n, j,
-		           &out->checkpoints[j]);
+		checkpoint(u, a, n, j, &out->checkpoints[j]);
 	out->n_checkpoints = u->n_ck;
 	for (k = 0; k < u->ni; k++) {
 		lt_mc_indicator *x = &out->ind[k];
@@ -527,14 +699,14 @@ static int finish(const struct setup *u, struct acc *acc, int nt, size_t n,
 		x->simulated = u->sim[k];
 		x->has_target = u->sim[k] && u->tyear[k] >= 0;
 		out->n_targets += (size_t)x->has_target;
-		x->met_target = acc[0].met_target[k];
+		x->met_target = a->met_target[k];
 		for (i = 0; i < u->ny; i++) {
-			cum += acc[0].reached[k * u->ny + i];
+			cum += a->reached[k * u->ny + i];
 			x->reached[i] = cum;
-			x->met_in[i] = acc[0].met_in[k * u->ny + i];
+			x->met_in[i] = a->met_in[k * u->ny + i];
 		}
 		if (x->simulated)
-			statistics(u, hist, n, k, x);
+			statistics(u, a, n, k, x);
 		else
 			for (i = 0; i < u->ny * LT_MC_NQ; i++)
 				x->q[i] = NAN;
@@ -575,9 +747,11 @@ static void report_progress(const lt_mc_opts *o, size_t *done)
 		            o->progress_data);
 }
 
-/* Run the chunks over NT threads with accumulators ACC. */
+/* Run the chunks over NT threads.  Each thread allocates its own
+ * accumulator into ACC[its number] (the file comment says why), or sets
+ * *NOMEM and leaves it NULL when it cannot; threads take whole chunks. */
 static void run_chunks(const struct setup *u, const lt_mc_opts *o,
-                       struct acc *acc, int nt)
+                       struct acc **acc, int nt, int *nomem)
 {
 	size_t nchunks = (o->draws + LT_MC_CHUNK - 1) / LT_MC_CHUNK;
 	size_t done = 0;
@@ -589,13 +763,21 @@ static void run_chunks(const struct setup *u, const lt_mc_opts *o,
 #endif
 	{
 #ifdef _OPENMP
-		struct acc *a = &acc[omp_get_thread_num()];
+		struct acc *a = acc[omp_get_thread_num()] = acc_alloc(u);
+
+		if (a == NULL) {
+#pragma omp atomic write
+			*nomem = 1;
+		}
 #pragma omp for schedule(dynamic, 1)
 #else
-		struct acc *a = &acc[0];
+		struct acc *a = acc[0] = acc_alloc(u);
+
+		if (a == NULL)
+			*nomem = 1;
 #endif
 		for (c = 0; c < (long)nchunks; c++) {
-			if (a->rc != LT_OK)
+			if (a == NULL || a->rc != LT_OK)
 				continue;
 			run_chunk(u, o, (size_t)c, a);
 			report_progress(o, &done);
@@ -603,12 +785,29 @@ static void run_chunks(const struct setup *u, const lt_mc_opts *o,
 	}
 }
 
+/* The first failure among the threads' accumulators ACC[NT], raised in
+ * DIAG; LT_OK when none failed. */
+static int thread_status(struct acc **acc, int nt, lt_diag *diag)
+{
+	int t;
+
+	for (t = 0; t < nt; t++) {
+		if (acc[t] == NULL || acc[t]->rc == LT_OK)
+			continue;
+		if (acc[t]->diag.n > 0)
+			lt_error_raise(diag, acc[t]->rc, NULL, 0, "a draw: %s",
+			               acc[t]->diag.items[0].msg);
+		return acc[t]->rc;
+	}
+	return LT_OK;
+}
+
 int lt_mc_run(const lt_model *m, const lt_mc_opts *o, lt_mc_result *out,
               lt_diag *diag)
 {
 	struct setup u;
-	struct acc *acc = NULL;
-	int nt = o->threads, t, rc;
+	struct acc **acc = NULL;
+	int nt = o->threads, t, rc, nomem = 0;
 
 	memset(out, 0, sizeof *out);
 	rc = check_opts(o, diag);
@@ -620,21 +819,13 @@ int lt_mc_run(const lt_model *m, const lt_mc_opts *o, lt_mc_result *out,
 	rc = setup_init(&u, m, o->no_shocks);
 	if (rc == LT_OK && (acc = lt_calloc((size_t)nt, sizeof *acc)) == NULL)
 		rc = LT_ENOMEM;
-	for (t = 0; rc == LT_OK && t < nt; t++)
-		rc = acc_init(&acc[t], &u);
-	if (rc == LT_ENOMEM)
+	if (rc == LT_OK) {
+		run_chunks(&u, o, acc, nt, &nomem);
+		rc = nomem ? LT_ENOMEM : thread_status(acc, nt, diag);
+	}
+	if (rc == LT_ENOMEM && (nomem || acc == NULL))
 		lt_error_raise(diag, LT_ENOMEM, NULL, 0, "out of memory for %d "
 		               "thread%s of Monte Carlo", nt, nt == 1 ? "" : "s");
-	if (rc == LT_OK) {
-		run_chunks(&u, o, acc, nt);
-		for (t = 0; t < nt && rc == LT_OK; t++)
-			if (acc[t].rc != LT_OK) {
-				rc = acc[t].rc;
-				if (acc[t].diag.n > 0)
-					lt_error_raise(diag, rc, NULL, 0, "a draw: %s",
-					               acc[t].diag.items[0].msg);
-			}
-	}
 	if (rc == LT_OK) {
 		out->draws = o->draws;
 		out->ny = u.ny;
@@ -648,7 +839,7 @@ int lt_mc_run(const lt_model *m, const lt_mc_opts *o, lt_mc_result *out,
 	if (rc != LT_OK)
 		lt_mc_result_destroy(out);
 	for (t = 0; acc != NULL && t < nt; t++)
-		acc_free(&acc[t]);
+		acc_free(acc[t]);
 	free(acc);
 	setup_free(&u);
 	return rc;
