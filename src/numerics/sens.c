@@ -163,9 +163,11 @@ static void outcome(const struct setup *u, const double *z, size_t t,
 }
 
 /* The Sobol function: U's first coordinates are the drawn slots' uniforms
- * (inverted by lt_param_quantile), then, with shocks, one per ε (a
- * standard normal by inversion); the outputs are each target's value and
- * met indicator.  Allocates nothing. */
+ * (inverted by the sampler's prepared inverses, lt_param_inv_quantile: the
+ * same numbers as lt_param_quantile without rebuilding each distribution's
+ * standard form on every call), then, with shocks, one per ε (a standard
+ * normal by inversion); the outputs are each target's value and met
+ * indicator.  Allocates nothing. */
 static int eval(void *p, const double *uu, double *out, lt_diag *diag)
 {
 	struct ctx *c = p;
@@ -174,8 +176,8 @@ static int eval(void *p, const double *uu, double *out, lt_diag *diag)
 	int rc;
 
 	for (j = 0; j < n; j++)
-		c->theta[u->smp.slots[j]] = lt_param_quantile(
-		    &lt_model_slot(u->m, u->smp.slots[j])->dist, uu[j]);
+		c->theta[u->smp.slots[j]] = lt_param_inv_quantile(&u->smp.inv[j],
+		                                                  uu[j]);
 	if (u->smp.shocks)
 		for (j = 0; j < u->smp.n_eps; j++)
 			c->eps[j] = gsl_cdf_ugaussian_Pinv(uu[n + j]);
