@@ -57,7 +57,7 @@ DEPS = $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_BIN:=.d)
 BIN = $(BUILD)/lotrinh
 LIB = $(BUILD)/liblotrinh.a
 
-.PHONY: all deps deps-test deps-plot run check test sanitize valgrind fuzz bench install uninstall clean
+.PHONY: all deps deps-test deps-plot deps-bench run check test sanitize valgrind fuzz bench install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -184,13 +184,23 @@ valgrind: $(BIN)
 		if [ $$rc -ne 2 ]; then echo "valgrind: check $$f: status $$rc"; exit 1; fi; \
 	done; echo "valgrind: bad inputs clean"
 
-# Timings of the engines on the real scenarios (docs/PERFORMANCE.md).
-$(BUILD)/bench/bench: bench/bench.c bench/floor.c $(LIB) $(BUILD)/FLAGS
+# Timings of the engines on the real scenarios, Monte Carlo against the
+# floor, and whole processes against the NumPy program of bench/ run by
+# Debian's python3 (docs/PERFORMANCE.md).  Not part of check or CI: timings
+# belong to a quiet machine, never to a test.
+BENCH_SRC = bench/bench.c bench/floor.c bench/export.c bench/procs.c \
+	bench/agree.c
+PYTHON3 ?= /usr/bin/python3
+# (a header of the library changes the library, so $(LIB) covers those)
+$(BUILD)/bench/bench: $(BENCH_SRC) $(wildcard bench/*.h) $(LIB) $(BUILD)/FLAGS
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LT_CFLAGS) -MMD -MP -o $@ bench/bench.c bench/floor.c \
-		$(LIB) $(LDFLAGS) $(LT_LIBS)
-bench: $(BUILD)/bench/bench
-	./$(BUILD)/bench/bench
+	$(CC) $(CFLAGS) $(LT_CFLAGS) -o $@ $(BENCH_SRC) $(LIB) $(LDFLAGS) \
+		$(LT_LIBS)
+deps-bench: deps
+	@./.ci/install-deps bench
+bench: $(BUILD)/bench/bench $(BIN) | deps-bench
+	./$(BUILD)/bench/bench --lotrinh $(BIN) --python $(PYTHON3) \
+		--dir $(BUILD)/bench
 
 # libFuzzer on the scenario loader, the engines and the CSV reader; every
 # crash it finds becomes a file in tests/data/bad/ (or bad_csv/) or a test.
