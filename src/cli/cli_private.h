@@ -12,6 +12,7 @@
 #include "lotrinh/mc.h"
 #include "lotrinh/report.h"
 #include "lotrinh/scenario.h"
+#include "lotrinh/solve.h"
 #include "lotrinh/table.h"
 
 struct lt_scenario;
@@ -173,6 +174,19 @@ int lt_cli_progress_start(lt_cli_progress *p, const char *what,
 void lt_cli_progress_show(size_t done, size_t total, void *data);
 /* Clear the line if it was shown. */
 void lt_cli_progress_end(lt_cli_progress *p);
+
+/* Parse a whole number for OPTION of CMD into *V: LO..HI, or 0 too when
+ * ZERO is not NULL (ZERO says what 0 means, as in "0 (no intervals) or a
+ * whole number from 2 to 10000").  A usage error (exit 2) when not. */
+int lt_cli_whole(const char *cmd, const char *option, const char *arg,
+                 long lo, long hi, const char *zero, long *v);
+
+/* What a share answer is called in CSV and JSON ("solved", "not
+ * reachable", ...), and as people read it in a table ("30.937%", "0% (met
+ * anyway)", "never (ceiling)", ...) with DECIMALS decimals. */
+const char *lt_cli_answer_name(lt_answer a);
+lt_cell lt_cli_share_cell(const lt_share_result *x, int decimals, char *buf,
+                          size_t size);
 
 /* COUNT of N draws in words: "P = 0.423 (Monte Carlo s.e. 0.005)", or
  * for none or all "in none of N draws: P < 3/N (rule of three, 95 %)". */

@@ -76,20 +76,6 @@ struct sens_args {
 	int sobol_given;  /* --samples or --bootstrap */
 };
 
-/* Parse a whole number for OPTION into *V: LO..HI, or 0 too when ZERO. */
-static int whole(const char *option, const char *arg, long lo, long hi,
-                 int zero, const char *what, long *v)
-{
-	int st = lt_parse_long(arg, v);
-
-	if (st == 0 && ((*v >= lo && *v <= hi) || (zero && *v == 0)))
-		return LT_EXIT_OK;
-	return lt_cli_usage_error("sens", "'%s' must be %s%ld to %ld (got "
-	                          "'%s'%s%s)", option, what, lo, hi, arg,
-	                          st != 0 ? ": " : "",
-	                          st != 0 ? lt_num_status_text(st) : "");
-}
-
 /* Handle one of sens's own options. */
 static int own_option(int c, const char *arg, struct sens_args *a)
 {
@@ -98,14 +84,14 @@ static int own_option(int c, const char *arg, struct sens_args *a)
 
 	switch (c) {
 	case OPT_SAMPLES:
-		st = whole("--samples", arg, SENS_MIN_SAMPLES, (long)LT_SOBOL_MAX_N,
-		           0, "a whole number from ", &v);
+		st = lt_cli_whole("sens", "--samples", arg, SENS_MIN_SAMPLES,
+		                  (long)LT_SOBOL_MAX_N, NULL, &v);
 		a->o.samples = (size_t)v;
 		a->sobol_given = 1;
 		return st;
 	case OPT_BOOTSTRAP:
-		st = whole("--bootstrap", arg, 2, LT_SOBOL_MAX_BOOTSTRAP, 1,
-		           "0 (no intervals) or a whole number from ", &v);
+		st = lt_cli_whole("sens", "--bootstrap", arg, 2,
+		                  LT_SOBOL_MAX_BOOTSTRAP, "no intervals", &v);
 		a->o.bootstrap = (size_t)v;
 		a->sobol_given = 1;
 		return st;
@@ -126,38 +112,9 @@ static lt_cell num(double v, int prec, unsigned style)
 	                   : lt_cell_missing(NULL);
 }
 
-/* What each answer of the share question is called in CSV and JSON (as
- * `solve` calls them). */
-static const char *const answer_names[] = {
-	[LT_ANSWER_SOLVED] = "solved",
-	[LT_ANSWER_FREE] = "met without spending",
-	[LT_ANSWER_UNREACHABLE] = "not reachable",
-	[LT_ANSWER_CEILING] = "target at the model's ceiling",
-	[LT_ANSWER_NO_DYNAMICS] = "not simulated",
-};
-
 static int has_share(const lt_share_result *x)
 {
 	return x->answer == LT_ANSWER_SOLVED || x->answer == LT_ANSWER_FREE;
-}
-
-/* A needed share as people read it: "30.94%", "0% (met anyway)", ... */
-static lt_cell share_cell(const lt_share_result *x, char *buf, size_t n)
-{
-	switch (x->answer) {
-	case LT_ANSWER_SOLVED:
-		snprintf(buf, n, "%.2f%%", x->share);
-		return lt_cell_text(buf);
-	case LT_ANSWER_FREE:
-		return lt_cell_text("0% (met anyway)");
-	case LT_ANSWER_UNREACHABLE:
-		return lt_cell_text("not reachable");
-	case LT_ANSWER_CEILING:
-		return lt_cell_text("never (ceiling)");
-	case LT_ANSWER_NO_DYNAMICS:
-		break;
-	}
-	return lt_cell_text("not simulated");
 }
 
 /* An index with its interval, "0.912 ± 0.021", three decimals, never
@@ -341,10 +298,12 @@ static void share_tornado(lt_doc *d, const lt_sens_result *r,
 		lt_table_put(t, C_SWING, has_share(&b->share_lo) &&
 		             has_share(&b->share_hi) ? num(b->share_hi.share -
 		             b->share_lo.share, 0, 0) : lt_cell_missing(NULL));
-		lt_table_set(t, C_ANS_P10, answer_names[b->share_lo.answer]);
-		lt_table_set(t, C_ANS_P90, answer_names[b->share_hi.answer]);
-		lt_table_put(t, C_TEXT_P10, share_cell(&b->share_lo, a, sizeof a));
-		lt_table_put(t, C_TEXT_P90, share_cell(&b->share_hi, b2, sizeof b2));
+		lt_table_set(t, C_ANS_P10, lt_cli_answer_name(b->share_lo.answer));
+		lt_table_set(t, C_ANS_P90, lt_cli_answer_name(b->share_hi.answer));
+		lt_table_put(t, C_TEXT_P10, lt_cli_share_cell(&b->share_lo, 2, a,
+		             sizeof a));
+		lt_table_put(t, C_TEXT_P90, lt_cli_share_cell(&b->share_hi, 2, b2,
+		             sizeof b2));
 		lt_table_put(t, C_TEXT_SWING, share_swing(b));
 		lt_table_put(t, C_NO_EFFECT, lt_cell_bool(x->inert[b->param]));
 	}
@@ -510,7 +469,7 @@ static void base_lines(lt_doc *d, const lt_scenario *s,
 	lt_doc_field(d, "base_value", "base_value", NULL, num(x->base_value, 0,
 	             0), LT_SHOW_JSON);
 	lt_doc_field(d, "base_share_answer", "base_share_answer", NULL,
-	             lt_cell_text(answer_names[b->answer]), LT_SHOW_JSON);
+	             lt_cell_text(lt_cli_answer_name(b->answer)), LT_SHOW_JSON);
 	lt_doc_field(d, "base_share_pct", "base_share_pct", NULL,
 	             num(b->share, 0, 0), LT_SHOW_JSON);
 }

@@ -68,39 +68,11 @@ const char lt_usage_solve[] =
 	"computation fails, 2 on bad usage or an invalid scenario, 3 when the\n"
 	"output cannot be written.\n";
 
-/* What each answer is called in CSV and JSON. */
-static const char *const answer_names[] = {
-	[LT_ANSWER_SOLVED] = "solved",
-	[LT_ANSWER_FREE] = "met without spending",
-	[LT_ANSWER_UNREACHABLE] = "not reachable",
-	[LT_ANSWER_CEILING] = "target at the model's ceiling",
-	[LT_ANSWER_NO_DYNAMICS] = "not simulated",
-};
-
 /* A number, or missing when it is not finite. */
 static lt_cell num(double v, int prec, unsigned style)
 {
 	return isfinite(v) ? lt_cell_number(v, prec, style, NULL)
 	                   : lt_cell_missing(NULL);
-}
-
-/* A share answer as people read it: "30.937%", "not reachable", ... */
-static lt_cell share_cell(const lt_share_result *x, char *buf, size_t n)
-{
-	switch (x->answer) {
-	case LT_ANSWER_NO_DYNAMICS:
-		return lt_cell_text("not simulated");
-	case LT_ANSWER_UNREACHABLE:
-		return lt_cell_text("not reachable");
-	case LT_ANSWER_CEILING:
-		return lt_cell_text("never (ceiling)");
-	case LT_ANSWER_FREE:
-		return lt_cell_text("0% (met anyway)");
-	case LT_ANSWER_SOLVED:
-		break;
-	}
-	snprintf(buf, n, "%.3f%%", x->share);
-	return lt_cell_text(buf);
 }
 
 /* The share needed with β at the top of its plausible range. */
@@ -110,7 +82,7 @@ static lt_cell top_cell(const lt_solve_answer *a, char *buf, size_t n)
 		return lt_cell_missing(NULL);
 	if (a->share_top.answer == LT_ANSWER_FREE)
 		return lt_cell_text("0%");
-	return share_cell(&a->share_top, buf, n);
+	return lt_cli_share_cell(&a->share_top, 3, buf, n);
 }
 
 /* The columns of the answers: text shows a reader's table, CSV and JSON
@@ -154,8 +126,8 @@ static void answer_row(lt_table *t, const lt_scenario *s,
 	lt_table_set(t, 0, ind->name);
 	lt_table_set(t, 1, ind->id);
 	lt_table_set(t, 2, target);
-	lt_table_put(t, 3, share_cell(&a->share, share, sizeof share));
-	lt_table_set(t, 4, answer_names[a->share.answer]);
+	lt_table_put(t, 3, lt_cli_share_cell(&a->share, 3, share, sizeof share));
+	lt_table_set(t, 4, lt_cli_answer_name(a->share.answer));
 	lt_table_put(t, 5, num(a->share.share, 0, 0));
 	lt_table_put(t, 6, sim ? num(a->share.at_zero, 4, LT_NUM_SIG)
 	                       : lt_cell_missing(""));
@@ -582,11 +554,12 @@ static const char *p_answer(const lt_solve_mc_curve *c, size_t n, double p,
 {
 	if (c->ceiling == n) {
 		*share = NAN;
-		return answer_names[LT_ANSWER_CEILING];
+		return lt_cli_answer_name(LT_ANSWER_CEILING);
 	}
 	if (!lt_solve_mc_share(c, n, p, share))
-		return answer_names[LT_ANSWER_UNREACHABLE];
-	return answer_names[*share > 0.0 ? LT_ANSWER_SOLVED : LT_ANSWER_FREE];
+		return lt_cli_answer_name(LT_ANSWER_UNREACHABLE);
+	return lt_cli_answer_name(*share > 0.0 ? LT_ANSWER_SOLVED
+	                          : LT_ANSWER_FREE);
 }
 
 /* Curve C of ID (TARGET in words) as an item of D's list "targets". */

@@ -59,19 +59,25 @@ void lt_cli_run_opts_init(lt_cli_run_opts *r)
 	r->mc.threads = n >= 1 && n <= 256 ? (int)n : 1;
 }
 
-/* Parse a whole number from LO to HI for OPTION into *V; a usage error
- * (exit 2) when it is not one. */
-static int whole_option(const char *cmd, const char *option, const char *arg,
-                        long lo, long hi, long *v)
+int lt_cli_whole(const char *cmd, const char *option, const char *arg,
+                 long lo, long hi, const char *zero, long *v)
 {
 	int st = lt_parse_long(arg, v);
 
-	if (st != 0 || *v < lo || *v > hi)
-		return lt_cli_usage_error(cmd, "'%s' must be a whole number from %ld "
-		                          "to %ld (got '%s'%s%s)", option, lo, hi, arg,
-		                          st != 0 ? ": " : "",
-		                          st != 0 ? lt_num_status_text(st) : "");
-	return LT_EXIT_OK;
+	if (st == 0 && ((*v >= lo && *v <= hi) || (zero != NULL && *v == 0)))
+		return LT_EXIT_OK;
+	return lt_cli_usage_error(cmd, "'%s' must be %s%s%sa whole number from "
+	                          "%ld to %ld (got '%s'%s%s)", option,
+	                          zero != NULL ? "0 (" : "", zero != NULL ? zero
+	                          : "", zero != NULL ? ") or " : "", lo, hi, arg,
+	                          st != 0 ? ": " : "",
+	                          st != 0 ? lt_num_status_text(st) : "");
+}
+
+static int whole_option(const char *cmd, const char *option, const char *arg,
+                        long lo, long hi, long *v)
+{
+	return lt_cli_whole(cmd, option, arg, lo, hi, NULL, v);
 }
 
 int lt_cli_run_option(const char *cmd, int opt, const char *arg,
@@ -233,6 +239,40 @@ void lt_cli_progress_end(lt_cli_progress *p)
 	if (p->shown)
 		fprintf(stderr, "\r%70s\r", "");
 	p->shown = 0;
+}
+
+/* ---- a share answer in words ------------------------------------------------ */
+
+const char *lt_cli_answer_name(lt_answer a)
+{
+	static const char *const names[] = {
+		[LT_ANSWER_SOLVED] = "solved",
+		[LT_ANSWER_FREE] = "met without spending",
+		[LT_ANSWER_UNREACHABLE] = "not reachable",
+		[LT_ANSWER_CEILING] = "target at the model's ceiling",
+		[LT_ANSWER_NO_DYNAMICS] = "not simulated",
+	};
+
+	return names[a];
+}
+
+lt_cell lt_cli_share_cell(const lt_share_result *x, int decimals, char *buf,
+                          size_t size)
+{
+	switch (x->answer) {
+	case LT_ANSWER_NO_DYNAMICS:
+		return lt_cell_text("not simulated");
+	case LT_ANSWER_UNREACHABLE:
+		return lt_cell_text("not reachable");
+	case LT_ANSWER_CEILING:
+		return lt_cell_text("never (ceiling)");
+	case LT_ANSWER_FREE:
+		return lt_cell_text("0% (met anyway)");
+	case LT_ANSWER_SOLVED:
+		break;
+	}
+	snprintf(buf, size, "%.*f%%", decimals, x->share);
+	return lt_cell_text(buf);
 }
 
 /* ---- probabilities in words ----------------------------------------------- */
