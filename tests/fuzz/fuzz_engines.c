@@ -2,7 +2,9 @@
  *
  * Any scenario the loader accepts must go through every engine without a
  * crash, undefined behaviour or leak: the audit, the path families, the
- * progress measures, the model and the inverse questions.  Inputs the
+ * progress measures, the model, the inverse questions, and the engines
+ * that draw (Monte Carlo, solve --probability, sens) with few draws, so
+ * each input stays fast.  Inputs the
  * loader refuses are skipped (fuzz_scenario.c covers them).
  */
 #include <gsl/gsl_errno.h>
@@ -13,11 +15,32 @@
 #include "lotrinh/config.h"
 #include "lotrinh/audit.h"
 #include "lotrinh/paths.h"
+#include "lotrinh/mc.h"
 #include "lotrinh/scenario.h"
+#include "lotrinh/sens.h"
 #include "lotrinh/simulate.h"
 #include "lotrinh/solve.h"
+#include "lotrinh/solve_mc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The engines that draw, with few draws and one thread. */
+static void drawing_engines(const lt_scenario *s)
+{
+	lt_mc_opts mo = {.draws = 64, .seed = 1, .threads = 1};
+	lt_sens_opts so = {.sobol = 1, .samples = 64, .bootstrap = 10,
+	                   .seed = 1, .threads = 1};
+	lt_mc_result mr;
+	lt_solve_mc_result pr;
+	lt_sens_result sr;
+
+	if (lt_simulate_mc(s, NULL, &mo, &mr, NULL) == LT_OK)
+		lt_mc_result_destroy(&mr);
+	if (lt_solve_mc_run(s, &mo, &pr, NULL) == LT_OK)
+		lt_solve_mc_result_destroy(&pr);
+	if (lt_sens_run(s, NULL, NULL, 0, &so, &sr, NULL) == LT_OK)
+		lt_sens_result_destroy(&sr);
+}
 
 /* The product's own engines, as the commands call them. */
 static void engines(const lt_scenario *s)
@@ -32,6 +55,7 @@ static void engines(const lt_scenario *s)
 		lt_simulation_destroy(&sim);
 	if (lt_solve_run(s, &rep, NULL) == LT_OK)
 		lt_solve_report_destroy(&rep);
+	drawing_engines(s);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
