@@ -245,6 +245,12 @@ static int setup_init(struct setup *u, const lt_model *m, int no_shocks)
  * measured at a quarter of a draw's time).  256 draws of 40 rows take
  * 80 KB. */
 #define BIN_BLOCK 256
+/* The distance between two rows of the buffer, in doubles: one cache line
+ * more than a block, so that the 35-odd values a draw stores, one per row,
+ * fall in different sets of the first-level cache (at a power-of-two
+ * stride of 2 KB they would share two of its 64 sets, and evict each
+ * other). */
+#define BUF_STRIDE (BIN_BLOCK + 8)
 
 /* Bytes kept free on either side of a thread's working memory, and the
  * alignment of each array in it: two cache lines, since the adjacent-line
@@ -265,8 +271,8 @@ struct acc {
 	uint32_t **page;
 	uint32_t *pool;      /* [hist_rows * LT_MC_BINS] */
 	size_t n_claimed;    /* pages of POOL in use */
-	double *zbuf;        /* [n_rows * BIN_BLOCK] row r's logits of the
-	                        draws not yet binned, at r * BIN_BLOCK */
+	double *zbuf;        /* [n_rows * BUF_STRIDE] row r's logits of the
+	                        draws not yet binned, at r * BUF_STRIDE */
 	size_t n_buf;        /* draws in ZBUF */
 	size_t *met_target;  /* [ni] */
 	size_t *reached;     /* [ni * ny] first year met, by year */
@@ -320,7 +326,7 @@ static void acc_layout(struct acc *a, struct slab *s, const struct setup *u)
 	a->u.smp.slots = carve(s, ns, sizeof *a->u.smp.slots);
 	a->u.smp.inv = carve(s, ns, sizeof *a->u.smp.inv);
 	a->page = carve(s, hist_rows(u) * HIST_PAGES, sizeof *a->page);
-	a->zbuf = carve(s, u->n_rows * BIN_BLOCK, sizeof *a->zbuf);
+	a->zbuf = carve(s, u->n_rows * BUF_STRIDE, sizeof *a->zbuf);
 	a->met_target = carve(s, ni, sizeof *a->met_target);
 	a->reached = carve(s, cells, sizeof *a->reached);
 	a->met_in = carve(s, cells, sizeof *a->met_in);
@@ -452,12 +458,12 @@ static void flush(const struct setup *u, struct acc *a)
 	size_t r, j, d, n = a->n_buf;
 
 	for (r = 0; r < u->n_rows; r++)
-		bin_row(a, r, a->zbuf + r * BIN_BLOCK, n);
+		bin_row(a, r, a->zbuf + r * BUF_STRIDE, n);
 	for (j = 0; j < u->n_ck; j++) {
 		size_t k = u->ck_k[j];
 		const double *zt = a->zbuf + (u->row[k] + (size_t)u->tyear[k]) *
-		                   BIN_BLOCK;
-		const double *zy = a->zbuf + (u->row[k] + u->ck_i[j]) * BIN_BLOCK;
+		                   BUF_STRIDE;
+		const double *zy = a->zbuf + (u->row[k] + u->ck_i[j]) * BUF_STRIDE;
 		uint32_t **pg = a->page + (u->n_rows + j) * HIST_PAGES;
 
 		for (d = 0; d < n; d++)
@@ -476,7 +482,7 @@ static void tally(const struct setup *u, struct acc *a)
 
 	for (k = 0; k < u->ni; k++) {
 		const double *z = a->z + k * u->ny;
-		double *zb = a->zbuf + u->row[k] * BIN_BLOCK + a->n_buf;
+		double *zb = a->zbuf + u->row[k] * BUF_STRIDE + a->n_buf;
 		int first = -1;
 
 		if (!u->sim[k])
@@ -484,7 +490,7 @@ static void tally(const struct setup *u, struct acc *a)
 		for (i = 0; i < u->ny; i++) {
 			int met = u->sense[k] * (z[i] - u->zaim[k]) >= 0.0;
 
-			zb[i * BIN_BLOCK] = z[i];
+			zb[i * BUF_STRIDE] = z[i];
 			if (met) {
 				a->met_in[k * u->ny + i]++;
 				if (first < 0)
