@@ -276,7 +276,7 @@ static void fit(void *ctx)
  * rounds are run to find them (other builds and tests share the machine,
  * and a busy second core halves what two threads can do).  When fewer
  * rounds are quiet, the fastest of all counts and the table says so. */
-#define MC_REPS 7
+#define MC_REPS 10
 #define MC_MAX_ROUNDS 30
 #define QUIET_CPUS 0.1
 /* Runs of each whole process: the fastest counts. */
@@ -314,10 +314,12 @@ static double mc_once(const lt_model *m, size_t n, int t, lt_mc_result *keep)
 	return elapsed;
 }
 
-/* One round at N draws: the floor loop, Monte Carlo of M on 1 and on 2
- * threads, into T[3] (seconds); the 2-thread result into *KEEP when not
- * NULL.  Returns the CPUs other work kept busy meanwhile (-1: unknown). */
-static double mc_round(const lt_model *m, size_t n, double *t,
+/* Round R at N draws: the floor loop and Monte Carlo of M on 1 thread,
+ * both pinned to the R-th CPU (so that the rounds try every CPU and the
+ * fastest one counts), then on 2 threads free to use all, into T[3]
+ * (seconds); the 2-thread result into *KEEP when not NULL.  Returns the
+ * CPUs other work kept busy meanwhile (-1: unknown). */
+static double mc_round(const lt_model *m, size_t n, int r, double *t,
                        lt_mc_result *keep, double *sink)
 {
 	lt_bench_load a, b;
@@ -325,10 +327,12 @@ static double mc_round(const lt_model *m, size_t n, double *t,
 	long hit;
 
 	lt_bench_load_now(&a);
+	lt_bench_pin(r);
 	start = now();
 	*sink += lt_bench_floor((long)n, &hit);
 	t[0] = now() - start;
 	t[1] = mc_once(m, n, 1, NULL);
+	lt_bench_pin(-1);
 	t[2] = mc_once(m, n, 2, keep);
 	lt_bench_load_now(&b);
 	return lt_bench_others(&a, &b);
@@ -352,8 +356,9 @@ static void monte_carlo(const lt_model *m, struct figures *fig,
 	       "simulated\nindicators x %zu years) against the floor loop "
 	       "(floor.c) for as many draws\non one thread; the fastest of %d "
 	       "rounds during which other work kept\nless than %.1f CPU busy "
-	       "(quiet: such rounds / rounds run):\n", keep->n_uncertain, n_sim,
-	       lt_model_years(m), MC_REPS, QUIET_CPUS);
+	       "(quiet: such rounds / rounds run); the one-thread\nruns take the "
+	       "%d CPUs in turn:\n", keep->n_uncertain, n_sim, lt_model_years(m),
+	       MC_REPS, QUIET_CPUS, lt_bench_ncpus());
 	printf("%9s %8s  %8s %7s %6s  %9s %7s %6s  %6s  %s\n", "draws", "floor",
 	       "1 thread", "ns/draw", "/floor", "2 threads", "ns/draw", "/floor",
 	       "2 vs 1", "quiet");
@@ -364,7 +369,8 @@ static void monte_carlo(const lt_model *m, struct figures *fig,
 		for (j = 0; j < 3; j++)
 			all[j] = quiet[j] = HUGE_VAL;
 		while (n_quiet < MC_REPS && rounds < MC_MAX_ROUNDS) {
-			o = mc_round(m, mc_sizes[i], t, i == BIG ? keep : NULL, &sink);
+			o = mc_round(m, mc_sizes[i], rounds, t, i == BIG ? keep : NULL,
+			             &sink);
 			rounds++;
 			n_quiet += o >= 0.0 && o < QUIET_CPUS;
 			for (j = 0; j < 3; j++) {

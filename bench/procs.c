@@ -7,11 +7,16 @@
  * memory from GNU time, as `/usr/bin/time -v` reports it.  Other builds
  * and tests share the machine, so it also tells how much CPU time other
  * work took while something was timed (the kernel's counters, less this
- * process's own use).
+ * process's own use), and can pin the calling thread to one CPU: on a
+ * shared virtual machine one CPU may run slower than the other for a while,
+ * and a one-thread time should not depend on which the scheduler picked.
  */
+/* sched_setaffinity and CPU_SET: Linux's, for lt_bench_pin */
+#define _GNU_SOURCE
 #include "procs.h"
 
 #include <fcntl.h>
+#include <sched.h>
 #include <math.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -141,4 +146,38 @@ double lt_bench_others(const lt_bench_load *a, const lt_bench_load *b)
 	others = (b->machine - a->machine - (b->own - a->own)) /
 	         (b->wall - a->wall);
 	return others > 0.0 ? others : 0.0;
+}
+
+/* The CPUs this process may run on, as it started. */
+static cpu_set_t all_cpus;
+static int have_all_cpus;
+
+int lt_bench_ncpus(void)
+{
+	if (!have_all_cpus) {
+		if (sched_getaffinity(0, sizeof all_cpus, &all_cpus) != 0)
+			return 1;
+		have_all_cpus = 1;
+	}
+	return CPU_COUNT(&all_cpus);
+}
+
+void lt_bench_pin(int j)
+{
+	cpu_set_t one;
+	int c, seen = 0;
+
+	if (lt_bench_ncpus() < 2)
+		return;
+	if (j < 0) {
+		sched_setaffinity(0, sizeof all_cpus, &all_cpus);
+		return;
+	}
+	CPU_ZERO(&one);
+	for (c = 0; c < CPU_SETSIZE; c++)
+		if (CPU_ISSET(c, &all_cpus) && seen++ == j % CPU_COUNT(&all_cpus)) {
+			CPU_SET(c, &one);
+			sched_setaffinity(0, sizeof one, &one);
+			return;
+		}
 }

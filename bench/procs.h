@@ -33,4 +33,12 @@ void lt_bench_load_now(lt_bench_load *l);
  * counts), or -1 when /proc/stat cannot be read. */
 double lt_bench_others(const lt_bench_load *a, const lt_bench_load *b);
 
+/* The CPUs this process may use (1 when that cannot be told). */
+int lt_bench_ncpus(void);
+
+/* Pin the calling thread to the J-th CPU this process may use (modulo
+ * their number); J < 0 allows all of them again.  Threads created while
+ * it is pinned inherit the pin: allow all before starting any. */
+void lt_bench_pin(int j);
+
 #endif /* LT_BENCH_PROCS_H */
