@@ -752,6 +752,38 @@ static void sweep_solve_mc(const char *path)
 	sweep_on(path, op_solve_mc);
 }
 
+/* Monte Carlo on 60 draws over 2 threads: every allocation of a run is
+ * made before its draws, so each failure ends in LT_ENOMEM, the result
+ * empty and nothing leaked. */
+static int op_mc(const void *arg)
+{
+	lt_mc_opts o = {.draws = 60, .seed = 7, .threads = 2};
+	lt_mc_result r;
+	lt_diag d;
+	int rc;
+
+	lt_diag_init(&d, NULL);
+	rc = lt_simulate_mc(arg, NULL, &o, &r, &d);
+	if (rc != LT_OK)
+		cr_expect(r.ind == NULL && r.checkpoints == NULL, "a failed "
+		          "lt_simulate_mc must leave the result empty");
+	else
+		lt_mc_result_destroy(&r);
+	lt_diag_destroy(&d);
+	return rc;
+}
+
+static void sweep_mc(const char *path)
+{
+	sweep_on(path, op_mc);
+}
+
+Test(alloc, mc_every_scenario, .timeout = 120)
+{
+	cr_expect_geq(each_cfg("scenarios", sweep_mc), 3);
+	cr_expect_geq(each_cfg("tests/data/good", sweep_mc), 3);
+}
+
 Test(alloc, solve_mc_every_scenario, .timeout = 120)
 {
 	cr_expect_geq(each_cfg("scenarios", sweep_solve_mc), 3);
@@ -979,6 +1011,8 @@ static struct cli_case cli_engines[] = {
 	{{"solve", FULL}},
 	{{"solve", "--format", "csv", FULL}},
 	{{"solve", "--format", "json", FULL}},
+	{{"simulate", "--draws", "200", "--threads", "2", LONG_AN}},
+	{{"simulate", "--draws", "100", "--format", "json", FULL}},
 	{{"solve", "--probability", "0.8", "--draws", "200", LONG_AN}},
 	{{"solve", "--probability", "0.8", "--draws", "200", "--format", "json",
 	  LONG_AN}},
