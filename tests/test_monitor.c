@@ -137,3 +137,33 @@ Test(monitor, simulate_says_on_track_or_not)
 	run_free(&r);
 	unlink(path);
 }
+
+/* A target met in every draw (b rises from 50 at r ≥ 0.05 toward a target
+ * of 10): there is nothing to condition on, and the observed value is said
+ * to change nothing, not read off an empty curve. */
+Test(monitor, observed_against_a_target_met_in_every_draw)
+{
+	static const char text[] =
+		FIXTURE_STILL_PROVINCE
+		"indicators = (\n"
+		"  { id = \"b\"; name = \"B\"; name_vi = \"B\"; unit = \"%\"; kind = \"share\";\n"
+		"    baseline = 50.0; target = { value = 10.0; direction = \">=\"; year = 2030; };\n"
+		"    milestones = ( (2027, 52.0) ); observed = ( (2027, 51.0) );\n"
+		"    model = { r = { dist = \"uniform\"; lo = 0.05; hi = 0.1; }; };\n"
+		"    source = \"assumption: test\"; }\n"
+		");\n";
+	char path[] = "/tmp/lt_monitor_XXXXXX";
+	int fd = mkstemp(path);
+	struct run r;
+
+	cr_assert(fd >= 0);
+	close(fd);
+	write_file(path, text);
+	r = run_cli("simulate", "--draws", "500", path);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_expect(strstr(r.out, "Observed 51 in 2027: the 2030 target is met in "
+	                 "none or all draws, so the value changes nothing")
+	          != NULL, "%s", r.out);
+	run_free(&r);
+	unlink(path);
+}

@@ -305,3 +305,30 @@ Test(solve, csv_rows)
 	cr_expect(strstr(r.out, "\ndigital_economy,") == NULL);
 	run_free(&r);
 }
+
+/* Every target reachable: the command names the share that meets them all
+ * and the indicator that sets it, and says whether the plan's rule (3 %
+ * here) is enough.  sk at 52 is met on its trend (r = 0.02385 a year:
+ * 100·logistic(6·0.02385) = 53.6 in 2030), so de sets the share. */
+Test(solve, cli_all_targets_reachable)
+{
+	char text[sizeof FIXTURE], path[] = "/tmp/lotrinh-all-XXXXXX", *p;
+	int fd = mkstemp(path);
+	struct run r;
+
+	memcpy(text, FIXTURE, sizeof FIXTURE);
+	p = strstr(text, "value = 55.0");
+	cr_assert(p != NULL);
+	memcpy(p, "value = 52.0", 12);
+	cr_assert(fd >= 0);
+	cr_assert_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	r = run_cli("solve", path);
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	cr_expect(strstr(r.out, "All targets together: ") != NULL &&
+	          strstr(r.out, "(set by de).") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "The plan's rule, at least 3%, is ") != NULL,
+	          "%s", r.out);
+	run_free(&r);
+	unlink(path);
+}

@@ -627,3 +627,24 @@ Test(solve_mc, cli_reproducible_and_in_words, .init = setup, .fini = teardown)
 	run_free(&c);
 	run_free(&t);
 }
+
+/* The command says how many draws have β < 0 for a target money reaches,
+ * and how many of those it meets at no share but stops meeting as the
+ * share rises (the counts are the engine's, checked by hand above). */
+Test(solve_mc, cli_says_negative_beta)
+{
+	static const char text[] = FIX_WITH("beta = { dist = \"normal\"; "
+	    "mean = 0.1; sd = 0.2; min = -1.9; max = 2.1; }; r = { dist = "
+	    "\"normal\"; mean = 0.035; sd = 0.02; min = -0.165; max = 0.235; };",
+	    "55.0");
+	char path[64];
+	struct run r;
+
+	write_fixture(text, path, sizeof path);
+	r = run_cli("solve", "--probability", "0.5", "--draws", "4000", path);
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	cr_expect(strstr(r.out, "draws have beta < 0, so more money") != NULL,
+	          "%s", r.out);
+	run_free(&r);
+	unlink(path);
+}
