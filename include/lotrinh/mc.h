@@ -141,6 +141,11 @@ void lt_mc_sampler_destroy(lt_mc_sampler *p);
 void lt_mc_draw(const lt_mc_sampler *p, gsl_rng *rng, double *theta,
                 double *eps);
 
+/* Inside a parallel run of chunks: count one more chunk of LT_MC_CHUNK
+ * draws done in *DONE (atomically) and, on the main thread, tell O's
+ * progress callback how many of O->draws are done. */
+void lt_mc_chunk_done(const lt_mc_opts *o, size_t *done);
+
 /* Run Monte Carlo on compiled model M (its schedule, its registry) into
  * *OUT (free with lt_mc_result_destroy).  Returns LT_OK; LT_EINVAL for bad
  * options or a draw outside the model's domain (message in DIAG);

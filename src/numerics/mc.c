@@ -814,8 +814,7 @@ static int check_opts(const lt_mc_opts *o, lt_diag *diag)
 	return LT_OK;
 }
 
-/* Count one more chunk done; the main thread tells O's progress callback. */
-static void report_progress(const lt_mc_opts *o, size_t *done)
+void lt_mc_chunk_done(const lt_mc_opts *o, size_t *done)
 {
 	size_t now;
 
@@ -865,7 +864,7 @@ static void run_chunks(const struct setup *u, const lt_mc_opts *o,
 			if (a == NULL || a->rc != LT_OK)
 				continue;
 			run_chunk(&a->u, o, (size_t)c, a);
-			report_progress(o, &done);
+			lt_mc_chunk_done(o, &done);
 		}
 	}
 }

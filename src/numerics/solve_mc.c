@@ -177,24 +177,6 @@ static void run_chunk(const struct setup *u, size_t c, struct acc *a)
 	}
 }
 
-/* Count one more chunk done; the main thread tells the progress callback. */
-static void report_progress(const lt_mc_opts *o, size_t *done)
-{
-	size_t now;
-
-#ifdef _OPENMP
-#pragma omp atomic capture
-	now = *done += LT_MC_CHUNK;
-	if (omp_get_thread_num() != 0)
-		return;
-#else
-	now = *done += LT_MC_CHUNK;
-#endif
-	if (o->progress != NULL)
-		o->progress(now < o->draws ? now : o->draws, o->draws,
-		            o->progress_data);
-}
-
 /* Run the chunks over NT threads with accumulators ACC. */
 static void run_chunks(const struct setup *u, struct acc *acc, int nt)
 {
@@ -217,7 +199,7 @@ static void run_chunks(const struct setup *u, struct acc *acc, int nt)
 			if (a->rc != LT_OK)
 				continue;
 			run_chunk(u, (size_t)c, a);
-			report_progress(u->o, &done);
+			lt_mc_chunk_done(u->o, &done);
 		}
 	}
 }
