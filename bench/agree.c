@@ -11,25 +11,15 @@
  * or the statistics that is larger than the sampling noise.
  */
 #include "agree.h"
+#include "export.h"
 
 #include <jansson.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 /* Standard errors of the tolerances (see the file comment). */
 #define AGREE_Z 4.0
-
-static int fail(char *err, size_t n, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, n, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 /* Record one comparison of GOT against WANT with tolerance TOL. */
 static void check(lt_bench_agreement *a, double got, double want, double tol,
@@ -135,7 +125,7 @@ int lt_bench_agree(const lt_model *m, const lt_mc_result *r, const char *path,
 
 	memset(a, 0, sizeof *a);
 	if (doc == NULL)
-		return fail(err, nerr, "%s: %s", path, je.text);
+		return lt_bench_fail(err, nerr, "%s: %s", path, je.text);
 	nd = (size_t)json_integer_value(json_object_get(doc, "draws"));
 	inds = json_object_get(doc, "indicators");
 	json_array_foreach(inds, i, e) {
@@ -144,7 +134,7 @@ int lt_bench_agree(const lt_model *m, const lt_mc_result *r, const char *path,
 		k = id != NULL ? find(m, id) : -1;
 		if (k < 0 || nd == 0) {
 			json_decref(doc);
-			return fail(err, nerr, "%s: indicator %zu ('%s') is not one "
+			return lt_bench_fail(err, nerr, "%s: indicator %zu ('%s') is not one "
 			            "lotrinh simulates", path, i, id ? id : "?");
 		}
 		probabilities(m, r, (size_t)k, e, nd, a);

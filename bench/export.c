@@ -40,7 +40,7 @@
 /* Random θ the probes evaluate besides the central one. */
 #define N_RANDOM_PROBES 2
 
-static int fail(char *err, size_t n, const char *fmt, ...)
+int lt_bench_fail(char *err, size_t n, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -154,7 +154,7 @@ static json_t *indicators(const lt_model *m, const lt_scenario *s,
 			continue;
 		if (start < 0) {
 			json_decref(a);
-			fail(err, nerr, "indicator '%s' starts before t0 (%d): the NumPy "
+			lt_bench_fail(err, nerr, "indicator '%s' starts before t0 (%d): the NumPy "
 			     "program does not carry logits forward", ind->id,
 			     ind->baseline_year);
 			return NULL;
@@ -226,7 +226,7 @@ static int economy_fixed(const lt_model *m, char *err, size_t nerr)
 		int j = lt_model_find_slot(m, kinds[i], 0);
 
 		if (j >= 0 && lt_model_slot(m, j)->dist.dist != LT_DIST_FIXED)
-			return fail(err, nerr, "'%s' is a distribution: the NumPy "
+			return lt_bench_fail(err, nerr, "'%s' is a distribution: the NumPy "
 			            "program takes the economy as fixed",
 			            lt_model_slot(m, j)->name);
 	}
@@ -276,20 +276,20 @@ int lt_bench_export(const char *scenario, const char *out, char *err,
 	int rc = -1;
 
 	if (lt_scenario_load(&s, scenario, NULL) != LT_OK)
-		return fail(err, nerr, "%s: cannot load the scenario", scenario);
+		return lt_bench_fail(err, nerr, "%s: cannot load the scenario", scenario);
 	if (lt_model_compile(&m, s, NULL, NULL) != LT_OK) {
 		lt_scenario_free(s);
-		return fail(err, nerr, "%s: cannot compile the model", scenario);
+		return lt_bench_fail(err, nerr, "%s: cannot compile the model", scenario);
 	}
 	if (lt_model_uses_ode(m))
-		fail(err, nerr, "%s has spillovers: the NumPy program does the closed "
+		lt_bench_fail(err, nerr, "%s has spillovers: the NumPy program does the closed "
 		     "form only", scenario);
 	else if (economy_fixed(m, err, nerr) == 0)
 		doc = document(m, s, err, nerr);
 	if (doc != NULL) {
 		rc = json_dump_file(doc, out, JSON_INDENT(1) | JSON_REAL_PRECISION(17));
 		if (rc != 0)
-			fail(err, nerr, "%s: cannot write", out);
+			lt_bench_fail(err, nerr, "%s: cannot write", out);
 		json_decref(doc);
 	}
 	lt_model_free(m);

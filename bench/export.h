@@ -10,4 +10,9 @@
 int lt_bench_export(const char *scenario, const char *out, char *err,
                     size_t nerr);
 
+/* Format a message into ERR[N] and return -1: how the bench's helpers
+ * fail (export.c, agree.c). */
+int lt_bench_fail(char *err, size_t n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 #endif /* LT_BENCH_EXPORT_H */

@@ -141,6 +141,10 @@ void lt_mc_sampler_destroy(lt_mc_sampler *p);
 void lt_mc_draw(const lt_mc_sampler *p, gsl_rng *rng, double *theta,
                 double *eps);
 
+/* LT_OK when O's draws (1 to LT_MC_MAX_DRAWS) and threads (at least 1)
+ * can run; else LT_EINVAL with the reason in DIAG. */
+int lt_mc_check_opts(const lt_mc_opts *o, lt_diag *diag);
+
 /* Inside a parallel run of chunks: count one more chunk of LT_MC_CHUNK
  * draws done in *DONE (atomically) and, on the main thread, tell O's
  * progress callback how many of O->draws are done. */

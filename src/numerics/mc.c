@@ -803,7 +803,7 @@ static int finish(const struct setup *u, struct acc **acc, int nt, size_t n,
 
 /* ---- the run ------------------------------------------------------------ */
 
-static int check_opts(const lt_mc_opts *o, lt_diag *diag)
+int lt_mc_check_opts(const lt_mc_opts *o, lt_diag *diag)
 {
 	if (o->draws < 1 || o->draws > LT_MC_MAX_DRAWS)
 		LT_ERROR(diag, LT_EINVAL, "the number of draws must be from 1 to %lu "
@@ -894,7 +894,7 @@ int lt_mc_run(const lt_model *m, const lt_mc_opts *o, lt_mc_result *out,
 	int nt = o->threads, t, rc, nomem = 0;
 
 	memset(out, 0, sizeof *out);
-	rc = check_opts(o, diag);
+	rc = lt_mc_check_opts(o, diag);
 	if (rc != LT_OK)
 		return rc;
 #ifndef _OPENMP

@@ -352,17 +352,6 @@ static int money(const lt_scenario *s, lt_solve_mc_result *out, lt_diag *diag)
 
 /* ---- the run ------------------------------------------------------------------ */
 
-static int check_opts(const lt_mc_opts *o, lt_diag *diag)
-{
-	if (o->draws < 1 || o->draws > LT_MC_MAX_DRAWS)
-		LT_ERROR(diag, LT_EINVAL, "the number of draws must be from 1 to %lu "
-		         "(got %zu)", LT_MC_MAX_DRAWS, o->draws);
-	if (o->threads < 1)
-		LT_ERROR(diag, LT_EINVAL, "the number of threads must be at least 1 "
-		         "(got %d)", o->threads);
-	return LT_OK;
-}
-
 /* The threads' accumulators (NT of them) into *ACC, and the rows into U
  * from thread 0's solver. */
 static int prepare(struct setup *u, struct acc **acc, int nt, lt_diag *diag)
@@ -393,7 +382,7 @@ int lt_solve_mc_run(const lt_scenario *s, const lt_mc_opts *o,
 	int nt = o->threads, t, rc;
 
 	memset(out, 0, sizeof *out);
-	rc = check_opts(o, diag);
+	rc = lt_mc_check_opts(o, diag);
 	if (rc != LT_OK)
 		return rc;
 #ifndef _OPENMP
