@@ -1148,6 +1148,63 @@ Test(scenario, range_target_rising)
 	cr_expect_eq(lt_target_met_at_baseline(&ind), 0);
 }
 
+/* Strict thresholds (issue "every target", point 2).  "hơn 80%" is more
+ * than 80: 80 itself misses it, anything above meets it.  For a whole
+ * count "hơn 07 vườn ươm" means at least 8, so the aim is 8 and 8 meets
+ * it; for a rank "< 10" the aim is 9.  The text keeps the document's
+ * form. */
+Test(scenario, strict_thresholds)
+{
+	lt_indicator share = {0}, count = {0}, rank = {0};
+	char buf[32];
+
+	share.kind = LT_KIND_SHARE;
+	share.baseline = 78.65;
+	share.target.value = 80.0;
+	share.target.direction = +1;
+	share.target.strict = 1;
+	cr_expect_float_eq(lt_target_aim(&share), 80.0, 1e-15);
+	cr_expect_eq(lt_target_test(&share, 80.0), LT_MET_NO);
+	cr_expect_eq(lt_target_test(&share, 80.0001), LT_MET_YES);
+	cr_expect_str_eq(lt_target_text(&share, 6, 1, buf, sizeof buf), "> 80");
+	count.kind = LT_KIND_COUNT;
+	count.baseline = 1.0;
+	count.target.value = 7.0;
+	count.target.direction = +1;
+	count.target.strict = 1;
+	cr_expect_float_eq(lt_target_aim(&count), 8.0, 1e-15);
+	cr_expect_eq(lt_target_test(&count, 7.0), LT_MET_NO);
+	cr_expect_eq(lt_target_test(&count, 7.9), LT_MET_NO);
+	cr_expect_eq(lt_target_test(&count, 8.0), LT_MET_YES);
+	cr_expect_str_eq(lt_target_text(&count, 6, 1, buf, sizeof buf), "> 7");
+	rank.kind = LT_KIND_RANK;
+	rank.baseline = 17.0;
+	rank.target.value = 10.0;
+	rank.target.direction = -1;
+	rank.target.strict = 1;
+	cr_expect_float_eq(lt_target_aim(&rank), 9.0, 1e-15);
+	cr_expect_eq(lt_target_test(&rank, 10.0), LT_MET_NO);
+	cr_expect_eq(lt_target_test(&rank, 9.0), LT_MET_YES);
+	/* a count's threshold that is not whole: "> 7.5" is at least 8 */
+	count.target.value = 7.5;
+	cr_expect_float_eq(lt_target_aim(&count), 8.0, 1e-15);
+}
+
+/* The loader reads ">" and "<": Dong Thap's "hơn 07 vườn ươm" is > 7, and
+ * its "hơn 80%" of residents with VNeID is > 80. */
+Test(scenario, dong_thap_strict_targets)
+{
+	lt_scenario *s = load_ok("scenarios/dong_thap.cfg");
+	const lt_indicator *inc = ind(s, "incubators");
+
+	cr_expect_eq(inc->target.strict, 1);
+	cr_expect_float_eq(lt_target_aim(inc), 8.0, 1e-15);
+	cr_expect_eq(ind(s, "vneid_accounts")->target.strict, 1);
+	cr_expect_eq(ind(s, "vneid_accounts")->target.direction, +1);
+	cr_expect_eq(ind(s, "st_enterprises")->target.strict, 0);
+	lt_scenario_free(s);
+}
+
 /* From above, a range aims at its upper edge and falls to it. */
 Test(scenario, range_target_falling)
 {

@@ -70,7 +70,10 @@ typedef struct lt_series {
 typedef struct lt_target {
 	int is_range;
 	double value;   /* when !is_range */
-	int direction;  /* +1 for ">=", -1 for "<=", 0 for a range */
+	int direction;  /* +1 for ">=" or ">", -1 for "<=" or "<", 0 for a
+	                   range */
+	int strict;     /* ">" or "<": the value itself does not meet it; for
+	                   a whole number (count, rank) the next one does */
 	double min, max; /* when is_range */
 	int year;
 	const char *source;
@@ -335,7 +338,9 @@ int lt_target_sense(const lt_indicator *ind);
  * the range keeps it met). */
 int lt_target_push(const lt_indicator *ind);
 
-/* The value IND's target aims at: its value, or a range's near edge. */
+/* The value IND's target aims at: its value, or a range's near edge; for
+ * a strict threshold on a whole number (a count or a rank) the next whole
+ * number ("> 7" aims at 8, "< 10" at 9). */
 double lt_target_aim(const lt_indicator *ind);
 
 /* How V stands against IND's target. */
@@ -347,7 +352,7 @@ int lt_target_met(const lt_indicator *ind, double v);
 /* 1 when the baseline already meets the target. */
 int lt_target_met_at_baseline(const lt_indicator *ind);
 
-/* The target as people read it, e.g. ">= 30", "<= 10", "15 to 20", into BUF
+/* The target as people read it, e.g. ">= 30", "> 80", "<= 10", "15 to 20", into BUF
  * of SIZE bytes with %.*g of DIGITS significant digits; UTF8 chooses "≥"
  * and "≤" over ">=" and "<=".  Returns BUF. */
 char *lt_target_text(const lt_indicator *ind, int digits, int utf8,

@@ -85,8 +85,13 @@ static void aim_lines(lt_doc *d, const lt_paths_item *p)
 	if (ind->kind == LT_KIND_RANK)
 		snprintf(rank, sizeof rank, ", rank of %d: lower is better",
 		         ind->rank_of);
+	/* a strict threshold on a share stays strict; on a count or a rank
+	 * its aim is already the next whole number */
+	int strict = ind->target.strict && p->aim == ind->target.value;
+
 	lt_doc_linef(d, "%.6g in %d -> %s %.6g in %d%s%s", ind->baseline,
-	             ind->baseline_year, p->direction > 0 ? ">=" : "<=", p->aim,
+	             ind->baseline_year, p->direction > 0 ? (strict ? ">" : ">=")
+	             : (strict ? "<" : "<="), p->aim,
 	             ind->target.year, ind->target.is_range ? " (near edge of the "
 	             "target range)" : "", rank);
 	if (p->met) {
@@ -363,6 +368,8 @@ static void indicator_doc(lt_doc *root, const lt_paths_item *p)
 	jnum(d, "aim", p->aim);
 	jcell(d, "target_year", lt_cell_year(ind->target.year));
 	jcell(d, "direction", lt_cell_int(p->direction));
+	jcell(d, "strict", lt_cell_bool(p->ind->target.strict &&
+	      p->aim == p->ind->target.value));
 	jcell(d, "target_met", lt_cell_bool(p->met));
 	jnum(d, "mean_step", p->path[0].mean_step);
 	jnum(d, "mean_step_pct", p->path[0].mean_step_pct);

@@ -68,7 +68,7 @@ static void load_target(struct ctx *c, const setting *e, const char *where,
 {
 	static const char *const keys[] = {"value", "direction", "min", "max",
 	    "year", "source", NULL};
-	static const char *const dirs[] = {">=", "<=", NULL};
+	static const char *const dirs[] = {">=", "<=", ">", "<", NULL};
 	const setting *g = lt_config_group(c, e, "target", where, 1);
 	lt_target *t = &ind->target;
 	struct range vr = lt_config_value_range(ind);
@@ -106,11 +106,16 @@ static void load_target(struct ctx *c, const setting *e, const char *where,
 	}
 	lt_config_get_num(c, g, "value", w, 1, vr, &t->value);
 	d = lt_config_get_enum(c, g, "direction", w, 1, dirs);
-	if (d >= 0)
-		t->direction = d == 0 ? +1 : -1;
-	if (d == 0 && ind->kind == LT_KIND_RANK)
+	if (d >= 0) {
+		t->direction = d % 2 == 0 ? +1 : -1;
+		t->strict = d >= 2;
+	}
+	if (t->direction > 0 && ind->kind == LT_KIND_RANK) {
 		lt_config_error(c, lt_config_member(c, g, "direction", w, 0),
-		    "'direction' %s must be \"<=\": a rank is better when lower", w);
+		    "'direction' %s must be \"<=\" or \"<\": a rank is better when "
+		    "lower", w);
+		t->direction = -1; /* one error, not a cascade about milestones */
+	}
 }
 
 /* The kind of indicator whose business-as-usual prior applies:

@@ -230,10 +230,20 @@ int lt_target_push(const lt_indicator *ind)
 	return lt_target_sense(ind);
 }
 
+/* A count or a rank takes whole values only. */
+static int whole_kind(const lt_indicator *ind)
+{
+	return ind->kind == LT_KIND_COUNT || ind->kind == LT_KIND_RANK;
+}
+
 double lt_target_aim(const lt_indicator *ind)
 {
 	const lt_target *t = &ind->target;
 
+	/* the smallest whole number above the value, or the largest below */
+	if (!t->is_range && t->strict && whole_kind(ind))
+		return t->direction > 0 ? floor(t->value) + 1.0
+		                        : ceil(t->value) - 1.0;
 	if (!t->is_range)
 		return t->value;
 	return lt_target_sense(ind) > 0 ? t->min : t->max;
@@ -245,6 +255,11 @@ lt_met lt_target_test(const lt_indicator *ind, double v)
 	int sense = lt_target_sense(ind);
 
 	if (isnan(v) || sense * (v - lt_target_aim(ind)) < 0.0)
+		return LT_MET_NO;
+	/* "> 80": 80 itself is not more than 80 (a whole number's aim is
+	 * already the next one, which meets it) */
+	if (!t->is_range && t->strict && !whole_kind(ind) &&
+	    v == lt_target_aim(ind))
 		return LT_MET_NO;
 	if (t->is_range && (sense > 0 ? v > t->max : v < t->min))
 		return LT_MET_EXCEEDS;
@@ -268,6 +283,9 @@ char *lt_target_text(const lt_indicator *ind, int digits, int utf8,
 
 	if (t->is_range)
 		snprintf(buf, size, "%.*g to %.*g", digits, t->min, digits, t->max);
+	else if (t->strict)
+		snprintf(buf, size, "%s %.*g", t->direction > 0 ? ">" : "<",
+		         digits, t->value);
 	else
 		snprintf(buf, size, "%s %.*g", t->direction > 0 ?
 		         (utf8 ? "≥" : ">=") : (utf8 ? "≤" : "<="), digits,
