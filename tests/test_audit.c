@@ -464,6 +464,31 @@ Test(audit, dong_thap_schedule_against_history)
 	unload();
 }
 
+/* A target the baseline already meets asks for no progress, and the audit
+ * says so for every indicator, with or without milestones: Dong Thap's TFP
+ * contribution was 55,88 % in 2021-2025 (003, phần II.3) against a target
+ * of >= 55 %; its PII rank 18/34 against the assumed "hold rank 18".
+ * Long An's targets all ask for progress: no such finding there. */
+Test(audit, target_met_at_baseline)
+{
+	const lt_finding *f;
+	size_t i;
+
+	load("scenarios/dong_thap.cfg");
+	f = find("tfp_contribution", "target-met-at-baseline", 2025, NULL);
+	EXPECT_SEV(f, LT_SEV_WARNING);
+	cr_expect_float_eq(value(f, "baseline"), 55.88, 1e-12);
+	cr_expect_float_eq(value(f, "target"), 55.0, 1e-12);
+	f = find("pii_rank", "target-met-at-baseline", 2024, NULL);
+	cr_expect_float_eq(value(f, "baseline"), 18.0, 1e-12);
+	unload();
+	load_long_an();
+	for (i = 0; i < audit.n; i++)
+		cr_expect(strcmp(audit.items[i].code, "target-met-at-baseline") != 0,
+		          "%s: %s", audit.items[i].subject, audit.items[i].text);
+	unload();
+}
+
 /* CLI: the table groups findings by subject and numbers their sources;
  * --min-severity filters; CSV and JSON carry the same findings. */
 Test(audit, cli_formats)

@@ -250,11 +250,33 @@ static void audit_final(struct run *r, const lt_indicator *ind)
 	src(f, "target", t->source);
 }
 
+/* A target the baseline already meets asks for no progress: the plan may
+ * aim too low, or the indicator may be misread (Dong Thap's TFP
+ * contribution, 55.88 % in 2025 against "≥ 55 %" for 2026-2030). */
+static void audit_met_at_baseline(struct run *r, const lt_indicator *ind)
+{
+	char tt[64];
+	lt_finding *f;
+
+	if (!lt_target_met_at_baseline(ind))
+		return;
+	f = add(r, LT_SEV_WARNING, "target-met-at-baseline", ind->id,
+	        ind->baseline_year, "the baseline %.6g (%d) already meets the "
+	        "target %s for %d: the target asks for no progress", ind->baseline,
+	        ind->baseline_year, lt_target_text(ind, 6, 1, tt, sizeof tt),
+	        ind->target.year);
+	val(f, "baseline", ind->baseline, ind->unit);
+	val(f, "target", lt_target_aim(ind), ind->unit);
+	src(f, "baseline", ind->baseline_source);
+	src(f, "target", ind->target.source);
+}
+
 static void audit_indicator(struct run *r, const lt_indicator *ind)
 {
 	const lt_series *m = &ind->milestones;
 	size_t i;
 
+	audit_met_at_baseline(r, ind);
 	if (m->n == 0) {
 		lt_finding *f = add(r, LT_SEV_INFO, "no-milestones", ind->id, 0,
 		    "the roadmap gives no yearly milestones: only the target (%d) "
