@@ -153,8 +153,10 @@ Test(audit, long_an_other_rows, .init = load_long_an, .fini = unload)
 	/* row 1 (TFP) has "-" in every year: no milestones */
 	EXPECT_SEV(find("tfp_contribution", "no-milestones", 0, NULL),
 	           LT_SEV_INFO);
-	cr_expect_eq(lt_audit_count(&audit, LT_SEV_WARNING), 1 + 5 + 1,
-	             "pii 2025, digital economy 2025/27/28/29/30, spending");
+	cr_expect_eq(lt_audit_count(&audit, LT_SEV_WARNING), 1 + 5 + 1 + 3,
+	             "pii 2025, digital economy 2025/27/28/29/30, spending; the "
+	             "targets of TFP and PII against their trends, the digital "
+	             "economy's target pace");
 }
 
 /* Every roadmap finding on Long An, from the roadmap table (Part III
@@ -193,10 +195,11 @@ Test(audit, long_an_every_roadmap_finding, .init = load_long_an,
 		           LT_SEV_INFO);
 	}
 	/* 1 (TFP) + 5 rows x 7 + Appendix I 3 + Appendix II 6 + plan 4 +
-	 * budget 7 (six years and the history) */
-	cr_expect_eq(audit.n, 1 + 35 + 3 + 6 + 4 + 7);
+	 * budget 7 (six years and the history) + the targets' trend (TFP,
+	 * PII) and pace (PII, digital economy) */
+	cr_expect_eq(audit.n, 1 + 35 + 3 + 6 + 4 + 7 + 2 + 2);
 	cr_expect_eq(lt_audit_count(&audit, LT_SEV_ERROR), 7);
-	cr_expect_eq(lt_audit_count(&audit, LT_SEV_WARNING), 7);
+	cr_expect_eq(lt_audit_count(&audit, LT_SEV_WARNING), 7 + 3);
 }
 
 /* Appendix I: the NSNN column of the 85 tasks adds up to the declared
@@ -489,6 +492,33 @@ Test(audit, target_met_at_baseline)
 	unload();
 }
 
+/* The change each target needs, for every indicator, by hand from 004's
+ * roadmap table: PII (50 − 42.05)/6 = +1.325 a year against the latest
+ * change 42.05 − 44.95 = −2.9 (2023 to 2024): the target reverses the
+ * trend, and is within the 3-point pace; the digital economy needs
+ * (30 − 6.36)/6 = +3.94 a year, 3.94/2.1 = 1.876 times the plausible
+ * pace; TFP's contribution (55 − 35.49)/5 = +3.902 a year after falling
+ * (35.49 − 43.35)/5 = −1.572 a year from 2020 to 2025. */
+Test(audit, long_an_target_pace_and_trend, .init = load_long_an,
+     .fini = unload)
+{
+	const lt_finding *f;
+
+	f = find("pii", "target-against-trend", 2030, NULL);
+	EXPECT_SEV(f, LT_SEV_WARNING);
+	cr_expect_float_eq(value(f, "needed_per_year"), 1.325, 1e-12);
+	cr_expect_float_eq(value(f, "latest_per_year"), -2.9, 1e-12);
+	f = find("pii", "target-pace", 2030, NULL);
+	EXPECT_SEV(f, LT_SEV_INFO);
+	f = find("digital_economy", "target-pace", 2030, NULL);
+	EXPECT_SEV(f, LT_SEV_WARNING);
+	cr_expect_float_eq(value(f, "needed_per_year"), 3.94, 1e-12);
+	cr_expect(strstr(f->text, "1.88 times") != NULL, "%s", f->text);
+	f = find("tfp_contribution", "target-against-trend", 2030, NULL);
+	cr_expect_float_eq(value(f, "needed_per_year"), 3.902, 1e-12);
+	cr_expect_float_eq(value(f, "latest_per_year"), -1.572, 1e-12);
+}
+
 /* CLI: the table groups findings by subject and numbers their sources;
  * --min-severity filters; CSV and JSON carry the same findings. */
 Test(audit, cli_formats)
@@ -498,7 +528,7 @@ Test(audit, cli_formats)
 	json_error_t err;
 
 	cr_assert_eq(r.status, 0, "%s", r.err);
-	cr_expect(strstr(r.out, "7 errors, 7 warnings") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "7 errors, 10 warnings") != NULL, "%s", r.out);
 	cr_expect(strstr(r.out, "\nappendix_2\n") != NULL);
 	cr_expect(strstr(r.out, "     [1] 004, Appendix II") != NULL);
 	run_free(&r);

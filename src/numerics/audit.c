@@ -271,12 +271,65 @@ static void audit_met_at_baseline(struct run *r, const lt_indicator *ind)
 	src(f, "target", ind->target.source);
 }
 
+/* The mean yearly change the target needs, from the baseline to the
+ * target year, against the latest observed change (a target that reverses
+ * the trend) and against the plausible pace: for every indicator, so that
+ * one without milestones is audited too. */
+static void audit_target_pace(struct run *r, const lt_indicator *ind)
+{
+	lt_point obs[128];
+	size_t n = lt_indicator_observations(ind, obs, 128);
+	int years = ind->target.year - ind->baseline_year, d;
+	double need, latest;
+	const char *unit = lt_step_unit(ind);
+	lt_finding *f;
+
+	if (years <= 0 || lt_target_met_at_baseline(ind))
+		return;
+	need = (lt_target_aim(ind) - ind->baseline) / years;
+	d = need > 0.0 ? +1 : -1;
+	if (n >= 2 && obs[n - 1].year > obs[n - 2].year) {
+		latest = (obs[n - 1].value - obs[n - 2].value) /
+		         (obs[n - 1].year - obs[n - 2].year);
+		if (d * latest < 0.0) {
+			f = add(r, LT_SEV_WARNING, "target-against-trend", ind->id,
+			        ind->target.year, "the target needs %+.4g %s a year to "
+			        "%d, but the latest observed change was %+.4g a year (%d "
+			        "to %d): the target reverses the trend", need, unit,
+			        ind->target.year, latest, obs[n - 2].year,
+			        obs[n - 1].year);
+			val(f, "needed_per_year", need, unit);
+			val(f, "latest_per_year", latest, unit);
+			src(f, "history", ind->history.source);
+			src(f, "target", ind->target.source);
+		}
+	}
+	if (!ind->has_pace)
+		return;
+	if (fabs(need) > ind->pace_max_step)
+		f = add(r, LT_SEV_WARNING, "target-pace", ind->id, ind->target.year,
+		        "the target needs on average %+.4g %s a year to %d, %.3g times "
+		        "the plausible pace of %.4g a year", need, unit,
+		        ind->target.year, fabs(need) / ind->pace_max_step,
+		        ind->pace_max_step);
+	else
+		f = add(r, LT_SEV_INFO, "target-pace", ind->id, ind->target.year,
+		        "the target needs on average %+.4g %s a year to %d, within the "
+		        "plausible pace of %.4g a year", need, unit, ind->target.year,
+		        ind->pace_max_step);
+	val(f, "needed_per_year", need, unit);
+	val(f, "pace_max_step", ind->pace_max_step, unit);
+	src(f, "pace", ind->pace_source);
+	src(f, "target", ind->target.source);
+}
+
 static void audit_indicator(struct run *r, const lt_indicator *ind)
 {
 	const lt_series *m = &ind->milestones;
 	size_t i;
 
 	audit_met_at_baseline(r, ind);
+	audit_target_pace(r, ind);
 	if (m->n == 0) {
 		lt_finding *f = add(r, LT_SEV_INFO, "no-milestones", ind->id, 0,
 		    "the roadmap gives no yearly milestones: only the target (%d) "
