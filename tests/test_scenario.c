@@ -1153,35 +1153,36 @@ Test(scenario, range_target_rising)
  * count "hơn 07 vườn ươm" means at least 8, so the aim is 8 and 8 meets
  * it; for a rank "< 10" the aim is 9.  The text keeps the document's
  * form. */
+/* A strict threshold of KIND: "> VALUE" (DIR +1) or "< VALUE" (-1). */
+static lt_indicator strict_target(lt_kind kind, double baseline,
+                                  double value, int dir)
+{
+	lt_indicator ind = {0};
+
+	ind.kind = kind;
+	ind.baseline = baseline;
+	ind.target.value = value;
+	ind.target.direction = dir;
+	ind.target.strict = 1;
+	return ind;
+}
+
 Test(scenario, strict_thresholds)
 {
-	lt_indicator share = {0}, count = {0}, rank = {0};
+	lt_indicator share = strict_target(LT_KIND_SHARE, 78.65, 80.0, +1);
+	lt_indicator count = strict_target(LT_KIND_COUNT, 1.0, 7.0, +1);
+	lt_indicator rank = strict_target(LT_KIND_RANK, 17.0, 10.0, -1);
 	char buf[32];
 
-	share.kind = LT_KIND_SHARE;
-	share.baseline = 78.65;
-	share.target.value = 80.0;
-	share.target.direction = +1;
-	share.target.strict = 1;
 	cr_expect_float_eq(lt_target_aim(&share), 80.0, 1e-15);
 	cr_expect_eq(lt_target_test(&share, 80.0), LT_MET_NO);
 	cr_expect_eq(lt_target_test(&share, 80.0001), LT_MET_YES);
 	cr_expect_str_eq(lt_target_text(&share, 6, 1, buf, sizeof buf), "> 80");
-	count.kind = LT_KIND_COUNT;
-	count.baseline = 1.0;
-	count.target.value = 7.0;
-	count.target.direction = +1;
-	count.target.strict = 1;
 	cr_expect_float_eq(lt_target_aim(&count), 8.0, 1e-15);
 	cr_expect_eq(lt_target_test(&count, 7.0), LT_MET_NO);
 	cr_expect_eq(lt_target_test(&count, 7.9), LT_MET_NO);
 	cr_expect_eq(lt_target_test(&count, 8.0), LT_MET_YES);
 	cr_expect_str_eq(lt_target_text(&count, 6, 1, buf, sizeof buf), "> 7");
-	rank.kind = LT_KIND_RANK;
-	rank.baseline = 17.0;
-	rank.target.value = 10.0;
-	rank.target.direction = -1;
-	rank.target.strict = 1;
 	cr_expect_float_eq(lt_target_aim(&rank), 9.0, 1e-15);
 	cr_expect_eq(lt_target_test(&rank, 10.0), LT_MET_NO);
 	cr_expect_eq(lt_target_test(&rank, 9.0), LT_MET_YES);
