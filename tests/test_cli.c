@@ -83,8 +83,10 @@ Test(cli, check_reports_every_file)
 
 	cr_expect_eq(r.status, 2);
 	cr_expect_str_eq(r.out, "tests/data/good/demo.cfg: ok (1 indicator, "
-	                 "2 channels)\ntests/data/good/full.cfg: ok (4 indicators, "
-	                 "2 channels, 3 programme tasks)\n");
+	                 "2 channels)\n  1 target: 1 with a baseline (1 simulated, "
+	                 "0 ranks), 0 target-only\ntests/data/good/full.cfg: ok (4 "
+	                 "indicators, 2 channels, 3 programme tasks)\n  4 targets: "
+	                 "4 with a baseline (3 simulated, 1 rank), 0 target-only\n");
 	cr_expect_str_eq(r.err, "lotrinh: tests/data/bad/negative_grdp.cfg:4: "
 	                 "'grdp' in 'economy' must be positive (got -5)\n");
 	run_free(&r);
@@ -368,7 +370,8 @@ Test(cli, empty_file_name)
 
 	cr_expect_eq(r.status, 2);
 	cr_expect_str_eq(r.out, "tests/data/good/demo.cfg: ok (1 indicator, "
-	                 "2 channels)\n");
+	                 "2 channels)\n  1 target: 1 with a baseline (1 simulated, "
+	                 "0 ranks), 0 target-only\n");
 	cr_expect_str_eq(r.err, "lotrinh: '': the file name is empty; give the "
 	                 "path of a scenario file\n");
 	run_free(&r);

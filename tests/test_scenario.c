@@ -1132,6 +1132,7 @@ Test(scenario, range_target_rising)
 {
 	lt_indicator ind = {0};
 
+	ind.has_baseline = 1;
 	ind.baseline = 11.2;
 	ind.target.is_range = 1;
 	ind.target.min = 15.0;
@@ -1160,6 +1161,7 @@ static lt_indicator strict_target(lt_kind kind, double baseline,
 	lt_indicator ind = {0};
 
 	ind.kind = kind;
+	ind.has_baseline = 1;
 	ind.baseline = baseline;
 	ind.target.value = value;
 	ind.target.direction = dir;
@@ -1211,6 +1213,7 @@ Test(scenario, range_target_falling)
 {
 	lt_indicator ind = {0};
 
+	ind.has_baseline = 1;
 	ind.baseline = 26.0;
 	ind.target.is_range = 1;
 	ind.target.min = 15.0;
@@ -1229,6 +1232,7 @@ Test(scenario, range_target_inside)
 	lt_indicator ind = {0};
 	char buf[64];
 
+	ind.has_baseline = 1;
 	ind.baseline = 16.5;
 	ind.target.is_range = 1;
 	ind.target.min = 15.0;
@@ -1270,6 +1274,7 @@ Test(scenario, observations_end_in_baseline)
 
 	ind.history.pts = h;
 	ind.history.n = 4;
+	ind.has_baseline = 1;
 	ind.baseline = 3.25;
 	ind.baseline_year = 2023;
 	n = lt_indicator_observations(&ind, obs, 8);

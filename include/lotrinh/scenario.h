@@ -349,8 +349,16 @@ lt_met lt_target_test(const lt_indicator *ind, double v);
 /* 1 if V meets IND's target (LT_MET_YES or LT_MET_EXCEEDS), else 0. */
 int lt_target_met(const lt_indicator *ind, double v);
 
-/* 1 when the baseline already meets the target. */
+/* 1 when the baseline already meets the target (0 without a baseline). */
 int lt_target_met_at_baseline(const lt_indicator *ind);
+
+/* 1 when IND has a target and no baseline in the documents: it is shown,
+ * compared and audited, never simulated, and its progress cannot be
+ * measured. */
+int lt_indicator_target_only(const lt_indicator *ind);
+
+/* Why a target-only indicator cannot be followed, in one phrase. */
+extern const char lt_no_baseline_text[];
 
 /* The target as people read it, e.g. ">= 30", "> 80", "<= 10", "15 to 20", into BUF
  * of SIZE bytes with %.*g of DIGITS significant digits; UTF8 chooses "≥"

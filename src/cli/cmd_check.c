@@ -4,6 +4,7 @@
 
 #include "cli_private.h"
 #include "lotrinh/config.h"
+#include "lotrinh/model.h"
 #include "lotrinh/cli.h"
 #include "lotrinh/scenario.h"
 
@@ -21,6 +22,41 @@ const char lt_usage_check[] =
 	"Exit status: 0 when every file is valid, 2 when any is not, 3 when a\n"
 	"file cannot be read or memory runs out.\n"
 	"The format is described in docs/SCENARIO.md.\n";
+
+/* "  6 targets: 6 with a baseline (5 simulated, 1 rank), 0 target-only":
+ * what a province carries, and what the model can follow.  Returns an
+ * exit status (the model may fail to compile for want of memory). */
+static int print_targets(const lt_scenario *s)
+{
+	size_t k, based = 0, sim = 0, ranks = 0;
+	lt_model *m = NULL;
+	lt_diag d;
+	int rc;
+
+	lt_diag_init(&d, s->path);
+	rc = lt_model_compile(&m, s, NULL, &d);
+	if (rc != LT_OK) {
+		lt_cli_print_diag(&d);
+		lt_diag_destroy(&d);
+		return lt_cli_exit_status(rc);
+	}
+	lt_diag_destroy(&d);
+	for (k = 0; k < s->n_indicators; k++) {
+		const lt_indicator *ind = &s->indicators[k];
+
+		if (lt_indicator_target_only(ind))
+			continue;
+		based++;
+		sim += lt_model_dynamic(m, k, NULL) != 0;
+		ranks += ind->kind == LT_KIND_RANK;
+	}
+	lt_model_free(m);
+	printf("  %zu target%s: %zu with a baseline (%zu simulated, %zu "
+	       "rank%s), %zu target-only\n", s->n_indicators,
+	       s->n_indicators == 1 ? "" : "s", based, sim, ranks,
+	       ranks == 1 ? "" : "s", s->n_indicators - based);
+	return LT_EXIT_OK;
+}
 
 static size_t count_tasks(const lt_scenario *s)
 {
@@ -64,6 +100,9 @@ int lt_cmd_check(int argc, char **argv)
 				printf(", %zu programme task%s", count_tasks(s),
 				       count_tasks(s) == 1 ? "" : "s");
 			printf(")\n");
+			rc = print_targets(s);
+			if (rc > status)
+				status = rc;
 			lt_scenario_free(s);
 		} else {
 			/* the worst status wins: the environment (3) over a bad

@@ -80,14 +80,19 @@ static const char *family_label(lt_path_kind k)
 static void aim_lines(lt_doc *d, const lt_paths_item *p)
 {
 	const lt_indicator *ind = p->ind;
-	char a[32], b[32], rank[64] = "";
-
-	if (ind->kind == LT_KIND_RANK)
-		snprintf(rank, sizeof rank, ", rank of %d: lower is better",
-		         ind->rank_of);
+	char a[32], b[32], rank[64] = "", tt[64];
 	/* a strict threshold on a share stays strict; on a count or a rank
 	 * its aim is already the next whole number */
 	int strict = ind->target.strict && p->aim == ind->target.value;
+
+	if (lt_indicator_target_only(ind)) {
+		lt_doc_linef(d, "target %s in %d; %s", lt_target_text(ind, 6, 0, tt,
+		             sizeof tt), ind->target.year, lt_no_baseline_text);
+		return;
+	}
+	if (ind->kind == LT_KIND_RANK)
+		snprintf(rank, sizeof rank, ", rank of %d: lower is better",
+		         ind->rank_of);
 
 	lt_doc_linef(d, "%.6g in %d -> %s %.6g in %d%s%s", ind->baseline,
 	             ind->baseline_year, p->direction > 0 ? (strict ? ">" : ">=")
@@ -363,7 +368,7 @@ static void indicator_doc(lt_doc *root, const lt_paths_item *p)
 	snprintf(title, sizeof title, "%s (%s)", ind->name, ind->id);
 	d = lt_doc_list_item(root, "indicators", title, NULL, LT_SHOW_ALL);
 	jcell(d, "id", lt_cell_text(ind->id));
-	jnum(d, "baseline", ind->baseline);
+	jnum(d, "baseline", lt_indicator_target_only(ind) ? NAN : ind->baseline);
 	jcell(d, "baseline_year", lt_cell_year(ind->baseline_year));
 	jnum(d, "aim", p->aim);
 	jcell(d, "target_year", lt_cell_year(ind->target.year));

@@ -183,9 +183,17 @@ static void fill_roadmap_row(lt_table *t, const lt_indicator *ind,
 	lt_table_set(t, 0, ind->id);
 	lt_table_set(t, 1, name_of(ind, lang));
 	lt_table_set(t, 2, unit_of(ind, lang));
-	lt_table_put(t, 3, lt_cell_marked(lt_cell_year(ind->baseline_year),
-	                                   star(ind->baseline_year_source)));
-	lt_table_put(t, 4, value_cell(ind, ind->baseline, ind->baseline_source));
+	if (lt_indicator_target_only(ind)) {
+		/* a target with no value in the documents to start from */
+		lt_table_put(t, 3, lt_cell_missing(NULL));
+		lt_table_put(t, 4, lt_cell_missing(L(lang, "none",
+		             "chưa có")));
+	} else {
+		lt_table_put(t, 3, lt_cell_marked(lt_cell_year(ind->baseline_year),
+		             star(ind->baseline_year_source)));
+		lt_table_put(t, 4, value_cell(ind, ind->baseline,
+		             ind->baseline_source));
+	}
 	for (j = 0; j < ny; j++)
 		for (k = 0; k < ind->milestones.n; k++)
 			if (ind->milestones.pts[k].year == years[j])

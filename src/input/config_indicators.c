@@ -419,11 +419,17 @@ void lt_config_check_indicators(struct ctx *c, const setting *root)
 		if (ind->has_baseline == 0 && ind->has_merged) {
 			ind->baseline = ind->merged_baseline;
 			ind->has_baseline = 1;
-		} else if (ind->has_baseline == 0) {
+		} else if (ind->has_baseline == 0 && (ind->channel >= 0 ||
+		           ind->r.set || ind->beta.set || ind->sigma.set ||
+		           ind->prior != NULL)) {
+			/* no baseline: a target-only indicator (scenario.h), which
+			 * the model never runs */
 			c->errors++;
 			lt_error_raise(c->d, LT_EINVAL, c->file, ind->line,
-			    "missing required setting 'baseline' for indicator '%s' "
-			    "(or give it through the province's components)", ind->id);
+			    "indicator '%s' has no 'baseline' (nor one from the "
+			    "province's components), so it is never simulated: its "
+			    "'channel' and 'model' do not apply; give its baseline, or "
+			    "drop them to carry the target alone", ind->id);
 		}
 		if (ind->has_baseline == 1)
 			check_milestones(c, ind);

@@ -328,6 +328,13 @@ static void audit_indicator(struct run *r, const lt_indicator *ind)
 	const lt_series *m = &ind->milestones;
 	size_t i;
 
+	if (lt_indicator_target_only(ind)) {
+		lt_finding *f = add(r, LT_SEV_WARNING, "no-baseline", ind->id, 0,
+		    "%s: the target (%d) is set with no value to start from",
+		    lt_no_baseline_text, ind->target.year);
+		src(f, "target", ind->target.source);
+		return;
+	}
 	audit_met_at_baseline(r, ind);
 	audit_target_pace(r, ind);
 	if (m->n == 0) {

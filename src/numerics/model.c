@@ -437,6 +437,8 @@ static const char *static_reason(lt_model *m, size_t k)
 
 	m->lo[k] = lo;
 	m->width[k] = hi - lo;
+	if (lt_indicator_target_only(ind))
+		return lt_no_baseline_text;
 	if (ind->kind == LT_KIND_RANK)
 		return "a rank: paths and audits only, no dynamics";
 	if (!ind->has_ceiling)

@@ -116,6 +116,12 @@ static int compute(const lt_indicator *ind, int horizon, lt_paths_item *p,
 			                      "baseline year %d", ind->id,
 			                      ind->target.year, ind->baseline_year);
 	}
+	if (lt_indicator_target_only(ind)) {
+		for (k = 0; k < LT_PATH_KINDS; k++)
+			snprintf(p->path[k].why, sizeof p->path[k].why, "%s",
+			         lt_no_baseline_text);
+		return LT_OK;
+	}
 	rc = build_paths(p, diag);
 	if (rc == LT_OK)
 		rc = assess(p, horizon);

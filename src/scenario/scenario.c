@@ -218,14 +218,16 @@ int lt_target_sense(const lt_indicator *ind)
 
 	if (!t->is_range)
 		return t->direction;
-	return ind->baseline > t->max ? -1 : +1;
+	/* without a baseline a range is read from below */
+	return ind->has_baseline == 1 && ind->baseline > t->max ? -1 : +1;
 }
 
 int lt_target_push(const lt_indicator *ind)
 {
 	const lt_target *t = &ind->target;
 
-	if (t->is_range && ind->baseline >= t->min && ind->baseline <= t->max)
+	if (t->is_range && ind->has_baseline == 1 && ind->baseline >= t->min &&
+	    ind->baseline <= t->max)
 		return 0;
 	return lt_target_sense(ind);
 }
@@ -273,7 +275,15 @@ int lt_target_met(const lt_indicator *ind, double v)
 
 int lt_target_met_at_baseline(const lt_indicator *ind)
 {
-	return lt_target_met(ind, ind->baseline);
+	return ind->has_baseline == 1 && lt_target_met(ind, ind->baseline);
+}
+
+const char lt_no_baseline_text[] = "no baseline in the documents: progress "
+                                   "cannot be measured";
+
+int lt_indicator_target_only(const lt_indicator *ind)
+{
+	return ind->has_baseline != 1;
 }
 
 char *lt_target_text(const lt_indicator *ind, int digits, int utf8,
@@ -303,7 +313,7 @@ size_t lt_indicator_observations(const lt_indicator *ind, lt_point *obs,
 	for (i = 0; i < ind->history.n && n < cap; i++)
 		if (ind->history.pts[i].year < ind->baseline_year)
 			obs[n++] = ind->history.pts[i];
-	if (n < cap) {
+	if (n < cap && ind->has_baseline == 1) {
 		obs[n].year = ind->baseline_year;
 		obs[n].value = ind->baseline;
 		n++;
