@@ -329,9 +329,11 @@ static void audit_indicator(struct run *r, const lt_indicator *ind)
 	size_t i;
 
 	if (lt_indicator_target_only(ind)) {
+		char tt[64];
 		lt_finding *f = add(r, LT_SEV_WARNING, "no-baseline", ind->id, 0,
-		    "%s: the target (%d) is set with no value to start from",
-		    lt_no_baseline_text, ind->target.year);
+		    "%s (the %d target %s is set with no value to start from)",
+		    lt_no_baseline_text, ind->target.year,
+		    lt_target_text(ind, 6, 1, tt, sizeof tt));
 		src(f, "target", ind->target.source);
 		return;
 	}
