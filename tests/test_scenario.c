@@ -1192,6 +1192,12 @@ Test(scenario, strict_thresholds)
 	cr_expect_float_eq(lt_target_aim(&rank), 9.0, 1e-15);
 	cr_expect_eq(lt_target_test(&rank, 10.0), LT_MET_NO);
 	cr_expect_eq(lt_target_test(&rank, 9.0), LT_MET_YES);
+	/* the comparison as stated, and against the aim */
+	cr_expect_str_eq(lt_target_op(&share, 0, 1), ">");
+	cr_expect_str_eq(lt_target_op(&share, 1, 1), ">");
+	cr_expect_str_eq(lt_target_op(&count, 0, 1), ">");
+	cr_expect_str_eq(lt_target_op(&count, 1, 0), ">=");
+	cr_expect_str_eq(lt_target_op(&rank, 1, 1), "≤");
 	/* a count's threshold that is not whole: "> 7.5" is at least 8 */
 	count.target.value = 7.5;
 	cr_expect_float_eq(lt_target_aim(&count), 8.0, 1e-15);

@@ -360,6 +360,13 @@ int lt_indicator_target_only(const lt_indicator *ind);
 /* Why a target-only indicator cannot be followed, in one phrase. */
 extern const char lt_no_baseline_text[];
 
+/* The comparison of IND's threshold target: as the document states it
+ * (AIM 0: ">" for "hơn 07", "≥" for "tối thiểu 30") or against
+ * lt_target_aim (AIM 1: "≥" 8 for "hơn 07", since a count's strict aim is
+ * already the next whole number); UTF8 chooses "≥"/"≤" over ">="/"<=".
+ * NULL for a range. */
+const char *lt_target_op(const lt_indicator *ind, int aim, int utf8);
+
 /* The target as people read it, e.g. ">= 30", "> 80", "<= 10", "15 to 20", into BUF
  * of SIZE bytes with %.*g of DIGITS significant digits; UTF8 chooses "≥"
  * and "≤" over ">=" and "<=".  Returns BUF. */

@@ -81,9 +81,9 @@ static void aim_lines(lt_doc *d, const lt_paths_item *p)
 {
 	const lt_indicator *ind = p->ind;
 	char a[32], b[32], rank[64] = "", tt[64];
-	/* a strict threshold on a share stays strict; on a count or a rank
-	 * its aim is already the next whole number */
-	int strict = ind->target.strict && p->aim == ind->target.value;
+	/* a range is aimed at its near edge, reached from the target's side */
+	const char *op = ind->target.is_range ? (p->direction > 0 ? ">=" : "<=")
+	                 : lt_target_op(ind, 1, 0);
 
 	if (lt_indicator_target_only(ind)) {
 		lt_doc_linef(d, "target %s in %d; %s", lt_target_text(ind, 6, 0, tt,
@@ -95,8 +95,7 @@ static void aim_lines(lt_doc *d, const lt_paths_item *p)
 		         ind->rank_of);
 
 	lt_doc_linef(d, "%.6g in %d -> %s %.6g in %d%s%s", ind->baseline,
-	             ind->baseline_year, p->direction > 0 ? (strict ? ">" : ">=")
-	             : (strict ? "<" : "<="), p->aim,
+	             ind->baseline_year, op, p->aim,
 	             ind->target.year, ind->target.is_range ? " (near edge of the "
 	             "target range)" : "", rank);
 	if (p->met) {
@@ -373,8 +372,9 @@ static void indicator_doc(lt_doc *root, const lt_paths_item *p)
 	jnum(d, "aim", p->aim);
 	jcell(d, "target_year", lt_cell_year(ind->target.year));
 	jcell(d, "direction", lt_cell_int(p->direction));
-	jcell(d, "strict", lt_cell_bool(p->ind->target.strict &&
-	      p->aim == p->ind->target.value));
+	/* the aim itself does not meet the target ("> 80" on a share) */
+	jcell(d, "strict", lt_cell_bool(!p->ind->target.is_range &&
+	      strlen(lt_target_op(p->ind, 1, 0)) == 1));
 	jcell(d, "target_met", lt_cell_bool(p->met));
 	jnum(d, "mean_step", p->path[0].mean_step);
 	jnum(d, "mean_step_pct", p->path[0].mean_step_pct);

@@ -133,8 +133,7 @@ static void target_text(const lt_indicator *ind, lt_lang lang, char *buf,
 		         sizeof a), value_text(ind, t->max, lang, b, sizeof b),
 		         t->year);
 	else
-		snprintf(buf, size, "%s %s (%d)", t->strict ? (t->direction > 0
-		         ? ">" : "<") : t->direction > 0 ? "≥" : "≤",
+		snprintf(buf, size, "%s %s (%d)", lt_target_op(ind, 0, 1),
 		         value_text(ind, t->value, lang, a, sizeof a), t->year);
 }
 

@@ -286,6 +286,20 @@ int lt_indicator_target_only(const lt_indicator *ind)
 	return ind->has_baseline != 1;
 }
 
+const char *lt_target_op(const lt_indicator *ind, int aim, int utf8)
+{
+	const lt_target *t = &ind->target;
+	int strict = t->strict && !(aim && whole_kind(ind));
+
+	if (t->is_range)
+		return NULL;
+	if (strict)
+		return t->direction > 0 ? ">" : "<";
+	if (t->direction > 0)
+		return utf8 ? "≥" : ">=";
+	return utf8 ? "≤" : "<=";
+}
+
 char *lt_target_text(const lt_indicator *ind, int digits, int utf8,
                      char *buf, size_t size)
 {
@@ -293,12 +307,8 @@ char *lt_target_text(const lt_indicator *ind, int digits, int utf8,
 
 	if (t->is_range)
 		snprintf(buf, size, "%.*g to %.*g", digits, t->min, digits, t->max);
-	else if (t->strict)
-		snprintf(buf, size, "%s %.*g", t->direction > 0 ? ">" : "<",
-		         digits, t->value);
 	else
-		snprintf(buf, size, "%s %.*g", t->direction > 0 ?
-		         (utf8 ? "≥" : ">=") : (utf8 ? "≤" : "<="), digits,
+		snprintf(buf, size, "%s %.*g", lt_target_op(ind, 0, utf8), digits,
 		         t->value);
 	return buf;
 }
