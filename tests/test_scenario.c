@@ -1151,6 +1151,8 @@ Test(scenario, range_target_rising)
 	cr_expect_eq(lt_target_met(&ind, 20.5), 1);
 	cr_expect_eq(lt_target_met(&ind, NAN), 0);
 	cr_expect_eq(lt_target_met_at_baseline(&ind), 0);
+	/* a range has no single comparison */
+	cr_expect_null(lt_target_op(&ind, 0, 1));
 }
 
 /* Strict thresholds (issue "every target", point 2).  "hơn 80%" is more
