@@ -182,7 +182,8 @@ int lt_sim_init(lt_sim *sim, const lt_scenario *s);
 void lt_sim_destroy(lt_sim *sim);
 
 /* The first year in FROM..t1 whose value of indicator K meets its target
- * (0 when none). */
+ * (0 when none); for a target on a period's mean, its year when the mean
+ * meets it, else 0. */
 int lt_sim_year_met(const lt_sim *sim, const lt_indicator *ind, size_t k,
                     int from);
 

@@ -36,6 +36,13 @@ typedef struct lt_paths_item {
 	lt_progress prog;
 	int trend_ok;                /* 1 when trend holds the trend */
 	lt_trend_result trend;
+	int year;                    /* the year the paths reach the aim
+	                                (lt_target_path_year) */
+	/* the second, later target (ind->has_vision): its aim, and the mean
+	 * yearly change (in the unit) and growth (% a year) from the first
+	 * target's aim to it; NaN where it cannot be computed (a growth from
+	 * or to zero or below, or no first aim) */
+	double vision_aim, vision_step, vision_cagr;
 } lt_paths_item;
 
 /* The result: one item per indicator, in the order asked for. */

@@ -24,6 +24,16 @@ int lt_lang_parse(const char *s, lt_lang *lang);
 char *lt_format_number(double v, int decimals, int trim, lt_lang lang,
                        char *buf, size_t size);
 
+struct lt_indicator;
+
+/* IND's target as a planner reads it, in LANG, with its year, into BUF of
+ * SIZE bytes: "≥ 30 (2030)", "15–20 (2030)", "top 20 of 34 (2030)" ("nhóm
+ * 20/34 dẫn đầu (2030)"), "> 10%/yr, 2025–2030" ("> 10%/năm, 2025–2030"),
+ * "≥ 55, mean 2026–2030" ("≥ 55, bình quân 2026–2030").  For a vision, pass
+ * lt_indicator_vision(IND).  Returns BUF. */
+char *lt_target_phrase(const struct lt_indicator *ind, lt_lang lang,
+                       char *buf, size_t size);
+
 /* Output formats of the analysis commands. */
 typedef enum lt_format { LT_FORMAT_TABLE, LT_FORMAT_CSV, LT_FORMAT_JSON } lt_format;
 

@@ -76,6 +76,17 @@ typedef struct lt_target {
 	                   a whole number (count, rank) the next one does */
 	double min, max; /* when is_range */
 	int year;
+	/* forms the plans use besides a plain threshold or range: */
+	int top;         /* a rank group, "trong nhóm 20 tỉnh dẫn đầu": rank
+	                    <= top of the indicator's rank_of (value = top,
+	                    direction -1); 0 otherwise */
+	int mean_from;   /* a target on the mean of the yearly values over
+	                    mean_from..year ("bình quân giai đoạn 2026-2030");
+	                    0 for a target on the value in YEAR */
+	int is_growth;   /* a growth-rate target, "tăng trên 10%/năm": the
+	                    value grows by growth_pct % a year, compounded from
+	                    the baseline year to YEAR (value is unused) */
+	double growth_pct;
 	const char *source;
 	int line;
 } lt_target;
@@ -106,6 +117,9 @@ typedef struct lt_indicator {
 	int has_merged;       /* 1 if province components give a value */
 	double merged_baseline;
 	lt_target target;
+	int has_vision;       /* a second, later target year (the 2045 vision) */
+	lt_target vision;     /* any form of target, year after target.year;
+	                         may lie past the horizon */
 	lt_series milestones;
 	int has_pace;         /* 1 if the scenario bounds a plausible yearly step */
 	double pace_max_step; /* largest plausible change in one year, in the unit */
@@ -253,6 +267,143 @@ typedef struct lt_programs {
 	int line;
 } lt_programs;
 
+/* ---- claims -------------------------------------------------------------
+ *
+ * What a document says about its own figures: a total, a count, an
+ * average, a ratio, a figure or a period stated twice, an inequality.  A
+ * claim keeps the stated value and references to the scenario's figures it
+ * is derived from, never copies of them; claims.h recomputes it.  The
+ * reference grammar is docs/SCENARIO.md's ("claims"). */
+
+/* A figure a document prints that no other part of the scenario carries,
+ * kept so that claims can refer to it (figures[ID]). */
+typedef struct lt_figure {
+	const char *id, *name, *unit, *source; /* name, unit may be NULL */
+	double value;
+	int line;
+} lt_figure;
+
+/* Most entries one selector may name ("groups[I,II,III]"); "*" selects any
+ * number. */
+#define LT_PICK_MAX 16
+
+/* The entries of a list a reference selects: all of them, or those named,
+ * as indices into the list in the order written. */
+typedef struct lt_pick {
+	int all;
+	size_t n;
+	size_t idx[LT_PICK_MAX];
+} lt_pick;
+
+/* Where a reference starts. */
+typedef enum lt_ref_root {
+	LT_REF_PLAN,       /* programs.declared.F */
+	LT_REF_PARTS,      /* programs.parts[..] and below */
+	LT_REF_BUDGET,     /* budget.F */
+	LT_REF_ECONOMY,    /* economy.F */
+	LT_REF_INDICATORS, /* indicators[..].F */
+	LT_REF_COMPONENTS, /* province.components[..].values[..] */
+	LT_REF_FIGURES     /* figures[..] */
+} lt_ref_root;
+
+/* What a reference reads from each entry it selects. */
+typedef enum lt_ref_field {
+	LT_FIELD_ENTRIES,        /* the entries themselves: only counted */
+	LT_FIELD_STATE,          /* money, million VND: a task's amount or a */
+	LT_FIELD_OTHER,          /*   declared total; total = state + other */
+	LT_FIELD_TOTAL,
+	LT_FIELD_START,          /* years: a task's, or the span of a part's */
+	LT_FIELD_END,            /*   tasks; period = start and end */
+	LT_FIELD_PERIOD,
+	LT_FIELD_YEARS,          /* a task's state money in years from..to */
+	LT_FIELD_AMOUNT,         /* budget.amount */
+	LT_FIELD_RULE,           /* budget.rule_min_share_pct */
+	LT_FIELD_SHARE_HISTORY,  /* budget.share_history[years] */
+	LT_FIELD_SPENDING_HISTORY,
+	LT_FIELD_GRDP,           /* economy.grdp */
+	LT_FIELD_GROWTH,         /* economy.growth_pct */
+	LT_FIELD_BASELINE,       /* an indicator's */
+	LT_FIELD_BASELINE_YEAR,
+	LT_FIELD_TARGET_VALUE,
+	LT_FIELD_TARGET_MIN,
+	LT_FIELD_TARGET_MAX,
+	LT_FIELD_TARGET_YEAR,
+	LT_FIELD_HISTORY,        /* an indicator's series at some years */
+	LT_FIELD_MILESTONES,
+	LT_FIELD_OBSERVED,
+	LT_FIELD_VALUE           /* a component's value, a figure */
+} lt_ref_field;
+
+/* A reference to figures of the scenario, resolved to indices by the
+ * loader (lt_ref_parse in claims.h).  A: the parts, indicators, components
+ * or figures; B: the groups of the one part A names, or the indicators
+ * whose values a component gives; C: the tasks (of the part, or of the one
+ * group B names).  A level below a "*" or a list must be "*". */
+typedef struct lt_ref {
+	lt_ref_root root;
+	lt_ref_field field;
+	int declared;        /* programmes: the totals declared, not tasks */
+	int has_group, has_task;
+	lt_pick a, b, c;
+	int all_years;       /* a series or years[*] */
+	int from, to;        /* else its years from..to */
+	const char *text;    /* as written; NULL when built by a program */
+} lt_ref;
+
+typedef enum lt_claim_kind {
+	LT_CLAIM_SUM,        /* stated = the sum of the figures */
+	LT_CLAIM_COUNT,      /* stated = the number of entries */
+	LT_CLAIM_MEAN,       /* stated = their mean */
+	LT_CLAIM_RATIO,      /* stated = scale × sum(of[0]) / sum(of[1]) */
+	LT_CLAIM_SAME,       /* one figure or period stated twice */
+	LT_CLAIM_INEQUALITY  /* measure(of) op stated */
+} lt_claim_kind;
+
+/* The comparison of an inequality: measure(of) OP stated. */
+typedef enum lt_claim_op { LT_OP_GE, LT_OP_GT, LT_OP_LE, LT_OP_LT } lt_claim_op;
+
+/* How the stated side is given. */
+typedef enum lt_stated {
+	LT_STATED_NONE,      /* "same" between two references */
+	LT_STATED_NUMBER,
+	LT_STATED_PERIOD,    /* "2025 - 2028" */
+	LT_STATED_REF        /* a figure the scenario already carries */
+} lt_stated;
+
+typedef struct lt_claim {
+	const char *id, *what, *unit;   /* what, unit may be NULL */
+	lt_claim_kind kind;
+	lt_claim_kind measure;  /* an inequality's left side: SUM, COUNT, MEAN,
+	                           RATIO, or SAME for the one figure of `of` */
+	lt_claim_op op;         /* inequalities */
+	lt_stated stated_kind;
+	double stated;          /* LT_STATED_NUMBER */
+	int stated_from, stated_to; /* LT_STATED_PERIOD */
+	lt_ref stated_ref;      /* LT_STATED_REF: one figure */
+	lt_ref *of;             /* what the value is recomputed from */
+	size_t n_of;
+	double scale;           /* ratios (1 unless given) */
+	double tolerance;       /* agreement: |recomputed - stated| <= it */
+	const char *hedge;      /* the document's own hedge ("khoảng"), which
+	                           makes a disagreement a warning; may be NULL */
+	const char *source;     /* where the document makes the claim */
+	const char *of_source;  /* the recomputed figures' source, overriding
+	                           the references' own; NULL for theirs */
+	int line;
+} lt_claim;
+
+/* A document the scenario cites: a plan, a report, a statistical release
+ * or a paper.  Every `source` of a scenario that lists documents starts
+ * with one of their ids (or with "assumption"), so a source names its
+ * document unambiguously and a report can print the full citation.
+ * number and date are NULL when the document has none (a web statistic);
+ * url and note are optional. */
+typedef struct lt_document {
+	const char *id;       /* short tag: "004", "GSO", "CAICT" */
+	const char *title, *number, *issuer, *date, *url, *note;
+	int line;
+} lt_document;
+
 typedef struct lt_arena lt_arena;
 
 typedef struct lt_scenario {
@@ -265,8 +416,15 @@ typedef struct lt_scenario {
 	size_t n_channels;
 	int has_programs;
 	lt_programs programs;
+	lt_figure *figures;       /* figures only claims use */
+	size_t n_figures;
+	lt_claim *claims;         /* what the documents say of their figures */
+	size_t n_claims;
 	lt_indicator *indicators;
 	size_t n_indicators;
+	lt_document *documents;   /* the documents cited; none when the file
+	                             lists none (its sources are then free text) */
+	size_t n_documents;
 	lt_arena *arena;          /* owns every string and array above */
 } lt_scenario;
 
@@ -289,6 +447,19 @@ int lt_scenario_find_channel(const lt_scenario *s, const char *id);
 
 /* 1 if SOURCE marks an assumption (starts with "assumption", any case). */
 int lt_source_is_assumption(const char *source);
+
+/* Index of the document whose id is ID, or -1. */
+int lt_scenario_find_document(const lt_scenario *s, const char *id);
+
+/* Length in bytes of the document id SOURCE starts with: the text before
+ * the first ',', ':', ';', ' ' or '(' (or the whole string).  "004, Part
+ * IV" gives 3 ("004"). */
+size_t lt_source_id_length(const char *source);
+
+/* Index of the document SOURCE cites: the one whose id is the text
+ * lt_source_id_length measures.  -1 when there is none (an assumption,
+ * free text, or a scenario without documents). */
+int lt_scenario_source_document(const lt_scenario *s, const char *source);
 
 /* Lower-case names used in files and messages ("share", "rank", ...),
  * indexed by the enumeration and ending in NULL. */
@@ -372,6 +543,37 @@ const char *lt_target_op(const lt_indicator *ind, int aim, int utf8);
  * and "≤" over ">=" and "<=".  Returns BUF. */
 char *lt_target_text(const lt_indicator *ind, int digits, int utf8,
                      char *buf, size_t size);
+
+/* The first year of the period IND's target is judged over: mean_from for
+ * a target on a period's mean, else the target year. */
+int lt_target_first_year(const lt_indicator *ind);
+
+/* The year a path towards IND's target aims at: the target year, or for
+ * a target on a period's mean the period's middle year (rounded up), where
+ * a straight path reaching the aim has the aim for its mean over the
+ * period (exactly for an odd number of years, a little above it for an
+ * even number). */
+int lt_target_path_year(const lt_indicator *ind);
+
+/* What IND's target is judged on, from VALUES[i], the values of the years
+ * T0 + i (i < N): the value in the target year, or the mean of the yearly
+ * values over the target's period.  NaN when a year lies outside. */
+double lt_target_outcome(const lt_indicator *ind, const double *values,
+                         int t0, size_t n);
+
+/* The level a growth-rate target asks for in its year: the baseline
+ * compounded at growth_pct % a year; NaN without a baseline.  For other
+ * targets, their value. */
+double lt_target_level(const lt_indicator *ind);
+
+/* The form of IND's target in one word, for listings: "threshold",
+ * "strict", "range", "rank group", "period mean" or "growth rate". */
+const char *lt_target_form(const lt_indicator *ind);
+
+/* A copy of IND whose target is its vision (the second, later target),
+ * so every lt_target_* function answers for the vision.  Call only when
+ * IND->has_vision. */
+lt_indicator lt_indicator_vision(const lt_indicator *ind);
 
 /* IND's observations in year order into OBS (room for CAP): the history
  * before the baseline year, then the baseline, which stands for its year

@@ -1,6 +1,7 @@
 /* cmd_check.c - `lotrinh check FILE...`: validate scenario files. */
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli_private.h"
 #include "lotrinh/config.h"
@@ -22,6 +23,45 @@ const char lt_usage_check[] =
 	"Exit status: 0 when every file is valid, 2 when any is not, 3 when a\n"
 	"file cannot be read or memory runs out.\n"
 	"The format is described in docs/SCENARIO.md.\n";
+
+/* "  by form: 12 threshold, 5 strict, 1 range; 1 later target (2045),
+ *  3 met at the baseline": the targets by the form the plan states them
+ *  in (lt_target_form), the second target years and the targets already
+ *  met. */
+static void print_forms(const lt_scenario *s)
+{
+	static const char *const forms[] = {"threshold", "strict", "range",
+	    "rank group", "period mean", "growth rate", NULL};
+	size_t count[sizeof forms / sizeof *forms] = {0};
+	size_t k, f, visions = 0, met = 0, printed = 0;
+	int first = 0, last = 0;
+
+	for (k = 0; k < s->n_indicators; k++) {
+		const lt_indicator *ind = &s->indicators[k];
+		const char *form = lt_target_form(ind);
+
+		for (f = 0; forms[f] != NULL && strcmp(forms[f], form) != 0; f++)
+			;
+		count[f]++;
+		met += (size_t)lt_target_met_at_baseline(ind);
+		if (ind->has_vision) {
+			if (visions++ == 0 || ind->vision.year < first)
+				first = ind->vision.year;
+			if (ind->vision.year > last)
+				last = ind->vision.year;
+		}
+	}
+	printf("  by form:");
+	for (f = 0; forms[f] != NULL; f++)
+		if (count[f] > 0)
+			printf("%s %zu %s", printed++ ? "," : "", count[f], forms[f]);
+	if (visions > 0 && first == last)
+		printf("; %zu later target%s (%d)", visions,
+		       visions == 1 ? "" : "s", first);
+	else if (visions > 0)
+		printf("; %zu later targets (%d-%d)", visions, first, last);
+	printf("; %zu met at the baseline\n", met);
+}
 
 /* "  6 targets: 6 with a baseline (5 simulated, 1 rank), 0 target-only":
  * what a province carries, and what the model can follow.  Returns an
@@ -55,6 +95,7 @@ static int print_targets(const lt_scenario *s)
 	       "rank%s), %zu target-only\n", s->n_indicators,
 	       s->n_indicators == 1 ? "" : "s", based, sim, ranks,
 	       ranks == 1 ? "" : "s", s->n_indicators - based);
+	print_forms(s);
 	return LT_EXIT_OK;
 }
 

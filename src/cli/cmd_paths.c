@@ -76,6 +76,25 @@ static const char *family_label(lt_path_kind k)
 	return labels[k];
 }
 
+/* "later target >= 50 in 2045: from the 2030 target, +1.33 points a
+ * year, +3.46 % a year". */
+static void vision_line(lt_doc *d, const lt_paths_item *p)
+{
+	const lt_indicator *ind = p->ind;
+	lt_indicator v;
+	char a[32], b[32], tt[64];
+
+	if (!ind->has_vision)
+		return;
+	v = lt_indicator_vision(ind);
+	lt_doc_linef(d, "later target %s in %d: from the %d target, %s %s a "
+	             "year, %s %% a year", lt_target_text(&v, 6, 0, tt,
+	             sizeof tt), v.target.year, ind->target.year,
+	             shown(step_cell(p->vision_step), a, sizeof a),
+	             lt_step_unit(ind), shown(step_cell(p->vision_cagr), b,
+	             sizeof b));
+}
+
 /* "6.36 in 2024 -> >= 30 in 2030" and the mean step the target needs. */
 static void aim_lines(lt_doc *d, const lt_paths_item *p)
 {
@@ -88,6 +107,7 @@ static void aim_lines(lt_doc *d, const lt_paths_item *p)
 	if (lt_indicator_target_only(ind)) {
 		lt_doc_linef(d, "target %s in %d; %s", lt_target_text(ind, 6, 0, tt,
 		             sizeof tt), ind->target.year, lt_no_baseline_text);
+		vision_line(d, p);
 		return;
 	}
 	if (ind->kind == LT_KIND_RANK)
@@ -95,9 +115,16 @@ static void aim_lines(lt_doc *d, const lt_paths_item *p)
 		         ind->rank_of);
 
 	lt_doc_linef(d, "%.6g in %d -> %s %.6g in %d%s%s", ind->baseline,
-	             ind->baseline_year, op, p->aim,
-	             ind->target.year, ind->target.is_range ? " (near edge of the "
-	             "target range)" : "", rank);
+	             ind->baseline_year, op, p->aim, p->year,
+	             ind->target.is_range ? " (near edge of the target range)"
+	             : "", rank);
+	if (ind->target.top > 0 || ind->target.is_growth ||
+	    ind->target.mean_from > 0)
+		lt_doc_linef(d, "the plan states it as %s%s", lt_target_text(ind, 6,
+		             0, tt, sizeof tt), ind->target.mean_from > 0
+		             ? ": a straight path that reaches the aim in the "
+		             "period's middle year has the aim for its mean" : "");
+	vision_line(d, p);
 	if (p->met) {
 		lt_doc_line(d, "the baseline already meets the target: no growth is "
 		            "needed");
@@ -371,6 +398,20 @@ static void indicator_doc(lt_doc *root, const lt_paths_item *p)
 	jcell(d, "baseline_year", lt_cell_year(ind->baseline_year));
 	jnum(d, "aim", p->aim);
 	jcell(d, "target_year", lt_cell_year(ind->target.year));
+	jcell(d, "target_form", lt_cell_text(lt_target_form(ind)));
+	jcell(d, "path_year", lt_cell_year(p->year));
+	if (ind->target.mean_from > 0)
+		jcell(d, "mean_from", lt_cell_year(ind->target.mean_from));
+	if (ind->target.is_growth)
+		jnum(d, "growth_pct", ind->target.growth_pct);
+	if (ind->target.top > 0)
+		jcell(d, "top", lt_cell_int(ind->target.top));
+	if (ind->has_vision) {
+		jcell(d, "vision_year", lt_cell_year(ind->vision.year));
+		jnum(d, "vision_aim", p->vision_aim);
+		jnum(d, "vision_step", p->vision_step);
+		jnum(d, "vision_step_pct", p->vision_cagr);
+	}
 	jcell(d, "direction", lt_cell_int(p->direction));
 	/* the aim itself does not meet the target ("> 80" on a share) */
 	jcell(d, "strict", lt_cell_bool(!p->ind->target.is_range &&

@@ -63,30 +63,98 @@ static void load_bounds(struct ctx *c, const setting *e, const char *where,
 	ind->has_ceiling = u == 1;
 }
 
-static void load_target(struct ctx *c, const setting *e, const char *where,
-                        lt_indicator *ind)
+/* mean_over = [2026, 2030] of target group G: the period whose mean the
+ * target is on, its years between YLO and YHI; sets T->mean_from and
+ * T->year. */
+static void load_mean(struct ctx *c, const setting *g, const char *w,
+                      long ylo, long yhi, lt_target *t)
+{
+	const setting *m = config_setting_get_member(g, "mean_over");
+	long a, b;
+
+	if (!lt_config_is_seq(m) || config_setting_length(m) != 2 ||
+	    lt_config_whole(config_setting_get_elem(m, 0), &a) != 0 ||
+	    lt_config_whole(config_setting_get_elem(m, 1), &b) != 0) {
+		lt_config_error(c, m, "'mean_over' %s must be the first and last "
+		    "year of a period, like [2026, 2030]", w);
+		return;
+	}
+	/* the model's years start at the scenario's baseline year */
+	if (c->years_ok && ylo < c->s->baseline_year)
+		ylo = c->s->baseline_year;
+	if (a < ylo || b > yhi || a >= b) {
+		lt_config_error(c, m, "'mean_over' %s must be a period of at least "
+		    "two years between %ld and %ld (got [%ld, %ld])", w, ylo, yhi,
+		    a, b);
+		return;
+	}
+	t->mean_from = (int)a;
+	t->year = (int)b;
+}
+
+/* The keys of a target group G other than those of its form, in an error
+ * "a FORM target WHERE has ..., not ...". */
+static void exclusive(struct ctx *c, const setting *g, const char *where,
+                      const char *form, const char *has,
+                      const char *const *other)
+{
+	char list[160] = "";
+	size_t len = 0;
+
+	for (; *other != NULL; other++)
+		if (config_setting_get_member(g, *other) != NULL)
+			len += (size_t)snprintf(list + len, sizeof list - len, "%s'%s'",
+			                        len > 0 ? ", " : "", *other);
+	if (len > 0)
+		lt_config_error(c, g, "a %s target %s has %s, not %s", form, where,
+		                has, list);
+}
+
+/* Read target group KEY ("target" or "vision") of indicator E into T: a
+ * threshold (value, direction), a range (min, max), a rank group (top), a
+ * threshold on a period's mean (mean_over) or a growth rate (growth_pct,
+ * direction), in a year between YLO and YHI. */
+static void load_goal(struct ctx *c, const setting *e, const char *key,
+                      const char *where, int required, long ylo, long yhi,
+                      lt_indicator *ind, lt_target *t)
 {
 	static const char *const keys[] = {"value", "direction", "min", "max",
-	    "year", "source", NULL};
+	    "year", "top", "mean_over", "growth_pct", "source", NULL};
 	static const char *const dirs[] = {">=", "<=", ">", "<", NULL};
-	const setting *g = lt_config_group(c, e, "target", where, 1);
-	lt_target *t = &ind->target;
+	static const char *const not_top[] = {"value", "direction",
+	    "mean_over", "growth_pct", NULL};
+	static const char *const not_growth[] = {"value", "mean_over", NULL};
+	/* a yearly growth from a fall of 99.9 % to a thousandfold rise */
+	static const struct range GROWTH = {-100.0, 100000.0, 1, 0};
+	const setting *g = lt_config_group(c, e, key, where, required);
 	struct range vr = lt_config_value_range(ind);
 	char w[160];
 	int d;
 
 	if (g == NULL)
 		return;
-	snprintf(w, sizeof w, "in 'target' %s", where);
+	snprintf(w, sizeof w, "in '%s' %s", key, where);
 	lt_config_check_keys(c, g, w, keys, 1);
 	t->line = lt_config_line(g);
 	t->source = lt_config_get_str(c, g, "source", w, 0);
 	if (t->source == NULL)
 		t->source = ind->source;
-	lt_config_get_int(c, g, "year", w, 1, ind->baseline_year + 1,
-	                  lt_config_year_horizon(c), &t->year);
+	if (config_setting_get_member(g, "mean_over") != NULL)
+		load_mean(c, g, w, ylo - 1, yhi, t);
+	if (config_setting_get_member(g, "mean_over") == NULL ||
+	    config_setting_get_member(g, "year") != NULL) {
+		int last = t->year;
+
+		if (lt_config_get_int(c, g, "year", w, 1, ylo, yhi, &t->year) == 1 &&
+		    t->mean_from > 0 && t->year != last)
+			lt_config_error(c, lt_config_member(c, g, "year", w, 0),
+			    "'year' %s must be the last year of 'mean_over' (%d), or "
+			    "be left out (got %d)", w, last, t->year);
+	}
 	if (config_setting_get_member(g, "min") != NULL ||
 	    config_setting_get_member(g, "max") != NULL) {
+		static const char *const not_range[] = {"top", "mean_over",
+		    "growth_pct", NULL};
 		int a, b;
 
 		t->is_range = 1;
@@ -94,6 +162,7 @@ static void load_target(struct ctx *c, const setting *e, const char *where,
 		    config_setting_get_member(g, "direction") != NULL)
 			lt_config_error(c, g, "a range target %s has 'min' and 'max', "
 			    "not 'value' or 'direction'", where);
+		exclusive(c, g, where, "range", "'min' and 'max'", not_range);
 		a = lt_config_get_num(c, g, "min", w, 1, vr, &t->min);
 		b = lt_config_get_num(c, g, "max", w, 1, vr, &t->max);
 		if (a == 1 && b == 1 && !(t->min < t->max))
@@ -104,7 +173,40 @@ static void load_target(struct ctx *c, const setting *e, const char *where,
 			    "direction \"<=\", not a range", where);
 		return;
 	}
-	lt_config_get_num(c, g, "value", w, 1, vr, &t->value);
+	if (config_setting_get_member(g, "top") != NULL) {
+		/* "trong nhóm 20 tỉnh dẫn đầu": rank 20 or better */
+		if (ind->kind != LT_KIND_RANK) {
+			lt_config_error(c, config_setting_get_member(g, "top"),
+			    "'top' %s is a rank group (\"in the top N\") and applies "
+			    "only to kind \"rank\"", w);
+			return;
+		}
+		exclusive(c, g, where, "rank-group", "'top' alone (top = 20 "
+		          "means a rank of 20 or better)", not_top);
+		if (lt_config_get_int(c, g, "top", w, 1, 1, ind->rank_of,
+		                      &t->top) == 1) {
+			t->value = (double)t->top;
+			t->direction = -1;
+		}
+		return;
+	}
+	if (config_setting_get_member(g, "growth_pct") != NULL) {
+		/* "tăng trên 10%/năm" */
+		if (ind->kind == LT_KIND_RANK) {
+			lt_config_error(c, config_setting_get_member(g, "growth_pct"),
+			    "'growth_pct' %s does not apply to a rank", w);
+			return;
+		}
+		exclusive(c, g, where, "growth-rate", "'growth_pct' and "
+		          "'direction'", not_growth);
+		t->is_growth = lt_config_get_num(c, g, "growth_pct", w, 1, GROWTH,
+		                                 &t->growth_pct) == 1;
+	} else {
+		lt_config_get_num(c, g, "value", w, 1, vr, &t->value);
+	}
+	if (t->mean_from > 0 && ind->kind == LT_KIND_RANK)
+		lt_config_error(c, config_setting_get_member(g, "mean_over"),
+		    "'mean_over' %s does not apply to a rank", w);
 	d = lt_config_get_enum(c, g, "direction", w, 1, dirs);
 	if (d >= 0) {
 		t->direction = d % 2 == 0 ? +1 : -1;
@@ -116,6 +218,22 @@ static void load_target(struct ctx *c, const setting *e, const char *where,
 		    "lower", w);
 		t->direction = -1; /* one error, not a cascade about milestones */
 	}
+}
+
+static void load_target(struct ctx *c, const setting *e, const char *where,
+                        lt_indicator *ind)
+{
+	load_goal(c, e, "target", where, 1, ind->baseline_year + 1,
+	          lt_config_year_horizon(c), ind, &ind->target);
+	if (config_setting_get_member(e, "vision") == NULL)
+		return;
+	/* the second target year: after the first, and free to lie past the
+	 * horizon (the 2045 vision of a plan to 2030) */
+	load_goal(c, e, "vision", where, 1,
+	          ind->target.year > 0 ? ind->target.year + 1
+	                               : ind->baseline_year + 1,
+	          YEAR_MAX, ind, &ind->vision);
+	ind->has_vision = 1;
 }
 
 /* The kind of indicator whose business-as-usual prior applies:
@@ -206,7 +324,8 @@ static void load_indicator(struct ctx *c, const setting *e, int i,
 {
 	static const char *const keys[] = {"id", "name", "name_vi", "unit",
 	    "unit_vi", "kind", "rank_of", "floor", "ceiling", "history",
-	    "baseline", "baseline_year", "target", "milestones", "observed",
+	    "baseline", "baseline_year", "target", "vision", "milestones",
+	    "observed",
 	    "pace", "channel", "model", "source", NULL};
 	char where[128], q[256];
 	const char *ch;

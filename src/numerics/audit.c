@@ -260,6 +260,18 @@ static void audit_met_at_baseline(struct run *r, const lt_indicator *ind)
 
 	if (!lt_target_met_at_baseline(ind))
 		return;
+	if (ind->kind == LT_KIND_RANK && lt_target_aim(ind) == ind->baseline) {
+		/* not an ambition met early: a target set at today's rank */
+		f = add(r, LT_SEV_INFO, "target-holds-rank", ind->id,
+		        ind->target.year, "the target %s for %d only holds the "
+		        "current rank, %.0f of %d (%d)", lt_target_text(ind, 6, 1, tt,
+		        sizeof tt), ind->target.year, ind->baseline, ind->rank_of,
+		        ind->baseline_year);
+		val(f, "baseline", ind->baseline, ind->unit);
+		src(f, "baseline", ind->baseline_source);
+		src(f, "target", ind->target.source);
+		return;
+	}
 	f = add(r, LT_SEV_WARNING, "target-met-at-baseline", ind->id,
 	        ind->baseline_year, "the baseline %.6g (%d) already meets the "
 	        "target %s for %d: the target asks for no progress", ind->baseline,
@@ -279,7 +291,8 @@ static void audit_target_pace(struct run *r, const lt_indicator *ind)
 {
 	lt_point obs[128];
 	size_t n = lt_indicator_observations(ind, obs, 128);
-	int years = ind->target.year - ind->baseline_year, d;
+	/* a target on a period's mean: to the period's middle year */
+	int year = lt_target_path_year(ind), years = year - ind->baseline_year, d;
 	double need, latest;
 	const char *unit = lt_step_unit(ind);
 	lt_finding *f;
@@ -296,7 +309,7 @@ static void audit_target_pace(struct run *r, const lt_indicator *ind)
 			        ind->target.year, "the target needs %+.4g %s a year to "
 			        "%d, but the latest observed change was %+.4g a year (%d "
 			        "to %d): the target reverses the trend", need, unit,
-			        ind->target.year, latest, obs[n - 2].year,
+			        year, latest, obs[n - 2].year,
 			        obs[n - 1].year);
 			val(f, "needed_per_year", need, unit);
 			val(f, "latest_per_year", latest, unit);
@@ -310,17 +323,59 @@ static void audit_target_pace(struct run *r, const lt_indicator *ind)
 		f = add(r, LT_SEV_WARNING, "target-pace", ind->id, ind->target.year,
 		        "the target needs on average %+.4g %s a year to %d, %.3g times "
 		        "the plausible pace of %.4g a year", need, unit,
-		        ind->target.year, fabs(need) / ind->pace_max_step,
+		        year, fabs(need) / ind->pace_max_step,
 		        ind->pace_max_step);
 	else
 		f = add(r, LT_SEV_INFO, "target-pace", ind->id, ind->target.year,
 		        "the target needs on average %+.4g %s a year to %d, within the "
-		        "plausible pace of %.4g a year", need, unit, ind->target.year,
+		        "plausible pace of %.4g a year", need, unit, year,
 		        ind->pace_max_step);
 	val(f, "needed_per_year", need, unit);
 	val(f, "pace_max_step", ind->pace_max_step, unit);
 	src(f, "pace", ind->pace_source);
 	src(f, "target", ind->target.source);
+}
+
+/* The second, later target (the 2045 vision): the mean yearly change it
+ * needs from the first target's aim, against the plausible pace. */
+static void audit_vision(struct run *r, const lt_indicator *ind)
+{
+	lt_indicator v;
+	double from, to, need;
+	int years;
+	const char *unit = lt_step_unit(ind);
+	char tt[64];
+	lt_finding *f;
+
+	if (!ind->has_vision)
+		return;
+	v = lt_indicator_vision(ind);
+	from = lt_target_aim(ind);
+	to = lt_target_aim(&v);
+	years = lt_target_path_year(&v) - lt_target_path_year(ind);
+	if (!isfinite(from) || !isfinite(to) || years <= 0)
+		return;
+	need = (to - from) / years;
+	if (ind->has_pace && fabs(need) > ind->pace_max_step)
+		f = add(r, LT_SEV_WARNING, "later-target-pace", ind->id,
+		        v.target.year, "the later target %s for %d needs on average "
+		        "%+.4g %s a year from the %d target, %.3g times the plausible "
+		        "pace of %.4g a year", lt_target_text(&v, 6, 1, tt, sizeof tt),
+		        v.target.year, need, unit, ind->target.year,
+		        fabs(need) / ind->pace_max_step, ind->pace_max_step);
+	else
+		f = add(r, LT_SEV_INFO, "later-target-pace", ind->id, v.target.year,
+		        "the later target %s for %d needs on average %+.4g %s a year "
+		        "from the %d target%s", lt_target_text(&v, 6, 1, tt,
+		        sizeof tt), v.target.year, need, unit, ind->target.year,
+		        ind->has_pace ? ", within the plausible pace" : "");
+	val(f, "needed_per_year", need, unit);
+	if (ind->has_pace) {
+		val(f, "pace_max_step", ind->pace_max_step, unit);
+		src(f, "pace", ind->pace_source);
+	}
+	src(f, "target", ind->target.source);
+	src(f, "later target", ind->vision.source);
 }
 
 static void audit_indicator(struct run *r, const lt_indicator *ind)
@@ -335,10 +390,12 @@ static void audit_indicator(struct run *r, const lt_indicator *ind)
 		    lt_no_baseline_text, ind->target.year,
 		    lt_target_text(ind, 6, 1, tt, sizeof tt));
 		src(f, "target", ind->target.source);
+		audit_vision(r, ind);
 		return;
 	}
 	audit_met_at_baseline(r, ind);
 	audit_target_pace(r, ind);
+	audit_vision(r, ind);
 	if (m->n == 0) {
 		lt_finding *f = add(r, LT_SEV_INFO, "no-milestones", ind->id, 0,
 		    "the roadmap gives no yearly milestones: only the target (%d) "

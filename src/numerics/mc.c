@@ -56,8 +56,10 @@ struct setup {
 	size_t ni, ny, nslots;
 	lt_mc_sampler smp;   /* which slots are drawn, and the shocks */
 	/* per indicator: simulated, aim as a logit, sense, target year index
-	 * (-1 when the target year is off the grid), histogram row */
-	int *sim, *sense, *tyear;
+	 * (-1 when the target year is off the grid), first year index of a
+	 * target on a period's mean (-1 for a target on one year), histogram
+	 * row */
+	int *sim, *sense, *tyear, *mfrom;
 	double *zaim;
 	size_t *row;         /* index of (k, year 0) among the histograms */
 	size_t n_rows;       /* simulated indicators × years */
@@ -147,6 +149,7 @@ static void setup_free(struct setup *u)
 	free(u->sim);
 	free(u->sense);
 	free(u->tyear);
+	free(u->mfrom);
 	free(u->zaim);
 	free(u->row);
 	free(u->ck_k);
@@ -204,16 +207,17 @@ static int setup_init(struct setup *u, const lt_model *m, int no_shocks)
 	u->sim = lt_calloc(u->ni + 1, sizeof *u->sim);
 	u->sense = lt_calloc(u->ni + 1, sizeof *u->sense);
 	u->tyear = lt_calloc(u->ni + 1, sizeof *u->tyear);
+	u->mfrom = lt_calloc(u->ni + 1, sizeof *u->mfrom);
 	u->zaim = lt_calloc(u->ni + 1, sizeof *u->zaim);
 	u->row = lt_calloc(u->ni + 1, sizeof *u->row);
-	if (!u->sim || !u->sense || !u->tyear ||
+	if (!u->sim || !u->sense || !u->tyear || !u->mfrom ||
 	    !u->zaim || !u->row)
 		return LT_ENOMEM;
 	for (k = 0; k < u->ni; k++) {
 		const lt_indicator *ind = &u->s->indicators[k];
 		int ty = ind->target.year - u->s->baseline_year;
 
-		u->tyear[k] = -1;
+		u->tyear[k] = u->mfrom[k] = -1;
 		if (!lt_model_dynamic(m, k, NULL))
 			continue;
 		u->sim[k] = 1;
@@ -225,6 +229,8 @@ static int setup_init(struct setup *u, const lt_model *m, int no_shocks)
 		u->zaim[k] = lt_model_logit(m, k, lt_target_aim(ind));
 		if (ty >= 0 && (size_t)ty < u->ny)
 			u->tyear[k] = ty;
+		if (ind->target.mean_from > 0 && u->tyear[k] >= 0)
+			u->mfrom[k] = ind->target.mean_from - u->s->baseline_year;
 	}
 	return setup_checkpoints(u);
 }
@@ -280,6 +286,7 @@ struct acc {
 	size_t met_all;
 	size_t *ck;          /* [3 * n_ck] met, met and final, missed and final */
 	int *final;          /* [ni] this draw meets the final target */
+	unsigned char *fbuf; /* [ni * BIN_BLOCK] FINAL of the draws in ZBUF */
 	lt_model_ws *w;
 	double *theta, *z, *eps;
 	gsl_rng *rng;
@@ -317,6 +324,7 @@ static void acc_layout(struct acc *a, struct slab *s, const struct setup *u)
 	a->u.sim = carve(s, ni, sizeof *a->u.sim);
 	a->u.sense = carve(s, ni, sizeof *a->u.sense);
 	a->u.tyear = carve(s, ni, sizeof *a->u.tyear);
+	a->u.mfrom = carve(s, ni, sizeof *a->u.mfrom);
 	a->u.zaim = carve(s, ni, sizeof *a->u.zaim);
 	a->u.row = carve(s, ni, sizeof *a->u.row);
 	a->u.ck_k = carve(s, nk, sizeof *a->u.ck_k);
@@ -332,6 +340,7 @@ static void acc_layout(struct acc *a, struct slab *s, const struct setup *u)
 	a->met_in = carve(s, cells, sizeof *a->met_in);
 	a->ck = carve(s, 3 * nk, sizeof *a->ck);
 	a->final = carve(s, ni, sizeof *a->final);
+	a->fbuf = carve(s, ni * BIN_BLOCK, sizeof *a->fbuf);
 	a->theta = carve(s, u->nslots, sizeof *a->theta);
 	a->z = carve(s, cells, sizeof *a->z);
 	a->eps = carve(s, cells, sizeof *a->eps);
@@ -390,6 +399,7 @@ static struct acc *acc_alloc(const struct setup *u)
 	copy(a->u.sim, u->sim, ni, sizeof *u->sim);
 	copy(a->u.sense, u->sense, ni, sizeof *u->sense);
 	copy(a->u.tyear, u->tyear, ni, sizeof *u->tyear);
+	copy(a->u.mfrom, u->mfrom, ni, sizeof *u->mfrom);
 	copy(a->u.zaim, u->zaim, ni, sizeof *u->zaim);
 	copy(a->u.row, u->row, ni, sizeof *u->row);
 	copy(a->u.ck_k, u->ck_k, nk, sizeof *u->ck_k);
@@ -461,16 +471,48 @@ static void flush(const struct setup *u, struct acc *a)
 		bin_row(a, r, a->zbuf + r * BUF_STRIDE, n);
 	for (j = 0; j < u->n_ck; j++) {
 		size_t k = u->ck_k[j];
-		const double *zt = a->zbuf + (u->row[k] + (size_t)u->tyear[k]) *
-		                   BUF_STRIDE;
+		const unsigned char *fin = a->fbuf + k * BIN_BLOCK;
 		const double *zy = a->zbuf + (u->row[k] + u->ck_i[j]) * BUF_STRIDE;
 		uint32_t **pg = a->page + (u->n_rows + j) * HIST_PAGES;
 
 		for (d = 0; d < n; d++)
-			if (u->sense[k] * (zt[d] - u->zaim[k]) >= 0.0)
+			if (fin[d])
 				add(a, pg, bin_of(zy[d]), 1);
 	}
 	a->n_buf = 0;
+}
+
+/* 1 when the mean of indicator K's values over year indexes FROM..TO of
+ * logits Z meets its aim. */
+static int mean_met(const struct setup *u, size_t k, const double *z,
+                    int from, int to)
+{
+	const lt_indicator *ind = &u->s->indicators[k];
+	double sum = 0.0;
+	int i;
+
+	for (i = from; i <= to; i++)
+		sum += lt_model_value(u->m, k, (size_t)i, z[i]);
+	return u->sense[k] * (sum / (double)(to - from + 1) -
+	                      lt_target_aim(ind)) >= 0.0;
+}
+
+/* A target on a period's mean: one draw's logits Z of indicator K into
+ * A's counts, met (and reached) only in the target year, when the mean
+ * meets the aim. */
+static int tally_mean(const struct setup *u, struct acc *a, size_t k,
+                      const double *z, double *zb)
+{
+	size_t i, ty = (size_t)u->tyear[k];
+	int met = mean_met(u, k, z, u->mfrom[k], u->tyear[k]);
+
+	for (i = 0; i < u->ny; i++)
+		zb[i * BUF_STRIDE] = z[i];
+	if (met) {
+		a->met_in[k * u->ny + ty]++;
+		a->reached[k * u->ny + ty]++;
+	}
+	return met;
 }
 
 /* Count one draw's logits A->z into A's counts and buffer them for the
@@ -487,6 +529,16 @@ static void tally(const struct setup *u, struct acc *a)
 
 		if (!u->sim[k])
 			continue;
+		if (u->mfrom[k] >= 0) {
+			any = 1;
+			a->final[k] = tally_mean(u, a, k, z, zb);
+			a->fbuf[k * BIN_BLOCK + a->n_buf] = (unsigned char)a->final[k];
+			if (a->final[k])
+				a->met_target[k]++;
+			else
+				all = 0;
+			continue;
+		}
 		for (i = 0; i < u->ny; i++) {
 			int met = u->sense[k] * (z[i] - u->zaim[k]) >= 0.0;
 
@@ -503,6 +555,7 @@ static void tally(const struct setup *u, struct acc *a)
 			continue;
 		any = 1;
 		a->final[k] = u->sense[k] * (z[u->tyear[k]] - u->zaim[k]) >= 0.0;
+		a->fbuf[k * BIN_BLOCK + a->n_buf] = (unsigned char)a->final[k];
 		if (a->final[k])
 			a->met_target[k]++;
 		else

@@ -1125,8 +1125,15 @@ int lt_sim_init(lt_sim *sim, const lt_scenario *s)
 int lt_sim_year_met(const lt_sim *sim, const lt_indicator *ind, size_t k,
                     int from)
 {
+	const double *v = sim->value + k * sim->ny;
 	int y;
 
+	/* a target on a period's mean is judged once, at the period's end */
+	if (ind->target.mean_from > 0)
+		return ind->target.year >= from &&
+		       lt_target_met(ind, lt_target_outcome(ind, v, sim->t0,
+		                                            sim->ny))
+		       ? ind->target.year : 0;
 	for (y = from < sim->t0 ? sim->t0 : from; y <= sim->t1; y++)
 		if (lt_target_met(ind, sim->value[k * sim->ny + (size_t)(y - sim->t0)]))
 			return y;

@@ -20,7 +20,7 @@ static const char met_note[] = "the baseline already meets the target: no "
 static void path_spec(const lt_indicator *ind, double aim, lt_path_spec *spec)
 {
 	spec->t0 = ind->baseline_year;
-	spec->t1 = ind->target.year;
+	spec->t1 = lt_target_path_year(ind);
 	spec->y0 = ind->baseline;
 	spec->y1 = aim;
 	spec->lo = ind->kind == LT_KIND_RANK ? 1.0
@@ -30,7 +30,7 @@ static void path_spec(const lt_indicator *ind, double aim, lt_path_spec *spec)
 	spec->knots = ind->milestones.pts;
 	spec->n_knots = 0;
 	while (spec->n_knots < ind->milestones.n &&
-	       ind->milestones.pts[spec->n_knots].year <= ind->target.year)
+	       ind->milestones.pts[spec->n_knots].year <= spec->t1)
 		spec->n_knots++;
 }
 
@@ -75,7 +75,7 @@ static int assess(lt_paths_item *p, int horizon)
 	ps.direction = p->direction;
 	ps.has_target = 1;
 	ps.target = p->aim;
-	ps.target_year = ind->target.year;
+	ps.target_year = p->year;
 	ps.limit = ind->kind == LT_KIND_SHARE && ind->has_ceiling ? ind->ceiling
 	           : NAN;
 	p->prog_ok = lt_progress_assess(&ps, &p->prog, NULL) == LT_OK;
@@ -84,13 +84,34 @@ static int assess(lt_paths_item *p, int horizon)
 	ts.n_obs = ps.n_obs;
 	ts.direction = p->direction;
 	ts.target = p->aim;
-	ts.target_year = ind->target.year;
+	ts.target_year = p->year;
 	ts.horizon = horizon;
 	rc = lt_trend_run(&ts, &p->trend, NULL);
 	p->trend_ok = rc == LT_OK;
 	free(obs);
 	/* out of memory is no answer about the data */
 	return rc == LT_ENOMEM ? rc : LT_OK;
+}
+
+/* The way from P's target to the later one, the vision, if any. */
+static void vision(lt_paths_item *p)
+{
+	const lt_indicator *ind = p->ind;
+	lt_indicator v;
+	double years;
+
+	p->vision_aim = p->vision_step = p->vision_cagr = NAN;
+	if (!ind->has_vision)
+		return;
+	v = lt_indicator_vision(ind);
+	p->vision_aim = lt_target_aim(&v);
+	years = (double)(lt_target_path_year(&v) - p->year);
+	if (!isfinite(p->aim) || !(years > 0.0))
+		return;
+	p->vision_step = (p->vision_aim - p->aim) / years;
+	if (p->aim > 0.0 && p->vision_aim > 0.0)
+		p->vision_cagr = 100.0 * (pow(p->vision_aim / p->aim, 1.0 / years) -
+		                          1.0);
 }
 
 /* Fill P for IND.  P's paths are initialised first, so lt_paths_free can
@@ -105,8 +126,10 @@ static int compute(const lt_indicator *ind, int horizon, lt_paths_item *p,
 	p->direction = lt_target_sense(ind);
 	p->aim = lt_target_aim(ind);
 	p->met = lt_target_met_at_baseline(ind);
+	p->year = lt_target_path_year(ind);
+	vision(p);
 	for (k = 0; k < LT_PATH_KINDS; k++) {
-		rc = lt_path_init(&p->path[k], ind->baseline_year, ind->target.year);
+		rc = lt_path_init(&p->path[k], ind->baseline_year, p->year);
 		p->path[k].kind = (lt_path_kind)k;
 		if (rc == LT_ENOMEM)
 			return lt_error_raise(diag, rc, NULL, ind->line, "out of memory");

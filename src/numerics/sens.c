@@ -151,15 +151,26 @@ static void *ctx_alloc(void *data)
 	return c;
 }
 
-/* Target T's value and met indicator from the logits Z into OUT[2]. */
+/* Target T's value (for a target on a period's mean, the mean over the
+ * period) and met indicator from the logits Z into OUT[2]. */
 static void outcome(const struct setup *u, const double *z, size_t t,
                     double *out)
 {
-	size_t k = u->tk[t], i = u->ti[t];
-	double zt = z[k * u->ny + i];
+	size_t k = u->tk[t], i = u->ti[t], j;
+	const lt_indicator *ind = &u->s->indicators[k];
+	double zt = z[k * u->ny + i], sum = 0.0;
 
-	out[0] = lt_model_value(u->m, k, i, zt);
-	out[1] = u->sense[t] * (zt - u->zaim[t]) >= 0.0 ? 1.0 : 0.0;
+	if (ind->target.mean_from == 0) {
+		out[0] = lt_model_value(u->m, k, i, zt);
+		out[1] = u->sense[t] * (zt - u->zaim[t]) >= 0.0 ? 1.0 : 0.0;
+		return;
+	}
+	for (j = (size_t)(ind->target.mean_from - u->s->baseline_year); j <= i;
+	     j++)
+		sum += lt_model_value(u->m, k, j, z[k * u->ny + j]);
+	out[0] = sum / (double)(i - (size_t)(ind->target.mean_from -
+	                                     u->s->baseline_year) + 1);
+	out[1] = u->sense[t] * (out[0] - lt_target_aim(ind)) >= 0.0 ? 1.0 : 0.0;
 }
 
 /* The Sobol function: U's first coordinates are the drawn slots' uniforms

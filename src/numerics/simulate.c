@@ -48,8 +48,9 @@ static void describe(const lt_scenario *s, const lt_model *m,
 	x->year_met = lt_sim_year_met(&r->plan, ind, k, r->plan.t0);
 	x->bau_year_met = lt_sim_year_met(&r->bau, ind, k, r->bau.t0);
 	if (ind->target.year >= r->plan.t0 && ind->target.year <= r->plan.t1)
-		x->at_target = lt_target_test(ind, r->plan.value[k * r->plan.ny +
-		               (size_t)(ind->target.year - r->plan.t0)]);
+		x->at_target = lt_target_test(ind, lt_target_outcome(ind,
+		               r->plan.value + k * r->plan.ny, r->plan.t0,
+		               r->plan.ny));
 }
 
 int lt_simulate_run(const lt_scenario *s, const lt_schedule *sched,

@@ -118,12 +118,22 @@ const lt_model *lt_solver_model(const lt_solver *sv)
 	return sv->m;
 }
 
-/* Indicator K's value in year YEAR of the last evaluation. */
-static double value_in(const lt_solver *sv, size_t k, int year)
+/* What indicator K's target is judged on, from its logits Z (by year
+ * index) in model M: its value in the target year, or the mean of its
+ * values over the target's period (lt_target_outcome). */
+static double outcome(const lt_solver *sv, const lt_model *m, size_t k,
+                      const double *z)
 {
-	size_t i = (size_t)(year - sv->s->baseline_year);
+	const lt_indicator *ind = &sv->s->indicators[k];
+	int a = lt_target_first_year(ind) - sv->s->baseline_year;
+	int b = ind->target.year - sv->s->baseline_year, i;
+	double sum = 0.0;
 
-	return lt_model_value(sv->m, k, i, sv->z[k * sv->ny + i]);
+	if (a < 0 || b < a || (size_t)b >= sv->ny)
+		return NAN;
+	for (i = a; i <= b; i++)
+		sum += lt_model_value(m, k, (size_t)i, z[i]);
+	return sum / (double)(b - a + 1);
 }
 
 /* ---- the smallest share ----------------------------------------------- */
@@ -139,11 +149,10 @@ struct share_ctx {
 	int sense;
 };
 
-/* Indicator K in its target year under a constant share SHARE. */
+/* What indicator K's target is judged on under a constant share SHARE. */
 static double value_at(struct share_ctx *c, double share)
 {
 	lt_schedule sc;
-	const lt_indicator *ind = &c->sv->s->indicators[c->k];
 	int rc;
 
 	memset(&sc, 0, sizeof sc);
@@ -156,7 +165,7 @@ static double value_at(struct share_ctx *c, double share)
 		c->rc = rc;
 		return NAN;
 	}
-	return value_in(c->sv, c->k, ind->target.year);
+	return outcome(c->sv, c->sv->m, c->k, c->sv->z + c->k * c->sv->ny);
 }
 
 static double f_share(double share, void *params)
@@ -251,10 +260,11 @@ static int classify(const lt_solver *sv, size_t k, size_t i,
 	const lt_indicator *ind = &sv->s->indicators[k];
 	double aim = lt_target_aim(ind), lo = ind->has_floor ? ind->floor : 0.0;
 	int sense = lt_target_sense(ind), met0, met1;
-	size_t j = k * sv->ny + i;
+	size_t j = k * sv->ny;
 
-	out->at_zero = lt_model_value(sv->ends[0], k, i, sv->ends_z[0][j]);
-	out->at_full = lt_model_value(sv->ends[1], k, i, sv->ends_z[1][j]);
+	(void)i;
+	out->at_zero = outcome(sv, sv->ends[0], k, sv->ends_z[0] + j);
+	out->at_full = outcome(sv, sv->ends[1], k, sv->ends_z[1] + j);
 	if (past_bound(ind, lo, ind->ceiling)) {
 		out->answer = LT_ANSWER_CEILING;
 		return 0;
@@ -357,7 +367,8 @@ int lt_solve_draw(lt_solver *sv, const double *theta, const double *eps,
 		dir = classify(sv, k, i, &out[k]);
 		if (dir == 0)
 			continue;
-		if (!closed)
+		/* a period's mean is not affine in the share: Brent */
+		if (!closed || sv->s->indicators[k].target.mean_from > 0)
 			rc = brent_share(sv, theta, eps, k, dir, &out[k], diag);
 		else if (dir > 0)
 			out[k].share = interpolate(sv, k, i, dir);
@@ -389,6 +400,28 @@ static int probe(lt_solver *sv, size_t k, double beta, double *z,
 	return rc;
 }
 
+/* K's logits by year index as z(t) = z_0(t) + β·A(t), exactly (the
+ * closed form, at THETA under SCHED): z_0 into Z0 and, from a probe β, A
+ * into Z1 (each of ny). */
+static int beta_lines(lt_solver *sv, const double *theta,
+                      const lt_schedule *sched, size_t k, double *z0,
+                      double *z1, lt_diag *diag)
+{
+	size_t i;
+	int rc;
+
+	memcpy(sv->theta, theta, lt_model_nslots(sv->m) * sizeof *theta);
+	lt_model_set_schedule(sv->m, sched);
+	lt_model_set_method(sv->m, LT_METHOD_CLOSED, 0.0);
+	rc = probe(sv, k, 0.0, z0, diag);
+	if (rc == LT_OK)
+		rc = probe(sv, k, BETA_PROBE, z1, diag);
+	lt_model_set_method(sv->m, LT_METHOD_AUTO, 0.0);
+	for (i = 0; rc == LT_OK && i < sv->ny; i++)
+		z1[i] = (z1[i] - z0[i]) / BETA_PROBE;
+	return rc;
+}
+
 /* The least-squares β through the points PTS (N of them) in the logit. */
 static int beta_fit(lt_solver *sv, const double *theta,
                     const lt_schedule *sched, size_t k, const lt_point *pts,
@@ -402,15 +435,7 @@ static int beta_fit(lt_solver *sv, const double *theta,
 	if (z0 == NULL)
 		LT_ERROR(diag, LT_ENOMEM, "out of memory");
 	z1 = z0 + sv->ny;
-	memcpy(sv->theta, theta, lt_model_nslots(sv->m) * sizeof *theta);
-	lt_model_set_schedule(sv->m, sched);
-	lt_model_set_method(sv->m, LT_METHOD_CLOSED, 0.0);
-	/* z(t) = z_0(t) + β·A(t), exactly: A from a probe β, then least
-	 * squares over the points */
-	rc = probe(sv, k, 0.0, z0, diag);
-	if (rc == LT_OK)
-		rc = probe(sv, k, BETA_PROBE, z1, diag);
-	lt_model_set_method(sv->m, LT_METHOD_AUTO, 0.0);
+	rc = beta_lines(sv, theta, sched, k, z0, z1, diag);
 	for (i = 0; rc == LT_OK && i < npts; i++) {
 		const lt_point *p = &pts[i];
 		size_t j = (size_t)(p->year - sv->s->baseline_year);
@@ -418,7 +443,7 @@ static int beta_fit(lt_solver *sv, const double *theta,
 
 		if (!(p->value > lo && p->value < ind->ceiling) || j >= sv->ny)
 			continue;
-		a = (z1[j] - z0[j]) / BETA_PROBE;
+		a = z1[j];
 		num += a * (lt_model_logit(sv->m, k, p->value) - z0[j]);
 		den += a * a;
 	}
@@ -444,6 +469,71 @@ int lt_solve_beta(lt_solver *sv, const double *theta,
 	                ind->milestones.n, beta, diag);
 }
 
+/* The period mean of K's values when β is BETA, less the aim: lines
+ * Z0 + β·A of beta_lines. */
+struct mean_ctx {
+	const lt_solver *sv;
+	size_t k;
+	const double *z0, *a;
+	double *z;
+	double aim;
+};
+
+static double f_mean(double beta, void *params)
+{
+	const struct mean_ctx *c = params;
+	size_t i;
+
+	for (i = 0; i < c->sv->ny; i++)
+		c->z[i] = c->z0[i] + beta * c->a[i];
+	return outcome(c->sv, c->sv->m, c->k, c->z) - c->aim;
+}
+
+/* The β whose period mean of K meets the aim exactly: the mean rises with
+ * β wherever the spending lifts capital (A >= 0), so Brent on a bracket
+ * doubled from [-1, 1] until the sign changes (up to |β| = 2^20);
+ * LT_EINVAL when no β gets there. */
+static int beta_mean(lt_solver *sv, const double *theta,
+                     const lt_schedule *sched, size_t k, double *beta,
+                     lt_diag *diag)
+{
+	double *z0 = lt_calloc(3 * sv->ny, sizeof *z0), lo = -1.0, hi = 1.0;
+	struct mean_ctx c;
+	gsl_function fn = {f_mean, &c};
+	int rc, it = 0, status;
+
+	if (z0 == NULL)
+		LT_ERROR(diag, LT_ENOMEM, "out of memory");
+	c.sv = sv;
+	c.k = k;
+	c.z0 = z0;
+	c.a = z0 + sv->ny;
+	c.z = z0 + 2 * sv->ny;
+	c.aim = lt_target_aim(&sv->s->indicators[k]);
+	rc = beta_lines(sv, theta, sched, k, z0, z0 + sv->ny, diag);
+	while (rc == LT_OK && !(f_mean(lo, &c) * f_mean(hi, &c) <= 0.0) &&
+	       hi < 1048576.0) {
+		lo *= 2.0;
+		hi *= 2.0;
+	}
+	if (rc != LT_OK || !(f_mean(lo, &c) * f_mean(hi, &c) <= 0.0)) {
+		free(z0);
+		return rc != LT_OK ? rc : LT_EINVAL;
+	}
+	status = gsl_root_fsolver_set(sv->root, &fn, lo, hi);
+	while (status == GSL_SUCCESS && it++ < LT_SOLVE_MAXITER) {
+		status = gsl_root_fsolver_iterate(sv->root);
+		lo = gsl_root_fsolver_x_lower(sv->root);
+		hi = gsl_root_fsolver_x_upper(sv->root);
+		if (status == GSL_SUCCESS &&
+		    gsl_root_test_interval(lo, hi, 1e-12, 1e-10) == GSL_SUCCESS)
+			break;
+	}
+	free(z0);
+	*beta = gsl_root_fsolver_root(sv->root);
+	return status == GSL_SUCCESS ? LT_OK : LT_EINVAL;
+}
+
 int lt_solve_beta_target(lt_solver *sv, const double *theta,
                          const lt_schedule *sched, size_t k, double *beta,
                          lt_diag *diag)
@@ -453,6 +543,8 @@ int lt_solve_beta_target(lt_solver *sv, const double *theta,
 
 	if (!lt_model_dynamic(sv->m, k, NULL) || ind->channel < 0)
 		return LT_EINVAL;
+	if (ind->target.mean_from > 0)
+		return beta_mean(sv, theta, sched, k, beta, diag);
 	aim.value = lt_target_aim(ind);
 	aim.year = ind->target.year;
 	return beta_fit(sv, theta, sched, k, &aim, 1, beta, diag);
@@ -473,6 +565,10 @@ static int year_met(const lt_solver *sv, size_t k)
 	const lt_indicator *ind = &sv->s->indicators[k];
 	size_t i;
 
+	/* a target on a period's mean is judged once, at the period's end */
+	if (ind->target.mean_from > 0)
+		return lt_target_met(ind, outcome(sv, sv->m, k, sv->z + k * sv->ny))
+		       ? ind->target.year : 0;
 	for (i = 0; i < sv->ny; i++)
 		if (lt_target_met(ind, lt_model_value(sv->m, k, i,
 		                                      sv->z[k * sv->ny + i])))
@@ -515,7 +611,8 @@ static int plan_answers(lt_solver *sv, const double *theta, size_t k,
 	sv->theta[slot] = 0.0;
 	lt_model_set_schedule(sv->m, NULL);
 	rc = lt_model_eval(sv->m, sv->theta, NULL, sv->w, sv->z, NULL, diag);
-	if (rc == LT_OK && lt_target_met(ind, value_in(sv, k, ind->target.year))) {
+	if (rc == LT_OK && lt_target_met(ind, outcome(sv, sv->m, k,
+	                                               sv->z + k * sv->ny))) {
 		a->met_without_spending = 1;
 		a->has_beta_need = 0;
 	}

@@ -8,6 +8,7 @@
 
 #include "lotrinh/alloc.h"
 #include "lotrinh/error.h"
+#include "lotrinh/scenario.h"
 #include "lotrinh/text.h"
 
 int lt_lang_parse(const char *s, lt_lang *lang)
@@ -80,5 +81,36 @@ char *lt_format_number(double v, int decimals, int trim, lt_lang lang,
 	}
 	out[n] = '\0';
 	snprintf(buf, size, "%s", out);
+	return buf;
+}
+
+char *lt_target_phrase(const lt_indicator *ind, lt_lang lang, char *buf,
+                       size_t size)
+{
+	const lt_target *t = &ind->target;
+	int dec = ind->kind == LT_KIND_RANK ? 0 : 2, vi = lang == LT_LANG_VI;
+	char a[48], b[48];
+
+	if (t->is_range)
+		snprintf(buf, size, "%s–%s (%d)",
+		         lt_format_number(t->min, dec, 1, lang, a, sizeof a),
+		         lt_format_number(t->max, dec, 1, lang, b, sizeof b),
+		         t->year);
+	else if (t->top > 0)
+		snprintf(buf, size, vi ? "nhóm %d/%d dẫn đầu (%d)"
+		                       : "top %d of %d (%d)",
+		         t->top, ind->rank_of, t->year);
+	else if (t->is_growth)
+		snprintf(buf, size, "%s %s%%/%s, %d–%d", lt_target_op(ind, 0, 1),
+		         lt_format_number(t->growth_pct, 2, 1, lang, a, sizeof a),
+		         vi ? "năm" : "yr", ind->baseline_year, t->year);
+	else if (t->mean_from > 0)
+		snprintf(buf, size, "%s %s, %s %d–%d", lt_target_op(ind, 0, 1),
+		         lt_format_number(t->value, dec, 1, lang, a, sizeof a),
+		         vi ? "bình quân" : "mean", t->mean_from, t->year);
+	else
+		snprintf(buf, size, "%s %s (%d)", lt_target_op(ind, 0, 1),
+		         lt_format_number(t->value, dec, 1, lang, a, sizeof a),
+		         t->year);
 	return buf;
 }

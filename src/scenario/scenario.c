@@ -165,6 +165,40 @@ int lt_source_is_assumption(const char *source)
 	return 1;
 }
 
+int lt_scenario_find_document(const lt_scenario *s, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_documents; i++)
+		if (s->documents[i].id != NULL && strcmp(s->documents[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* What ends the document id at the start of a source: "004, Part IV",
+ * "002: ...", "003; ...", "GSO (as cited ...)", "CAICT White Paper". */
+#define SOURCE_ID_END ",:; ("
+
+size_t lt_source_id_length(const char *source)
+{
+	return strcspn(source, SOURCE_ID_END);
+}
+
+int lt_scenario_source_document(const lt_scenario *s, const char *source)
+{
+	size_t i, n;
+
+	if (source == NULL)
+		return -1;
+	n = lt_source_id_length(source);
+	for (i = 0; i < s->n_documents; i++)
+		if (s->documents[i].id != NULL &&
+		    strlen(s->documents[i].id) == n &&
+		    strncmp(s->documents[i].id, source, n) == 0)
+			return (int)i;
+	return -1;
+}
+
 const char *lt_kind_name(lt_kind k)
 {
 	return lt_kind_names[k];
@@ -238,17 +272,85 @@ static int whole_kind(const lt_indicator *ind)
 	return ind->kind == LT_KIND_COUNT || ind->kind == LT_KIND_RANK;
 }
 
-double lt_target_aim(const lt_indicator *ind)
+double lt_target_level(const lt_indicator *ind)
 {
 	const lt_target *t = &ind->target;
 
-	/* the smallest whole number above the value, or the largest below */
-	if (!t->is_range && t->strict && whole_kind(ind))
-		return t->direction > 0 ? floor(t->value) + 1.0
-		                        : ceil(t->value) - 1.0;
-	if (!t->is_range)
+	if (!t->is_growth)
 		return t->value;
-	return lt_target_sense(ind) > 0 ? t->min : t->max;
+	if (ind->has_baseline != 1)
+		return NAN;
+	return ind->baseline * pow(1.0 + t->growth_pct / 100.0,
+	                           (double)(t->year - ind->baseline_year));
+}
+
+double lt_target_aim(const lt_indicator *ind)
+{
+	const lt_target *t = &ind->target;
+	double v;
+
+	if (t->is_range)
+		return lt_target_sense(ind) > 0 ? t->min : t->max;
+	v = lt_target_level(ind);
+	/* a whole number: the smallest above the level, or the largest below
+	 * (a growth target's level need not be whole: "more than 33.1" is 34,
+	 * "at least 33.1" is 34 too) */
+	if (whole_kind(ind) && t->strict)
+		return t->direction > 0 ? floor(v) + 1.0 : ceil(v) - 1.0;
+	if (whole_kind(ind) && t->is_growth)
+		return t->direction > 0 ? ceil(v) : floor(v);
+	return v;
+}
+
+int lt_target_first_year(const lt_indicator *ind)
+{
+	return ind->target.mean_from > 0 ? ind->target.mean_from
+	                                 : ind->target.year;
+}
+
+int lt_target_path_year(const lt_indicator *ind)
+{
+	const lt_target *t = &ind->target;
+
+	return t->mean_from > 0 ? (t->mean_from + t->year + 1) / 2 : t->year;
+}
+
+double lt_target_outcome(const lt_indicator *ind, const double *values,
+                         int t0, size_t n)
+{
+	int a = lt_target_first_year(ind), b = ind->target.year, y;
+	double sum = 0.0;
+
+	if (a < t0 || (size_t)(b - t0) >= n)
+		return NAN;
+	for (y = a; y <= b; y++)
+		sum += values[y - t0];
+	return sum / (double)(b - a + 1);
+}
+
+const char *lt_target_form(const lt_indicator *ind)
+{
+	const lt_target *t = &ind->target;
+
+	if (t->is_range)
+		return "range";
+	if (t->top > 0)
+		return "rank group";
+	if (t->mean_from > 0)
+		return "period mean";
+	if (t->is_growth)
+		return "growth rate";
+	return t->strict ? "strict" : "threshold";
+}
+
+lt_indicator lt_indicator_vision(const lt_indicator *ind)
+{
+	lt_indicator v = *ind;
+
+	v.target = ind->vision;
+	v.has_vision = 0;
+	v.milestones.n = 0;
+	return v;
 }
 
 lt_met lt_target_test(const lt_indicator *ind, double v)
@@ -307,6 +409,15 @@ char *lt_target_text(const lt_indicator *ind, int digits, int utf8,
 
 	if (t->is_range)
 		snprintf(buf, size, "%.*g to %.*g", digits, t->min, digits, t->max);
+	else if (t->top > 0)
+		snprintf(buf, size, "top %d of %d", t->top, ind->rank_of);
+	else if (t->is_growth)
+		snprintf(buf, size, "%s %.*g%%/yr", lt_target_op(ind, 0, utf8),
+		         digits, t->growth_pct);
+	else if (t->mean_from > 0)
+		snprintf(buf, size, "%s %.*g (mean %d%s%d)",
+		         lt_target_op(ind, 0, utf8), digits, t->value, t->mean_from,
+		         utf8 ? "–" : "-", t->year);
 	else
 		snprintf(buf, size, "%s %.*g", lt_target_op(ind, 0, utf8), digits,
 		         t->value);
