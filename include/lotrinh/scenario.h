@@ -575,6 +575,11 @@ const char *lt_target_form(const lt_indicator *ind);
  * IND->has_vision. */
 lt_indicator lt_indicator_vision(const lt_indicator *ind);
 
+/* lt_target_text with its year: ">= 30 (2030)", and for a target on a
+ * period's mean the period: ">= 55 (mean 2026-2030)".  Returns BUF. */
+char *lt_target_text_year(const lt_indicator *ind, int digits, int utf8,
+                          char *buf, size_t size);
+
 /* IND's observations in year order into OBS (room for CAP): the history
  * before the baseline year, then the baseline, which stands for its year
  * (a history point in or after the baseline year is left out).  Returns the

@@ -117,11 +117,10 @@ static void answer_row(lt_table *t, const lt_scenario *s,
 {
 	const lt_indicator *ind = &s->indicators[k];
 	const lt_solve_answer *a = &r->answers[k];
-	char target[96], tt[64], share[32], top[32];
+	char target[96], share[32], top[32];
 	int sim = a->share.answer != LT_ANSWER_NO_DYNAMICS;
 
-	snprintf(target, sizeof target, "%s (%d)",
-	         lt_target_text(ind, 6, 1, tt, sizeof tt), ind->target.year);
+	lt_target_text_year(ind, 6, 1, target, sizeof target);
 	lt_table_add_row(t);
 	lt_table_set(t, 0, ind->name);
 	lt_table_set(t, 1, ind->id);
@@ -414,7 +413,7 @@ static void p_table(lt_doc *d, const lt_scenario *s, const struct prob_run *pr,
 {
 	size_t ncols = 9 + (size_t)s->budget.has_rule, j, n, c = 0;
 	lt_table *t = lt_doc_table(d, "answers", NULL, NULL, ncols, LT_SHOW_TEXT);
-	char head[64], tt[64], target[96];
+	char head[64], target[96];
 
 	if (t == NULL)
 		return;
@@ -443,8 +442,7 @@ static void p_table(lt_doc *d, const lt_scenario *s, const struct prob_run *pr,
 
 		if (!pr->r.ind[k].on)
 			continue;
-		snprintf(target, sizeof target, "%s (%d)",
-		         lt_target_text(ind, 6, 1, tt, sizeof tt), ind->target.year);
+		lt_target_text_year(ind, 6, 1, target, sizeof target);
 		p_row(t, s, ind->id, target, &pr->r.ind[k], pr);
 	}
 	snprintf(target, sizeof target, "%zu target%s", pr->r.n_targets,
@@ -681,7 +679,7 @@ static void p_fields(lt_doc *d, const lt_scenario *s, const struct prob_run *pr)
 static lt_doc *prob_doc(const lt_scenario *s, const struct prob_run *pr,
                         const lt_cli_opts *o)
 {
-	char title[512], tt[64], target[96];
+	char title[512], target[96];
 	size_t j, n = o->n_ids > 0 ? o->n_ids : s->n_indicators;
 	lt_doc *d;
 
@@ -715,8 +713,7 @@ static lt_doc *prob_doc(const lt_scenario *s, const struct prob_run *pr,
 		if (!pr->r.ind[k].on)
 			continue;
 		p_notes(d, ind->id, &pr->r.ind[k], pr, 0);
-		snprintf(target, sizeof target, "%s (%d)",
-		         lt_target_text(ind, 6, 1, tt, sizeof tt), ind->target.year);
+		lt_target_text_year(ind, 6, 1, target, sizeof target);
 		p_item(d, s, ind->id, target, &pr->r.ind[k], pr);
 	}
 	p_notes(d, "all targets together", &pr->r.all, pr, 1);

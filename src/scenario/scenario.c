@@ -424,6 +424,19 @@ char *lt_target_text(const lt_indicator *ind, int digits, int utf8,
 	return buf;
 }
 
+char *lt_target_text_year(const lt_indicator *ind, int digits, int utf8,
+                          char *buf, size_t size)
+{
+	char tt[96];
+
+	lt_target_text(ind, digits, utf8, tt, sizeof tt);
+	if (ind->target.mean_from > 0)
+		snprintf(buf, size, "%s", tt);
+	else
+		snprintf(buf, size, "%s (%d)", tt, ind->target.year);
+	return buf;
+}
+
 /* ---- observations ----------------------------------------------------- */
 
 size_t lt_indicator_observations(const lt_indicator *ind, lt_point *obs,
