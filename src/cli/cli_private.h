@@ -69,6 +69,18 @@ enum {
 	LT_OPT_OWN
 };
 
+/* What a province carries: its targets, those with a baseline, of which
+ * the model simulates SIMULATED and RANKS are ranks, and the target-only
+ * ones (no baseline in the documents). */
+typedef struct lt_cli_targets {
+	size_t targets, based, simulated, ranks, target_only;
+} lt_cli_targets;
+
+/* Count S's targets into OUT (the model compiled to know which it
+ * simulates).  Returns LT_OK or the model's error, recorded in DIAG. */
+int lt_cli_count_targets(const struct lt_scenario *s, lt_cli_targets *out,
+                         lt_diag *diag);
+
 /* Which formats a command offers (lt_cli_opts.formats). */
 enum {
 	LT_CLI_TABLE = 1 << LT_FORMAT_TABLE,

@@ -63,38 +63,52 @@ static void print_forms(const lt_scenario *s)
 	printf("; %zu met at the baseline\n", met);
 }
 
+int lt_cli_count_targets(const lt_scenario *s, lt_cli_targets *out,
+                         lt_diag *diag)
+{
+	lt_model *m = NULL;
+	size_t k;
+	int rc = lt_model_compile(&m, s, NULL, diag);
+
+	memset(out, 0, sizeof *out);
+	if (rc != LT_OK)
+		return rc;
+	out->targets = s->n_indicators;
+	for (k = 0; k < s->n_indicators; k++) {
+		const lt_indicator *ind = &s->indicators[k];
+
+		if (lt_indicator_target_only(ind))
+			continue;
+		out->based++;
+		out->simulated += lt_model_dynamic(m, k, NULL) != 0;
+		out->ranks += ind->kind == LT_KIND_RANK;
+	}
+	out->target_only = out->targets - out->based;
+	lt_model_free(m);
+	return LT_OK;
+}
+
 /* "  6 targets: 6 with a baseline (5 simulated, 1 rank), 0 target-only":
  * what a province carries, and what the model can follow.  Returns an
  * exit status (the model may fail to compile for want of memory). */
 static int print_targets(const lt_scenario *s)
 {
-	size_t k, based = 0, sim = 0, ranks = 0;
-	lt_model *m = NULL;
+	lt_cli_targets n;
 	lt_diag d;
 	int rc;
 
 	lt_diag_init(&d, s->path);
-	rc = lt_model_compile(&m, s, NULL, &d);
+	rc = lt_cli_count_targets(s, &n, &d);
 	if (rc != LT_OK) {
 		lt_cli_print_diag(&d);
 		lt_diag_destroy(&d);
 		return lt_cli_exit_status(rc);
 	}
 	lt_diag_destroy(&d);
-	for (k = 0; k < s->n_indicators; k++) {
-		const lt_indicator *ind = &s->indicators[k];
-
-		if (lt_indicator_target_only(ind))
-			continue;
-		based++;
-		sim += lt_model_dynamic(m, k, NULL) != 0;
-		ranks += ind->kind == LT_KIND_RANK;
-	}
-	lt_model_free(m);
 	printf("  %zu target%s: %zu with a baseline (%zu simulated, %zu "
-	       "rank%s), %zu target-only\n", s->n_indicators,
-	       s->n_indicators == 1 ? "" : "s", based, sim, ranks,
-	       ranks == 1 ? "" : "s", s->n_indicators - based);
+	       "rank%s), %zu target-only\n", n.targets,
+	       n.targets == 1 ? "" : "s", n.based, n.simulated, n.ranks,
+	       n.ranks == 1 ? "" : "s", n.target_only);
 	print_forms(s);
 	return LT_EXIT_OK;
 }
