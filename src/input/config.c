@@ -34,17 +34,19 @@
  * (a disk image, a log) from being slurped. */
 #define LT_MAX_FILE (16u << 20)
 
-/* Walk the tree in the order each part needs the ones before it: the years
- * bound every later year; the channels come before the indicators that
- * name them; the indicators before their spillovers and before the
- * province's components, which give values by indicator; then the
- * economy, the budget and the programmes; last the checks that need every
- * part.  The order also decides which of two errors on one line is listed
- * first (the sort by line is stable), so changing it changes messages. */
+/* Walk the tree in the order each part needs the ones before it: the
+ * documents first, so the last check can match every source against them;
+ * the years bound every later year; the channels come before the
+ * indicators that name them; the indicators before their spillovers and
+ * before the province's components, which give values by indicator; then
+ * the economy, the budget and the programmes; last the checks that need
+ * every part.  The order also decides which of two errors on one line is
+ * listed first (the sort by line is stable), so changing it changes
+ * messages. */
 static void validate(struct ctx *c, const config_t *cfg)
 {
-	static const char *const keys[] = {"province", "years", "economy",
-	    "budget", "channels", "programs", "indicators", NULL};
+	static const char *const keys[] = {"documents", "province", "years",
+	    "economy", "budget", "channels", "programs", "indicators", NULL};
 	const setting *root = config_root_setting(cfg);
 
 	static const char *const required[] = {"province", "years", "economy",
@@ -55,6 +57,7 @@ static void validate(struct ctx *c, const config_t *cfg)
 	/* missing sections first, in the order of the format's description */
 	for (i = 0; required[i] != NULL; i++)
 		lt_config_member(c, root, required[i], "at the top level", 1);
+	lt_config_load_documents(c, root);
 	lt_config_load_years(c, root);
 	lt_config_load_channels(c, root);
 	lt_config_load_indicators(c, root);
@@ -66,6 +69,7 @@ static void validate(struct ctx *c, const config_t *cfg)
 	lt_config_check_indicators(c, root);
 	lt_config_check_budget(c, root);
 	lt_config_check_magnitudes(c, root);
+	lt_config_check_sources(c, root);
 }
 
 /* Order the errors from index FROM on by line (stably), so a user reads

@@ -4,10 +4,11 @@
  * config.c reads, screens, parses and validates in order; config_screen.c
  * refuses text that is not a scenario before libconfig sees it;
  * config_schema.c holds the loader's context, its messages and the typed
- * getters every section is read with; config_province.c, config_budget.c,
- * config_indicators.c and config_programs.c read one part of a scenario
- * each; config_units.c sets every amount of money against its plausible
- * range.  Only these files include <libconfig.h> (tests/check_layers.sh
+ * getters every section is read with; config_documents.c,
+ * config_province.c, config_budget.c, config_indicators.c and
+ * config_programs.c read one part of a scenario each (config_documents.c
+ * also checks that every source cites a listed document); config_units.c
+ * sets every amount of money against its plausible range.  Only these files include <libconfig.h> (tests/check_layers.sh
  * checks it), and nothing outside them includes this header.
  *
  * Every getter records its errors through lt_config_error() and lets the
@@ -203,6 +204,10 @@ int lt_config_screen(const char **text, size_t *len, const char *file,
 
 /* ---- the parts of a scenario, in the order config.c reads them -------- */
 
+/* config_documents.c: read the optional list 'documents' (first, so the
+ * source check knows every id). */
+void lt_config_load_documents(struct ctx *c, const setting *root);
+
 /* config_province.c: read 'years' into c->s and set c->years_ok when
  * they are valid. */
 void lt_config_load_years(struct ctx *c, const setting *root);
@@ -246,6 +251,12 @@ void lt_config_check_budget(struct ctx *c, const setting *root);
 /* config_units.c: set every amount of money against its plausible range
  * and name the likely unit slip; skipped when an error was found before. */
 void lt_config_check_magnitudes(struct ctx *c, const setting *root);
+
+/* config_documents.c: when 'documents' is given, check that every string
+ * named `source` or `*_source` anywhere in the file starts with
+ * "assumption" or with a listed document's id (lt_source_id_length);
+ * skipped when a document's id could not be read. */
+void lt_config_check_sources(struct ctx *c, const setting *root);
 
 /* config_indicators.c: the range an indicator's values must lie in: its
  * kind's range narrowed by floor and ceiling. */
