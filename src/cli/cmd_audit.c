@@ -2,13 +2,17 @@
  * of findings, or CSV and JSON for machines.  The checks are in audit.c;
  * this file parses the options and builds one document (table.h): text
  * groups the findings by subject with their sources numbered once, CSV is
- * one row per finding, JSON carries every number and source. */
+ * one row per finding, JSON carries every number and source; text and JSON
+ * end with the documents the findings cite (cite.h). */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli_private.h"
+#include "lotrinh/alloc.h"
 #include "lotrinh/audit.h"
+#include "lotrinh/cite.h"
 #include "lotrinh/cli.h"
 #include "lotrinh/report.h"
 #include "lotrinh/table.h"
@@ -26,6 +30,8 @@ const char lt_usage_audit[] =
 	"           plausible pace or the indicator's history, a budget share\n"
 	"           below the plan's rule, spending far beyond today's\n"
 	"  info     context: steps within bounds, sums that agree\n"
+	"When the scenario lists its documents, the text and JSON end with the\n"
+	"documents the findings cite.\n"
 	"\n"
 	"Options:\n"
 	"  --format table|csv|json  output format (default table)\n"
@@ -199,6 +205,44 @@ static void finding_json(lt_doc *root, const lt_finding *f)
 	}
 }
 
+/* Add to ROOT the documents of S whose id begins a source of a finding
+ * shown, once each, in the order S lists them: a section "Documents
+ * cited" in text, the array "documents" in JSON (CSV is the findings
+ * table alone: one table, one header).  A finding's sources are scenario
+ * strings, each starting with a document's id or "assumption" when the
+ * scenario lists documents.  Returns LT_OK or LT_ENOMEM. */
+static int cited_documents(lt_doc *root, const lt_scenario *s,
+                           const lt_audit *a, lt_severity min)
+{
+	unsigned char *cited;
+	size_t i, k, n = 0;
+	lt_doc *d;
+
+	if (s->n_documents == 0)
+		return LT_OK;
+	cited = lt_calloc(s->n_documents, 1);
+	if (cited == NULL)
+		return LT_ENOMEM;
+	for (i = 0; i < a->n; i++)
+		for (k = 0; k < a->items[i].n_sources; k++) {
+			int j = lt_scenario_source_document(s,
+			                                    a->items[i].sources[k].text);
+
+			if (a->items[i].severity >= min && j >= 0 && !cited[j]) {
+				cited[j] = 1;
+				n++;
+			}
+		}
+	if (n > 0) {
+		d = lt_doc_child(root, "documents_cited", "Documents cited", NULL,
+		                 LT_SHOW_TEXT);
+		lt_cite_lines(d, 0, LT_LANG_EN, s, cited);
+		lt_cite_table(root, "documents", LT_SHOW_JSON, s, cited);
+	}
+	free(cited);
+	return LT_OK;
+}
+
 /* The audit as a document (caller frees), or NULL. */
 static lt_doc *audit_doc(const lt_scenario *s, const lt_audit *a,
                          lt_severity min)
@@ -221,6 +265,10 @@ static lt_doc *audit_doc(const lt_scenario *s, const lt_audit *a,
 	for (i = 0; i < a->n; i++)
 		if (a->items[i].severity >= min)
 			finding_json(d, &a->items[i]);
+	if (cited_documents(d, s, a, min) != LT_OK) {
+		lt_doc_free(d);
+		return NULL;
+	}
 	return d;
 }
 

@@ -1,8 +1,9 @@
 /* cmd_show.c - `lotrinh show FILE`: a scenario as a planner reads it.
  *
- * Prints the province, the economy and budget assumptions with the plan's
- * budget rule, the programmes' declared totals, merged-province components,
- * and the roadmap table: one row per indicator, its baseline and year, the
+ * Prints the province, the documents the scenario cites (cite.h), the
+ * economy and budget assumptions with the plan's budget rule, the
+ * programmes' declared totals, merged-province components, and the
+ * roadmap table: one row per indicator, its baseline and year, the
  * milestone years as columns, and the target.  Values whose source is an
  * assumption carry a '*'.
  *
@@ -19,6 +20,7 @@
 #include <string.h>
 
 #include "cli_private.h"
+#include "lotrinh/cite.h"
 #include "lotrinh/cli.h"
 #include "lotrinh/report.h"
 #include "lotrinh/table.h"
@@ -30,10 +32,10 @@ const char lt_usage_show[] =
 	"                    FILE\n"
 	"\n"
 	"Print the scenario FILE as a planner reads it: the province, the\n"
-	"economy, the budget rule and schedule, the programmes' declared totals,\n"
-	"and the roadmap table (one row per indicator: baseline, milestones by\n"
-	"year, target).  Values marked '*' are assumptions of the scenario, not\n"
-	"figures from a document.\n"
+	"documents it cites, the economy, the budget rule and schedule, the\n"
+	"programmes' declared totals, and the roadmap table (one row per\n"
+	"indicator: baseline, milestones by year, target).  Values marked '*'\n"
+	"are assumptions of the scenario, not figures from a document.\n"
 	"\n"
 	"Options:\n"
 	"  --lang en|vi   labels and number format in English (default) or\n"
@@ -436,6 +438,20 @@ static void print_components(struct out *o, const lt_scenario *s, lt_lang lang)
 	}
 }
 
+/* The documents the scenario cites, as a block of lines under its title
+ * (id, number, issuer, date, title) and as the JSON array "documents";
+ * nothing when the scenario lists none. */
+static void print_documents(struct out *o, const lt_scenario *s,
+                            lt_lang lang)
+{
+	if (s->n_documents == 0)
+		return;
+	say(o, "%s\n", L(lang, "Documents", "Văn bản"));
+	lt_cite_lines(o->doc, 2, lang, s, NULL);
+	say(o, "\n");
+	lt_cite_table(o->doc, "documents", LT_SHOW_JSON, s, NULL);
+}
+
 static void print_scenario(struct out *o, const lt_scenario *s, lt_lang lang)
 {
 	char a[48], g[48];
@@ -444,6 +460,7 @@ static void print_scenario(struct out *o, const lt_scenario *s, lt_lang lang)
 	       s->path);
 	say(o, L(lang, "Baseline year %d, horizon %d\n\n",
 	         "Năm gốc %d, tầm nhìn %d\n\n"), s->baseline_year, s->horizon);
+	print_documents(o, s, lang);
 	say(o, "%s\n", L(lang, "Economy", "Kinh tế"));
 	label(o, "GRDP");
 	say(o, "%s%s %s (%d), ", lt_format_number(s->economy.grdp / 1000.0, 0, 1, lang, a, sizeof a),
