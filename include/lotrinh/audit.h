@@ -9,13 +9,19 @@
  *     target; the final milestone against the target;
  *   - the programmes: task sums against the totals the plan declares, by
  *     funding source and in all, to the million, per group, per part and
- *     for the whole plan; tasks the plan does not cost;
+ *     for the whole plan (the claims the programmes imply, recomputed by
+ *     the claims engine, claims.h); tasks the plan does not cost;
  *   - the budget: what the programmes spend each year as a share of the
  *     spending base, and the share a schedule plans in every year after
  *     the baseline, against the plan's rule (a rule such as "at least 3 %
  *     every year" binds each year, not only the last); planned spending
  *     against historical spending;
- *   - merged provinces: the merged baseline against the components.
+ *   - merged provinces: the merged baseline against the components;
+ *   - the claims a scenario records (what the documents say about their
+ *     own figures: totals, counts, means, ratios, figures and periods
+ *     stated twice, inequalities), each recomputed: code "claim", subject
+ *     "claims"; a disagreement is an error, or a warning when the claim
+ *     records the document's own hedge.
  * Severities: an error is the plan contradicting itself (sums that differ
  * from declared totals, a final milestone that misses the target); a
  * warning is the plan at odds with evidence (a step above the plausible
@@ -28,6 +34,7 @@
 
 #include <stddef.h>
 
+#include "lotrinh/claims.h"
 #include "lotrinh/error.h"
 #include "lotrinh/scenario.h"
 
@@ -81,8 +88,8 @@ const char *lt_severity_name(lt_severity s);
  * ordinary increase; above it the audit warns. */
 #define LT_AUDIT_SPENDING_MULTIPLE 2.0
 
-/* Amounts that differ by less than this (million VND) are equal: plans
- * print whole millions, so half a million absorbs binary rounding only. */
-#define LT_AUDIT_MONEY_TOL 0.5
+/* Amounts that differ by at most this (million VND) are equal: the
+ * claims' money tolerance (claims.h), which the programme sums use. */
+#define LT_AUDIT_MONEY_TOL LT_CLAIM_MONEY_TOL
 
 #endif /* LT_AUDIT_H */

@@ -46,7 +46,8 @@
 static void validate(struct ctx *c, const config_t *cfg)
 {
 	static const char *const keys[] = {"documents", "province", "years",
-	    "economy", "budget", "channels", "programs", "indicators", NULL};
+	    "economy", "budget", "channels", "programs", "indicators", "figures",
+	    "claims", NULL};
 	const setting *root = config_root_setting(cfg);
 
 	static const char *const required[] = {"province", "years", "economy",
@@ -66,6 +67,8 @@ static void validate(struct ctx *c, const config_t *cfg)
 	lt_config_load_economy(c, root);
 	lt_config_load_budget(c, root);
 	lt_config_load_programs(c, root);
+	lt_config_load_figures(c, root);
+	lt_config_load_claims(c, root);
 	lt_config_check_indicators(c, root);
 	lt_config_check_budget(c, root);
 	lt_config_check_magnitudes(c, root);

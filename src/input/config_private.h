@@ -239,6 +239,15 @@ void lt_config_load_budget(struct ctx *c, const setting *root);
  * the tasks' splits by year. */
 void lt_config_load_programs(struct ctx *c, const setting *root);
 
+/* config_claims.c: read the optional list 'figures' (after the
+ * programmes, indicators and components, before the claims that name
+ * them). */
+void lt_config_load_figures(struct ctx *c, const setting *root);
+
+/* config_claims.c: read the optional list 'claims', resolving every
+ * reference against what is read before it (claims.h). */
+void lt_config_load_claims(struct ctx *c, const setting *root);
+
 /* config_indicators.c: once everything is read, give each indicator
  * without a baseline its components' merged one (or an error), and check
  * that its milestones never go against its target. */

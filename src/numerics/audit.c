@@ -15,6 +15,7 @@
 
 #include "lotrinh/alloc.h"
 #include "lotrinh/budget.h"
+#include "lotrinh/claims.h"
 
 /* Tolerance for a merged baseline against the value a document prints with
  * two decimals: half a unit in the last printed place. */
@@ -460,151 +461,75 @@ static const char *mil(double v, char *buf)
 	return buf;
 }
 
-struct sums {
-	double state, other;
-	size_t uncosted;
-};
-
-static void add_task(struct sums *m, const lt_task *t)
+/* The tasks of part PT the plan does not cost: context, not an error. */
+static void audit_uncosted(struct run *r, const lt_part *pt)
 {
-	if (t->has_state)
-		m->state += t->state;
-	else
-		m->uncosted++;
-	m->other += t->other;
+	size_t i, n = 0;
+	lt_finding *f;
+
+	for (i = 0; i < pt->n_tasks; i++)
+		n += !pt->tasks[i].has_state;
+	if (n == 0)
+		return;
+	f = add(r, LT_SEV_INFO, "uncosted-tasks", pt->id, 0, "%zu of %zu tasks "
+	        "carry no state-budget amount (not costed in the plan)", n,
+	        pt->n_tasks);
+	val(f, "uncosted", (double)n, "tasks");
+	src(f, "tasks", pt->source);
 }
 
-/* Compare one funding source's SUM with the DECLARED amount. */
-static void compare(struct run *r, const char *subject, const char *what,
-                    const char *kind, double sum, double declared,
-                    const char *sum_source, const char *declared_source)
+/* A claim the programmes imply (a declared total against what it totals),
+ * recomputed by the claims engine, as a programme-sum finding. */
+static void programme_sum(struct run *r, const lt_implied *it)
 {
-	double diff = sum - declared;
+	lt_claim_result res;
+	double sum, declared, diff;
 	char a[32], b[32], c[32];
 	lt_finding *f;
 
-
-	if (fabs(diff) < LT_AUDIT_MONEY_TOL)
-		f = add(r, LT_SEV_INFO, "programme-sum", subject, 0, "%s: the %s "
-		        "amounts add up to the declared %s million VND", what, kind,
-		        mil(declared, a));
+	lt_claim_eval(r->s, &it->claim, &res);
+	sum = res.value.value;
+	declared = res.stated.value;
+	diff = res.difference;
+	if (res.holds)
+		f = add(r, LT_SEV_INFO, "programme-sum", it->subject, 0, "%s: the %s "
+		        "amounts add up to the declared %s million VND", it->what,
+		        it->amount, mil(declared, a));
 	else
-		f = add(r, LT_SEV_ERROR, "programme-sum", subject, 0, "%s: the %s "
-		        "amounts add up to %s million VND, not the declared %s "
-		        "(%s%s)", what, kind, mil(sum, a), mil(declared, b),
+		f = add(r, LT_SEV_ERROR, "programme-sum", it->subject, 0, "%s: the "
+		        "%s amounts add up to %s million VND, not the declared %s "
+		        "(%s%s)", it->what, it->amount, mil(sum, a), mil(declared, b),
 		        diff > 0 ? "+" : "", mil(diff, c));
 	val(f, "sum", sum, "million VND");
 	val(f, "declared", declared, "million VND");
 	val(f, "difference", diff, "million VND");
-	src(f, "items", sum_source);
-	src(f, "declared", declared_source);
+	src(f, "items", it->claim.of_source);
+	src(f, "declared", it->claim.source);
 }
 
-/* Compare SUMS with the totals T, source by source and in all. */
-static void compare_totals(struct run *r, const char *subject, const char *what,
-                           const struct sums *m, const lt_totals *t,
-                           const char *sum_source, const char *fallback)
-{
-	const char *dsrc = t->source != NULL ? t->source : fallback;
-
-	if (t->has_state)
-		compare(r, subject, what, "state-budget", m->state, t->state,
-		        sum_source, dsrc);
-	if (t->has_other)
-		compare(r, subject, what, "other-source", m->other, t->other,
-		        sum_source, dsrc);
-	if (t->has_total)
-		compare(r, subject, what, "total", m->state + m->other, t->total,
-		        sum_source, dsrc);
-}
-
-static void audit_part(struct run *r, const lt_part *pt, struct sums *plan,
-                       struct sums *declared_parts, int *parts_declared)
-{
-	struct sums all = {0, 0, 0}, groups = {0, 0, 0};
-	int all_groups_declared = pt->n_groups > 0;
-	size_t g, i;
-	char what[160];
-
-	for (g = 0; g < pt->n_groups; g++) {
-		const lt_prog_group *pg = &pt->groups[g];
-		struct sums m = {0, 0, 0};
-
-		for (i = 0; i < pt->n_tasks; i++)
-			if (pt->tasks[i].group == g)
-				add_task(&m, &pt->tasks[i]);
-		if (pg->declared.has_state || pg->declared.has_other ||
-		    pg->declared.has_total) {
-			snprintf(what, sizeof what, "group %s", pg->id);
-			compare_totals(r, pt->id, what, &m, &pg->declared, pt->source,
-			               pt->source);
-		}
-		if (pg->declared.has_state)
-			groups.state += pg->declared.state;
-		else
-			all_groups_declared = 0;
-	}
-	for (i = 0; i < pt->n_tasks; i++)
-		add_task(&all, &pt->tasks[i]);
-	compare_totals(r, pt->id, "all tasks", &all, &pt->declared, pt->source,
-	               pt->source);
-	if (all_groups_declared && pt->declared.has_state)
-		compare(r, pt->id, "the groups' printed subtotals", "state-budget",
-		        groups.state, pt->declared.state, pt->source,
-		        pt->declared.source);
-	if (all.uncosted > 0) {
-		lt_finding *f = add(r, LT_SEV_INFO, "uncosted-tasks", pt->id, 0,
-		    "%zu of %zu tasks carry no state-budget amount (not costed in "
-		    "the plan)", all.uncosted, pt->n_tasks);
-		val(f, "uncosted", (double)all.uncosted, "tasks");
-		src(f, "tasks", pt->source);
-	}
-	plan->state += all.state;
-	plan->other += all.other;
-	if (pt->declared.has_state)
-		declared_parts->state += pt->declared.state;
-	else
-		*parts_declared = 0;
-	if (pt->declared.has_other)
-		declared_parts->other += pt->declared.other;
-}
-
-/* 1 if every part declares its other-source total. */
-static int parts_other_declared(const lt_programs *p)
-{
-	size_t i;
-
-	for (i = 0; i < p->n_parts; i++)
-		if (!p->parts[i].declared.has_other)
-			return 0;
-	return 1;
-}
-
+/* The programmes' sums against the totals they declare: every claim they
+ * imply (lt_claims_implied), part by part with each part's uncosted tasks
+ * after its sums, then the plan's. */
 static void audit_programs(struct run *r)
 {
 	const lt_programs *p = &r->s->programs;
-	struct sums plan = {0, 0, 0}, parts = {0, 0, 0};
-	int parts_declared = 1;
-	size_t i;
+	lt_implied *items;
+	size_t n, i = 0, k;
 
 	if (!r->s->has_programs)
 		return;
-	for (i = 0; i < p->n_parts; i++)
-		audit_part(r, &p->parts[i], &plan, &parts, &parts_declared);
-	/* with one part, its own comparison already covers its tasks */
-	if (p->n_parts > 1)
-		compare_totals(r, "plan", "every part's tasks", &plan, &p->declared,
-		               p->source, p->source);
-	if (!parts_declared)
+	if (lt_claims_implied(r->s, &items, &n) != LT_OK) {
+		r->oom = 1;
 		return;
-	if (p->declared.has_state)
-		compare(r, "plan", "the parts' declared totals", "state-budget",
-		        parts.state, p->declared.state, p->source,
-		        p->declared.source);
-	if (p->declared.has_other && parts_other_declared(p))
-		compare(r, "plan", "the parts' declared totals", "other-source",
-		        parts.other, p->declared.other, p->source,
-		        p->declared.source);
+	}
+	for (k = 0; k < p->n_parts; k++) {
+		for (; i < n && items[i].part == k; i++)
+			programme_sum(r, &items[i]);
+		audit_uncosted(r, &p->parts[k]);
+	}
+	for (; i < n; i++)
+		programme_sum(r, &items[i]);
+	free(items);
 }
 
 /* ---- the budget ------------------------------------------------------- */
@@ -789,6 +714,155 @@ static void audit_schedule_rule(struct run *r)
 	src(f, "rule", b->rule_source);
 }
 
+/* ---- the documents' claims about their own figures -------------------- */
+
+/* V as claim C prints it, into BUF (48 bytes): to the precision its
+ * tolerance implies, half a unit in the last place (0.5: whole numbers,
+ * grouped by thousands; 0.0005: three decimals); with no tolerance (counts,
+ * years), whole numbers as such and others to six significant digits. */
+static const char *claim_num(const lt_claim *c, double v, char *buf)
+{
+	int d = c->tolerance > 0.0
+	        ? (int)fmax(0.0, ceil(-log10(2.0 * c->tolerance) - 1e-9))
+	        : v == floor(v) ? 0 : -1;
+
+	if (!isfinite(v))
+		snprintf(buf, 48, "undefined");
+	else if (d == 0 && c->tolerance > 0.0 && fabs(v) >= 999.5)
+		mil(v, buf);
+	else if (d >= 0)
+		snprintf(buf, 48, "%.*f", d, v);
+	else
+		snprintf(buf, 48, "%.6g", v);
+	return buf;
+}
+
+/* A figure a claim is recomputed from, into BUF (48 bytes): whole numbers
+ * grouped by thousands, others to six significant digits. */
+static const char *figure_num(double v, char *buf)
+{
+	if (v == floor(v) && fabs(v) < 1e15)
+		return fabs(v) >= 999.5 ? mil(v, buf)
+		       : (snprintf(buf, 48, "%.0f", v), buf);
+	snprintf(buf, 48, "%.6g", v);
+	return buf;
+}
+
+/* One side of a claim as text: a period "2025-2030", or a number. */
+static const char *claim_side(const lt_claim *c, const lt_claim_side *x,
+                              char *buf)
+{
+	if (x->is_period)
+		snprintf(buf, 48, x->from == x->to ? "%d" : "%d-%d", x->from, x->to);
+	else
+		claim_num(c, x->value, buf);
+	return buf;
+}
+
+/* What an inequality's left side is, in words. */
+static const char *measure_words(lt_claim_kind m)
+{
+	static const char *const words[] = {"the sum", "the count", "the mean",
+	                                    "the ratio", "the figure", "?"};
+
+	return words[m];
+}
+
+/* The recomputed side of claim C in words into BUF (SIZE bytes): "its 3
+ * figures add up to 61", "4 are listed", ... */
+static void claim_recomputed(const lt_claim *c, const lt_claim_result *res,
+                             char *buf, size_t size)
+{
+	char v[48], a[48], b[48], k[48];
+
+	claim_side(c, &res->value, v);
+	switch (c->kind) {
+	case LT_CLAIM_SUM:
+		snprintf(buf, size, "its %zu figures add up to %s", res->n_items, v);
+		break;
+	case LT_CLAIM_COUNT:
+		snprintf(buf, size, "%zu %s listed", res->n_items,
+		         res->n_items == 1 ? "is" : "are");
+		break;
+	case LT_CLAIM_MEAN:
+		snprintf(buf, size, "the mean of its %zu figures is %s", res->n_items,
+		         v);
+		break;
+	case LT_CLAIM_RATIO:
+		snprintf(k, sizeof k, "%.10g × ", c->scale);
+		snprintf(buf, size, "%s%s / %s = %s", c->scale == 1.0 ? "" : k,
+		         figure_num(res->numerator, a),
+		         figure_num(res->denominator, b), v);
+		break;
+	case LT_CLAIM_SAME:
+		snprintf(buf, size, "the other place gives %s", v);
+		break;
+	case LT_CLAIM_INEQUALITY:
+		snprintf(buf, size, "%s is %s", measure_words(c->measure), v);
+		break;
+	}
+}
+
+/* Claim C recomputed, as a finding: info when it agrees (or holds), else
+ * an error, or a warning when the document itself hedges the figure. */
+static void audit_claim(struct run *r, const lt_claim *c)
+{
+	lt_claim_result res;
+	char st[48], d[48], how[200], tail[96] = "";
+	const char *unit = c->unit != NULL ? c->unit : "";
+	lt_finding *f;
+	size_t i;
+
+	lt_claim_eval(r->s, c, &res);
+	claim_side(c, &res.stated, st);
+	claim_recomputed(c, &res, how, sizeof how);
+	if (!res.holds && res.stated.is_period)
+		snprintf(tail, sizeof tail, " (start %+.0f, end %+.0f)",
+		         res.difference_from, res.difference);
+	else if (!res.holds && c->kind != LT_CLAIM_INEQUALITY)
+		snprintf(tail, sizeof tail, " (%s%s)", res.difference > 0 ? "+" : "",
+		         claim_num(c, res.difference, d));
+	f = add(r, res.holds ? LT_SEV_INFO : c->hedge != NULL ? LT_SEV_WARNING
+	        : LT_SEV_ERROR, "claim", "claims", 0, "%s: %s%s%s %s%s%s%s%s, %s "
+	        "%s%s", c->id, c->what != NULL ? c->what : "",
+	        c->what != NULL ? ": " : "",
+	        c->kind == LT_CLAIM_INEQUALITY ? "must be" : "stated",
+	        c->kind == LT_CLAIM_INEQUALITY ? lt_claim_op_names[c->op] : "",
+	        c->kind == LT_CLAIM_INEQUALITY ? " " : "", st,
+	        res.stated.is_period || !*unit ? "" : " ",
+	        res.stated.is_period ? "" : unit, res.holds ? "and" : "but", how,
+	        tail);
+	if (res.stated.is_period) {
+		val(f, "stated_from", res.stated.from, "year");
+		val(f, "stated_to", res.stated.to, "year");
+		val(f, "recomputed_from", res.value.from, "year");
+		val(f, "recomputed_to", res.value.to, "year");
+	} else {
+		val(f, "stated", res.stated.value, unit);
+		val(f, "recomputed", res.value.value, unit);
+		val(f, "difference", res.difference, unit);
+		val(f, "tolerance", c->tolerance, unit);
+		if (c->kind == LT_CLAIM_RATIO) {
+			val(f, "numerator", res.numerator, "");
+			val(f, "denominator", res.denominator, "");
+		}
+	}
+	src(f, "claim", c->source);
+	src(f, "hedge", c->hedge);
+	if (c->stated_kind == LT_STATED_REF || c->stated_kind == LT_STATED_NONE)
+		src(f, "stated", res.stated_source);
+	for (i = 0; i < res.n_sources; i++)
+		src(f, "figures", res.sources[i]);
+}
+
+static void audit_claims(struct run *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->s->n_claims; i++)
+		audit_claim(r, &r->s->claims[i]);
+}
+
 int lt_audit_run(const lt_scenario *s, lt_audit *out, lt_diag *diag)
 {
 	struct run r = {s, out, 0};
@@ -804,6 +878,7 @@ int lt_audit_run(const lt_scenario *s, lt_audit *out, lt_diag *diag)
 		audit_program_shares(&r, &planned);
 	audit_schedule_rule(&r);
 	audit_history(&r, planned);
+	audit_claims(&r);
 	if (r.oom)
 		LT_ERROR(diag, LT_ENOMEM, "out of memory while auditing");
 	return LT_OK;
