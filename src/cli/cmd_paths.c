@@ -205,10 +205,16 @@ static void progress_lines(lt_doc *d, const lt_paths_item *p)
 	       lt_progress_class_name(g->trend));
 	if (!isnan(g->ratio))
 		append(line, sizeof line, ", ratio %.3g", g->ratio);
-	if (g->unsd_class != NULL && isfinite(g->unsd_projection))
+	/* the UNSD ratio is NAN when the target equals the base value (a rank
+	 * target that holds the rank): the projection is shown without it */
+	if (g->unsd_class != NULL && isfinite(g->unsd_projection) &&
+	    !isnan(g->unsd_ratio))
 		append(line, sizeof line, "; UNSD projection %.4g in %d, ratio %.3g: "
 		       "%s", g->unsd_projection, p->ind->target.year, g->unsd_ratio,
 		       g->unsd_class);
+	else if (g->unsd_class != NULL && isfinite(g->unsd_projection))
+		append(line, sizeof line, "; UNSD projection %.4g in %d: %s",
+		       g->unsd_projection, p->ind->target.year, g->unsd_class);
 	else if (g->unsd_class != NULL)
 		append(line, sizeof line, "; UNSD: %s", g->unsd_class);
 	if (g->note != NULL)
