@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "helpers.h"
 #include "lotrinh/audit.h"
 #include "lotrinh/config.h"
 #include "lotrinh/mc.h"
@@ -323,4 +324,52 @@ Test(target_forms, paths_and_audit)
 	lt_audit_destroy(&a);
 	lt_diag_destroy(&d);
 	lt_scenario_free(s);
+}
+
+/* What a user reads: check counts the targets by form, show states each
+ * form in either language, the later target in its own column, and the
+ * targets the baseline already meets (Dong Thap's TFP contribution,
+ * 55,88 % in 2021-2025 against the assumed ≥ 55 %). */
+Test(target_forms, cli)
+{
+	struct run r = run_cli("check", FILE_);
+
+	cr_expect_eq(r.status, 0);
+	cr_expect(strstr(r.out, "  5 targets: 4 with a baseline (3 simulated, "
+	                 "1 rank), 1 target-only\n") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "  by form: 1 threshold, 1 rank group, 1 period "
+	                 "mean, 2 growth rate; 1 later target (2045); 0 met at "
+	                 "the baseline\n") != NULL, "%s", r.out);
+	run_free(&r);
+	r = run_cli("show", FILE_);
+	cr_expect_eq(r.status, 0);
+	cr_expect(strstr(r.out, "Later target") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "≥ 50 (2045)") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "≥ 55, mean 2026–2030") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "top 20 of 34 (2030)") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "5 targets: 4 with a baseline (3 simulated, 1 "
+	                 "rank), 1 target-only") != NULL, "%s", r.out);
+	run_free(&r);
+	r = run_cli("show", "--lang", "vi", FILE_);
+	cr_expect(strstr(r.out, "Tầm nhìn") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "nhóm 20/34 dẫn đầu (2030)") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "> 10%/năm, 2025–2030") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "5 mục tiêu: 4 có hiện trạng") != NULL, "%s", r.out);
+	run_free(&r);
+	r = run_cli("show", "--format", "json", FILE_);
+	cr_expect(strstr(r.out, "\"target_form\": \"period mean\"") != NULL, "%s",
+	          r.out);
+	cr_expect(strstr(r.out, "\"later_target\": \"≥ 50 (2045)\"") != NULL,
+	          "%s", r.out);
+	run_free(&r);
+	r = run_cli("show", "scenarios/dong_thap.cfg");
+	cr_expect(strstr(r.out, "the baseline, 55.88 in 2025, already meets the "
+	                 "target ≥ 55 (2030)") != NULL, "%s", r.out);
+	run_free(&r);
+	r = run_cli("paths", "--indicator", "tfp", FILE_);
+	cr_expect(strstr(r.out, "35.49 in 2025 -> >= 55 in 2028\n") != NULL, "%s",
+	          r.out);
+	cr_expect(strstr(r.out, "the plan states it as >= 55 (mean 2026-2030)")
+	          != NULL, "%s", r.out);
+	run_free(&r);
 }

@@ -124,21 +124,6 @@ static const char *unit_of(const lt_indicator *ind, lt_lang lang)
 	                                                  : ind->unit;
 }
 
-static void target_text(const lt_indicator *ind, lt_lang lang, char *buf,
-                        size_t size)
-{
-	const lt_target *t = &ind->target;
-	char a[48], b[48];
-
-	if (t->is_range)
-		snprintf(buf, size, "%s–%s (%d)", value_text(ind, t->min, lang, a,
-		         sizeof a), value_text(ind, t->max, lang, b, sizeof b),
-		         t->year);
-	else
-		snprintf(buf, size, "%s %s (%d)", lt_target_op(ind, 0, 1),
-		         value_text(ind, t->value, lang, a, sizeof a), t->year);
-}
-
 static int cmp_int(const void *a, const void *b)
 {
 	int x = *(const int *)a, y = *(const int *)b;
@@ -174,8 +159,20 @@ static lt_cell value_cell(const lt_indicator *ind, double v, const char *source)
 	return lt_cell_marked(c, star(source));
 }
 
+/* 1 if any indicator of S has a second, later target year. */
+static int any_vision(const lt_scenario *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_indicators; i++)
+		if (s->indicators[i].has_vision)
+			return 1;
+	return 0;
+}
+
 static void fill_roadmap_row(lt_table *t, const lt_indicator *ind,
-                             const int *years, size_t ny, lt_lang lang)
+                             const int *years, size_t ny, int vision,
+                             lt_lang lang)
 {
 	char buf[160];
 	size_t j, k;
@@ -201,10 +198,48 @@ static void fill_roadmap_row(lt_table *t, const lt_indicator *ind,
 				lt_table_put(t, 5 + j, value_cell(ind,
 				             ind->milestones.pts[k].value,
 				             ind->milestones.source));
-	target_text(ind, lang, buf, sizeof buf);
+	lt_target_phrase(ind, lang, buf, sizeof buf);
 	lt_table_put(t, 5 + ny, lt_cell_marked(lt_cell_text(buf),
 	                                       star(ind->target.source)));
 	lt_table_put(t, 6 + ny, lt_cell_year(ind->target.year));
+	lt_table_put(t, 7 + ny, lt_cell_text(lt_target_form(ind)));
+	lt_table_put(t, 8 + ny, lt_indicator_target_only(ind)
+	             ? lt_cell_missing(lt_no_baseline_text)
+	             : lt_cell_bool(lt_target_met_at_baseline(ind)));
+	if (vision && ind->has_vision) {
+		lt_indicator v = lt_indicator_vision(ind);
+
+		lt_target_phrase(&v, lang, buf, sizeof buf);
+		lt_table_put(t, 9 + ny, lt_cell_marked(lt_cell_text(buf),
+		                                       star(ind->vision.source)));
+	} else if (vision) {
+		lt_table_put(t, 9 + ny, lt_cell_missing(NULL));
+	}
+}
+
+/* Below the roadmap, in text: the targets the baseline already meets, so
+ * a planner does not read them as ambitions. */
+static void print_met_at_baseline(lt_doc *d, const lt_scenario *s,
+                                  lt_lang lang)
+{
+	char a[48], b[160];
+	size_t i, n = 0;
+
+	for (i = 0; i < s->n_indicators; i++) {
+		const lt_indicator *ind = &s->indicators[i];
+
+		if (!lt_target_met_at_baseline(ind))
+			continue;
+		if (n++ == 0)
+			lt_doc_line(d, "");
+		lt_doc_linef(d, L(lang, "%s: the baseline, %s in %d, already meets "
+		                        "the target %s",
+		                  "%s: hiện trạng %s (năm %d) đã đạt mục tiêu %s"),
+		             name_of(ind, lang),
+		             value_text(ind, ind->baseline, lang, a, sizeof a),
+		             ind->baseline_year,
+		             lt_target_phrase(ind, lang, b, sizeof b));
+	}
 }
 
 /* The roadmap as a section with one typed table: text, CSV and JSON. */
@@ -214,9 +249,37 @@ static void print_roadmap(lt_doc *doc, const lt_scenario *s, lt_lang lang)
 	size_t ny = milestone_years(s, years, sizeof years / sizeof *years);
 	lt_doc *d = lt_doc_child(doc, "roadmap", "Roadmap", "Lộ trình",
 	                         LT_SHOW_ALL);
-	lt_table *t = lt_doc_table(d, "indicators", NULL, NULL, 7 + ny,
-	                           LT_SHOW_ALL);
+	int vision = any_vision(s);
+	lt_table *t;
+	lt_cli_targets n;
+	lt_diag diag;
 	size_t i;
+
+	/* what the province carries, and what the model can follow */
+	lt_diag_init(&diag, s->path);
+	if (lt_cli_count_targets(s, &n, &diag) == LT_OK) {
+		lt_doc_linef(d, L(lang, "%zu target%s: %zu with a baseline (%zu "
+		                        "simulated, %zu rank%s), %zu target-only",
+		                  "%zu mục tiêu%s: %zu có hiện trạng (%zu được mô "
+		                  "phỏng, %zu xếp hạng%s), %zu chỉ có mục tiêu"),
+		             n.targets, lang == LT_LANG_EN && n.targets != 1 ? "s"
+		             : "", n.based, n.simulated, n.ranks,
+		             lang == LT_LANG_EN && n.ranks != 1 ? "s" : "",
+		             n.target_only);
+		lt_doc_field(d, "targets", NULL, NULL,
+		             lt_cell_int((long long)n.targets), LT_SHOW_JSON);
+		lt_doc_field(d, "with_baseline", NULL, NULL,
+		             lt_cell_int((long long)n.based), LT_SHOW_JSON);
+		lt_doc_field(d, "simulated", NULL, NULL,
+		             lt_cell_int((long long)n.simulated), LT_SHOW_JSON);
+		lt_doc_field(d, "ranks", NULL, NULL,
+		             lt_cell_int((long long)n.ranks), LT_SHOW_JSON);
+		lt_doc_field(d, "target_only", NULL, NULL,
+		             lt_cell_int((long long)n.target_only), LT_SHOW_JSON);
+	}
+	lt_diag_destroy(&diag);
+	t = lt_doc_table(d, "indicators", NULL, NULL, 9 + ny + (size_t)vision,
+	                 LT_SHOW_ALL);
 
 	lt_table_set_column(t, 0, "id", "Id", NULL, LT_LEFT, LT_SHOW_DATA);
 	lt_table_set_column(t, 1, "indicator", "Indicator", "Chỉ tiêu", LT_LEFT,
@@ -238,8 +301,16 @@ static void print_roadmap(lt_doc *doc, const lt_scenario *s, lt_lang lang)
 	                    LT_SHOW_ALL);
 	lt_table_set_column(t, 6 + ny, "target_year", "Target year", "Năm mục tiêu",
 	                    LT_RIGHT, LT_SHOW_DATA);
+	lt_table_set_column(t, 7 + ny, "target_form", "Form", "Dạng", LT_LEFT,
+	                    LT_SHOW_DATA);
+	lt_table_set_column(t, 8 + ny, "met_at_baseline", "Met at baseline",
+	                    "Đã đạt ở hiện trạng", LT_LEFT, LT_SHOW_DATA);
+	if (vision)
+		lt_table_set_column(t, 9 + ny, "later_target", "Later target",
+		                    "Tầm nhìn", LT_RIGHT, LT_SHOW_ALL);
 	for (i = 0; i < s->n_indicators; i++)
-		fill_roadmap_row(t, &s->indicators[i], years, ny, lang);
+		fill_roadmap_row(t, &s->indicators[i], years, ny, vision, lang);
+	print_met_at_baseline(d, s, lang);
 }
 
 /* The scenario's figures for JSON. */
