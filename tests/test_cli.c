@@ -84,9 +84,12 @@ Test(cli, check_reports_every_file)
 	cr_expect_eq(r.status, 2);
 	cr_expect_str_eq(r.out, "tests/data/good/demo.cfg: ok (1 indicator, "
 	                 "2 channels)\n  1 target: 1 with a baseline (1 simulated, "
-	                 "0 ranks), 0 target-only\ntests/data/good/full.cfg: ok (4 "
+	                 "0 ranks), 0 target-only\n  by form: 1 threshold; 0 met "
+	                 "at the baseline\ntests/data/good/full.cfg: ok (4 "
 	                 "indicators, 2 channels, 3 programme tasks)\n  4 targets: "
-	                 "4 with a baseline (3 simulated, 1 rank), 0 target-only\n");
+	                 "4 with a baseline (3 simulated, 1 rank), 0 target-only\n"
+	                 "  by form: 3 threshold, 1 range; 0 met at the "
+	                 "baseline\n");
 	cr_expect_str_eq(r.err, "lotrinh: tests/data/bad/negative_grdp.cfg:4: "
 	                 "'grdp' in 'economy' must be positive (got -5)\n");
 	run_free(&r);
@@ -294,6 +297,10 @@ Test(cli, show_aligns_vietnamese)
 	table = strstr(r.out, "Lộ trình\n");
 	cr_assert_not_null(table, "%s", r.out);
 	p = table + strlen("Lộ trình\n");
+	/* the count of targets comes first, then the table */
+	cr_assert(strncmp(p, "  4 mục tiêu: 4 có hiện trạng", strlen("  4 mục "
+	          "tiêu: 4 có hiện trạng")) == 0, "%s", r.out);
+	p = strchr(p, '\n') + 1;
 	while (*p == ' ') {
 		const char *end = strchr(p, '\n');
 		char line[1024];
@@ -371,7 +378,8 @@ Test(cli, empty_file_name)
 	cr_expect_eq(r.status, 2);
 	cr_expect_str_eq(r.out, "tests/data/good/demo.cfg: ok (1 indicator, "
 	                 "2 channels)\n  1 target: 1 with a baseline (1 simulated, "
-	                 "0 ranks), 0 target-only\n");
+	                 "0 ranks), 0 target-only\n  by form: 1 threshold; 0 met "
+	                 "at the baseline\n");
 	cr_expect_str_eq(r.err, "lotrinh: '': the file name is empty; give the "
 	                 "path of a scenario file\n");
 	run_free(&r);
