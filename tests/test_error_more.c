@@ -85,3 +85,24 @@ Test(error, out_of_memory_while_recording)
 	lt_diag_destroy(&d);
 	cr_expect_null(d.items);
 }
+
+/* A diag that keeps its first error only: recording allocates nothing (the
+ * allocation counter does not move), the first error is kept and the
+ * second counted as dropped. */
+Test(error, first_only_allocates_nothing)
+{
+	lt_diag d;
+	unsigned long before;
+
+	lt_alloc_reset();
+	lt_diag_init_first(&d, "f.cfg");
+	before = lt_alloc_count();
+	cr_expect_eq(lt_error_raise(&d, LT_ENOCONV, NULL, 3, "first"), LT_ENOCONV);
+	cr_expect_eq(lt_error_raise(&d, LT_EINVAL, NULL, 4, "second"), LT_EINVAL);
+	cr_expect_eq(lt_alloc_count(), before);
+	cr_assert_eq(d.n, 1);
+	cr_expect_str_eq(d.items[0].msg, "first");
+	cr_expect_eq(d.dropped, 1);
+	cr_expect_eq(lt_diag_count(&d), 2);
+	lt_diag_destroy(&d);
+}

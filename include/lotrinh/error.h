@@ -51,6 +51,11 @@ typedef struct lt_diag {
 /* Initialise an empty list whose errors default to FILE (borrowed; may be NULL). */
 void lt_diag_init(lt_diag *d, const char *file);
 
+/* Initialise an empty list that keeps only its first error, in the diag
+ * itself (later ones are counted as dropped): for a caller that wants the
+ * first message alone, which recording then never allocates. */
+void lt_diag_init_first(lt_diag *d, const char *file);
+
 /* Free the stored errors; the diag may be reused after lt_diag_init. */
 void lt_diag_destroy(lt_diag *d);
 

@@ -16,6 +16,12 @@ void lt_diag_init(lt_diag *d, const char *file)
 	d->file = file;
 }
 
+void lt_diag_init_first(lt_diag *d, const char *file)
+{
+	lt_diag_init(d, file);
+	d->items = &d->spare;
+}
+
 void lt_diag_destroy(lt_diag *d)
 {
 	if (d == NULL)

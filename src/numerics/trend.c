@@ -36,7 +36,10 @@ static int fit_one(const lt_trend_spec *s, const double *x, const double *y,
 			snprintf(tm->why, sizeof tm->why, "needs positive values");
 			return LT_OK;
 		}
-	lt_diag_init(&d, NULL);
+	/* only the first message is shown: keeping it allocates nothing, so
+	 * a fit that fails for want of convergence is never taken for want
+	 * of memory */
+	lt_diag_init_first(&d, NULL);
 	rc = lt_fit_run(m, x, y, s->n_obs, NULL, &tm->fit, &d);
 	if (rc != LT_OK) {
 		snprintf(tm->why, sizeof tm->why, "%.150s",
