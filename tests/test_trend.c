@@ -243,3 +243,33 @@ Test(trend, exponential_needs_positive_values)
 	cr_assert_eq(r.m[LT_FIT_LINEAR].fitted, 1, "%s", r.m[LT_FIT_LINEAR].why);
 	cr_expect_float_eq(r.m[LT_FIT_LINEAR].at_target, 12.615, 1e-9);
 }
+
+/* A rank cannot leave 1 to the provinces ranked.  Long An's digital-
+ * government pillar rank, 11, 9, 8 of 63 in 2021-2023 (004), follows the
+ * line 9.333 − 1.5·(x − 1), x = year − 2021, which gives 9.333 − 1.5·8 =
+ * −2.667 in 2030: held at rank 1, and flagged; the band is held inside
+ * [1, 63] too.  Unbounded, the same spec gives −2.667. */
+Test(trend, extrapolation_held_in_the_range)
+{
+	static const lt_point obs[] = {{2021, 11.0}, {2022, 9.0}, {2023, 8.0}};
+	lt_trend_spec s = spec(obs, 3, -1, 8.0, 2030, 2030);
+	lt_trend_result r;
+	const lt_trend_model *m;
+
+	cr_assert_eq(lt_trend_run(&s, &r, NULL), LT_OK);
+	cr_assert_geq(r.chosen, 0);
+	m = &r.m[r.chosen];
+	cr_assert_eq(m->model, LT_FIT_LINEAR);
+	cr_expect_float_eq(m->at_target, 28.0 / 3.0 - 12.0, 1e-9);
+	cr_expect(!m->clamped);
+	s.bounded = 1;
+	s.lo = 1.0;
+	s.hi = 63.0;
+	cr_assert_eq(lt_trend_run(&s, &r, NULL), LT_OK);
+	m = &r.m[r.chosen];
+	cr_expect_float_eq(m->at_target, 1.0, 0.0);
+	cr_expect(m->clamped);
+	cr_expect_geq(m->lo, 1.0);
+	cr_expect_leq(m->hi, 63.0);
+	cr_expect(r.reaches);
+}

@@ -36,6 +36,9 @@ typedef struct lt_trend_model {
 	double at_target;     /* the fitted curve in the target year */
 	double se_at_target;  /* its delta-method standard error */
 	double lo, hi;        /* 95% band: at_target ± t(0.975, dof) · se */
+	int clamped;          /* the extrapolation left the indicator's range
+	                         (lt_trend_spec.bounded) and is held at its end;
+	                         the band likewise */
 } lt_trend_model;
 
 typedef struct lt_trend_result {
@@ -56,6 +59,10 @@ typedef struct lt_trend_spec {
 	double target;
 	int target_year;
 	int horizon;          /* last year searched for year_met */
+	int bounded;          /* 1: the values live in [lo, hi] (a rank in 1 to
+	                         the provinces ranked, a share in 0 to 100), and
+	                         extrapolations are held there */
+	double lo, hi;
 } lt_trend_spec;
 
 /* Fit every applicable model to SPEC's observations and extrapolate.

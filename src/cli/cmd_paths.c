@@ -235,15 +235,16 @@ static void trend_line(lt_doc *d, const lt_paths_item *p)
 		return;
 	}
 	m = &tr->m[tr->chosen];
-	append(line, sizeof line, "trend: %s fit (%s): %.4g in %d, 95%% band %.4g "
-	       "to %.4g; the trend alone %s the target",
-	       lt_fit_model_name(m->model), tr->choice, m->at_target,
-	       p->ind->target.year, m->lo, m->hi,
+	append(line, sizeof line, "trend: %s fit (%s): %.4g in %d%s, 95%% band "
+	       "%.4g to %.4g; the trend alone %s the target",
+	       lt_fit_model_name(m->model), tr->choice, m->at_target, p->year,
+	       m->clamped ? " (held at the end of the indicator's range, which "
+	       "the fitted curve leaves)" : "", m->lo, m->hi,
 	       tr->reaches ? "reaches" : "misses");
 	if (tr->year_met > 0)
 		append(line, sizeof line, " (first in %d)", tr->year_met);
 	else
-		append(line, sizeof line, " by %d", p->ind->target.year);
+		append(line, sizeof line, " by %d", p->year);
 	lt_doc_line(d, line);
 }
 
@@ -368,6 +369,7 @@ static void model_json(lt_doc *d, const lt_trend_model *m)
 	jnum(o, "at_target", m->at_target);
 	jnum(o, "band_low", m->lo);
 	jnum(o, "band_high", m->hi);
+	jcell(o, "clamped", lt_cell_bool(m->clamped));
 }
 
 static void trend_json(lt_doc *d, const lt_trend_result *tr)

@@ -86,6 +86,11 @@ static int assess(lt_paths_item *p, int horizon)
 	ts.target = p->aim;
 	ts.target_year = p->year;
 	ts.horizon = horizon;
+	ts.bounded = 1;
+	ts.lo = ind->kind == LT_KIND_RANK ? 1.0 : ind->has_floor ? ind->floor
+	        : -HUGE_VAL;
+	ts.hi = ind->kind == LT_KIND_RANK ? (double)ind->rank_of
+	        : ind->has_ceiling ? ind->ceiling : HUGE_VAL;
 	rc = lt_trend_run(&ts, &p->trend, NULL);
 	p->trend_ok = rc == LT_OK;
 	free(obs);

@@ -58,6 +58,16 @@ static int fit_one(const lt_trend_spec *s, const double *x, const double *y,
 	t = gsl_cdf_tdist_Pinv(BAND_QUANTILE, (double)tm->fit.dof);
 	tm->lo = tm->at_target - t * tm->se_at_target;
 	tm->hi = tm->at_target + t * tm->se_at_target;
+	if (s->bounded) {
+		/* a straight line runs out of a rank's or a share's range: the
+		 * value cannot, so it is held at the range's end */
+		double v = fmin(fmax(tm->at_target, s->lo), s->hi);
+
+		tm->clamped = v != tm->at_target;
+		tm->at_target = v;
+		tm->lo = fmin(fmax(tm->lo, s->lo), s->hi);
+		tm->hi = fmin(fmax(tm->hi, s->lo), s->hi);
+	}
 	tm->fitted = 1;
 	return LT_OK;
 }
