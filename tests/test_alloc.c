@@ -377,7 +377,7 @@ static int op_trend(const void *arg)
 	static const lt_point obs[] = {{2018, 2.385}, {2019, 3.1}, {2020, 4.2},
 	                               {2021, 5.6}, {2022, 6.9}, {2023, 8.7},
 	                               {2024, 10.2}};
-	lt_trend_spec spec = {obs, 7, +1, 30.0, 2030, 2040};
+	lt_trend_spec spec = {obs, 7, +1, 30.0, 2030, 2040, 0, 0.0, 0.0};
 	lt_trend_result r;
 	lt_diag d;
 	int rc;
