@@ -373,3 +373,89 @@ Test(target_forms, cli)
 	          != NULL, "%s", r.out);
 	run_free(&r);
 }
+
+/* The edges of the forms, on the same file changed in memory: a growth
+ * target that is not strict aims at the whole number at or past its level
+ * (at least 64.42 is 65; at most 64.42 is 64); a later target faster than
+ * the plausible pace is a warning; two later targets in different years
+ * are counted with their span; a later target with no level (a growth
+ * rate on a target-only indicator) gets no pace, in paths or audit. */
+Test(target_forms, edges)
+{
+	lt_scenario *s = load();
+	lt_indicator *pat = (lt_indicator *)find(s, "patents");
+	lt_indicator *de = (lt_indicator *)find(s, "de");
+	lt_audit a;
+	lt_diag d;
+	size_t i, warned = 0;
+
+	pat->target.strict = 0;
+	cr_expect_float_eq(lt_target_aim(pat), 65.0, 0.0);
+	pat->target.direction = -1;
+	cr_expect_float_eq(lt_target_aim(pat), 64.0, 0.0);
+	/* (50 − 30)/15 = 1.33 points a year against a pace of 1 */
+	de->has_pace = 1;
+	de->pace_max_step = 1.0;
+	lt_diag_init(&d, NULL);
+	lt_audit_init(&a);
+	cr_assert_eq(lt_audit_run(s, &a, &d), LT_OK);
+	for (i = 0; i < a.n; i++)
+		if (strcmp(a.items[i].code, "later-target-pace") == 0) {
+			cr_expect_eq(a.items[i].severity, LT_SEV_WARNING);
+			cr_expect(strstr(a.items[i].text, "1.33 times the plausible "
+			          "pace of 1 a year") != NULL, "%s", a.items[i].text);
+			warned++;
+		}
+	cr_expect_eq(warned, 1);
+	lt_audit_destroy(&a);
+	lt_diag_destroy(&d);
+	lt_scenario_free(s);
+}
+
+Test(target_forms, visions_counted_and_unmeasurable)
+{
+	char *text = slurp(FILE_), *edited, path[] = "/tmp/lotrinh-forms-XXXXXX";
+	const char *anchor = "target = { growth_pct = 10.0; direction = \">\"; "
+	                     "year = 2030; };\n    source";
+	const char *add = "target = { growth_pct = 10.0; direction = \">\"; "
+	                  "year = 2030; };\n    vision = { growth_pct = 5.0; "
+	                  "direction = \">\"; year = 2050; };\n    source";
+	char *at, *last;
+	struct run r;
+	FILE *f;
+	int fd;
+
+	cr_assert_not_null(text);
+	/* the last growth target is the target-only one (grants) */
+	for (at = strstr(text, anchor), last = NULL; at != NULL;
+	     at = strstr(at + 1, anchor))
+		last = at;
+	cr_assert_not_null(last);
+	edited = malloc(strlen(text) + strlen(add) + 1);
+	memcpy(edited, text, (size_t)(last - text));
+	strcpy(edited + (last - text), add);
+	strcat(edited, last + strlen(anchor));
+	fd = mkstemp(path);
+	cr_assert(fd >= 0);
+	f = fdopen(fd, "w");
+	fputs(edited, f);
+	fclose(f);
+	r = run_cli("check", path);
+	cr_expect(strstr(r.out, "; 2 later targets (2045-2050);") != NULL, "%s",
+	          r.out);
+	run_free(&r);
+	r = run_cli("paths", "--indicator", "grants", path);
+	cr_expect_eq(r.status, 0);
+	/* no level to start from: the pace is missing, never nan */
+	cr_expect(strstr(r.out, "later target > 5%/yr in 2050: from the 2030 "
+	                 "target, – grants a year, – % a year\n") != NULL, "%s",
+	          r.out);
+	cr_expect(strstr(r.out, "nan") == NULL, "%s", r.out);
+	run_free(&r);
+	r = run_cli("audit", path);
+	cr_expect(strstr(r.out, "for 2050 needs") == NULL, "%s", r.out);
+	run_free(&r);
+	unlink(path);
+	free(edited);
+	free(text);
+}
