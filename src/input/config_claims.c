@@ -45,43 +45,90 @@ static void load_figure(struct ctx *c, const setting *e, int i, lt_figure *f)
 	lt_config_get_num(c, e, "value", where, 1, ANY, &f->value);
 }
 
-void lt_config_load_figures(struct ctx *c, const setting *root)
+/* A top-level list of groups, each with an id: 'figures' and 'claims'. */
+struct id_list {
+	const char *key;      /* "figures" */
+	const char *noun;     /* "figure", in "figure 'x' is defined twice" */
+	const char *example;  /* one entry, in the message for a bad list */
+	size_t size;          /* bytes an item takes */
+	void (*load)(struct ctx *c, const setting *e, int i, void *item);
+	/* the item's id (NULL when unreadable) and line */
+	const char *(*id)(const void *item);
+	int (*line)(const void *item);
+};
+
+/* Read the list L->key of ROOT into a new array (*ITEMS, *N of them):
+ * each entry through L->load, each id once. */
+static void load_id_list(struct ctx *c, const setting *root,
+                         const struct id_list *L, void **items, size_t *n)
 {
-	const setting *l = lt_config_member(c, root, "figures",
-	                                    "at the top level", 0);
-	lt_scenario *s = c->s;
-	int i, n;
+	const setting *l = lt_config_member(c, root, L->key, "at the top level",
+	                                    0);
+	char *arr;
+	int i, len;
 	size_t j;
 
 	if (l == NULL)
 		return;
 	if (config_setting_type(l) != CONFIG_TYPE_LIST ||
 	    config_setting_length(l) == 0) {
-		lt_config_error(c, l, "'figures' must be a non-empty list of groups "
-		    "( { id = \"...\"; value = 1.0; source = \"...\"; }, ... )");
+		lt_config_error(c, l, "'%s' must be a non-empty list of groups "
+		    "( %s, ... )", L->key, L->example);
 		return;
 	}
-	n = config_setting_length(l);
-	s->figures = lt_config_alloc_array(c, (size_t)n, sizeof *s->figures);
-	if (s->figures == NULL)
+	len = config_setting_length(l);
+	arr = lt_config_alloc_array(c, (size_t)len, L->size);
+	if (arr == NULL)
 		return;
-	for (i = 0; i < n; i++) {
+	*items = arr;
+	for (i = 0; i < len; i++) {
 		const setting *e = config_setting_get_elem(l, (unsigned)i);
-		lt_figure *f = &s->figures[s->n_figures];
+		void *item = arr + *n * L->size;
+		const char *id;
 
 		if (config_setting_type(e) != CONFIG_TYPE_GROUP) {
-			lt_config_error(c, e, "entry %d of 'figures' must be a group "
-			    "(got %s)", i + 1, lt_config_type_name(e));
+			lt_config_error(c, e, "entry %d of '%s' must be a group (got "
+			    "%s)", i + 1, L->key, lt_config_type_name(e));
 			continue;
 		}
-		load_figure(c, e, i, f);
-		for (j = 0; j < s->n_figures; j++)
-			if (f->id != NULL && s->figures[j].id != NULL &&
-			    strcmp(f->id, s->figures[j].id) == 0)
-				lt_config_error(c, e, "figure '%s' is defined twice (first "
-				    "at line %d)", f->id, s->figures[j].line);
-		s->n_figures++;
+		L->load(c, e, i, item);
+		id = L->id(item);
+		for (j = 0; j < *n && id != NULL; j++) {
+			const void *other = arr + j * L->size;
+
+			if (L->id(other) != NULL && strcmp(id, L->id(other)) == 0)
+				lt_config_error(c, e, "%s '%s' is defined twice (first at "
+				    "line %d)", L->noun, id, L->line(other));
+		}
+		(*n)++;
 	}
+}
+
+static void load_figure_item(struct ctx *c, const setting *e, int i,
+                             void *item)
+{
+	load_figure(c, e, i, item);
+}
+
+static const char *figure_id(const void *item)
+{
+	return ((const lt_figure *)item)->id;
+}
+
+static int figure_line(const void *item)
+{
+	return ((const lt_figure *)item)->line;
+}
+
+void lt_config_load_figures(struct ctx *c, const setting *root)
+{
+	static const struct id_list L = {"figures", "figure",
+	    "{ id = \"...\"; value = 1.0; source = \"...\"; }",
+	    sizeof(lt_figure), load_figure_item, figure_id, figure_line};
+	void *items = NULL;
+
+	load_id_list(c, root, &L, &items, &c->s->n_figures);
+	c->s->figures = items;
 }
 
 /* ---- claims ----------------------------------------------------------- */
@@ -268,41 +315,29 @@ static void load_claim(struct ctx *c, const setting *e, int i, lt_claim *cl)
 		    "claim '%s' %s", id, why);
 }
 
+static void load_claim_item(struct ctx *c, const setting *e, int i,
+                            void *item)
+{
+	load_claim(c, e, i, item);
+}
+
+static const char *claim_id(const void *item)
+{
+	return ((const lt_claim *)item)->id;
+}
+
+static int claim_line(const void *item)
+{
+	return ((const lt_claim *)item)->line;
+}
+
 void lt_config_load_claims(struct ctx *c, const setting *root)
 {
-	const setting *l = lt_config_member(c, root, "claims",
-	                                    "at the top level", 0);
-	lt_scenario *s = c->s;
-	int i, n;
-	size_t j;
+	static const struct id_list L = {"claims", "claim",
+	    "{ id = \"...\"; kind = \"sum\"; ... }", sizeof(lt_claim),
+	    load_claim_item, claim_id, claim_line};
+	void *items = NULL;
 
-	if (l == NULL)
-		return;
-	if (config_setting_type(l) != CONFIG_TYPE_LIST ||
-	    config_setting_length(l) == 0) {
-		lt_config_error(c, l, "'claims' must be a non-empty list of groups "
-		    "( { id = \"...\"; kind = \"sum\"; ... }, ... )");
-		return;
-	}
-	n = config_setting_length(l);
-	s->claims = lt_config_alloc_array(c, (size_t)n, sizeof *s->claims);
-	if (s->claims == NULL)
-		return;
-	for (i = 0; i < n; i++) {
-		const setting *e = config_setting_get_elem(l, (unsigned)i);
-		lt_claim *cl = &s->claims[s->n_claims];
-
-		if (config_setting_type(e) != CONFIG_TYPE_GROUP) {
-			lt_config_error(c, e, "entry %d of 'claims' must be a group "
-			    "(got %s)", i + 1, lt_config_type_name(e));
-			continue;
-		}
-		load_claim(c, e, i, cl);
-		for (j = 0; j < s->n_claims; j++)
-			if (cl->id != NULL && s->claims[j].id != NULL &&
-			    strcmp(cl->id, s->claims[j].id) == 0)
-				lt_config_error(c, e, "claim '%s' is defined twice (first "
-				    "at line %d)", cl->id, s->claims[j].line);
-		s->n_claims++;
-	}
+	load_id_list(c, root, &L, &items, &c->s->n_claims);
+	c->s->claims = items;
 }
