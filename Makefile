@@ -1,7 +1,8 @@
 # lotrinh - scenario and target-path simulator.
 #
 #   make            install what the build needs if missing (compiler,
-#                   pkg-config, GSL, libconfig, jansson), build build/lotrinh
+#                   pkg-config, GSL, libconfig, jansson, libxlsxwriter),
+#                   build build/lotrinh
 #   make run        also gnuplot; build, run the main job on
 #                   scenarios/long_an.cfg
 #   make check      also Criterion and gnuplot; build with -Werror, run the tests
@@ -37,7 +38,7 @@ ifneq ($(SANITIZE),)
 SAN_FLAGS = -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
 endif
 
-PKGS = gsl libconfig jansson
+PKGS = gsl libconfig jansson xlsxwriter
 # '=' (not ':='): pkg-config runs when a recipe needs it, after `deps`
 # OpenMP: Monte Carlo spreads chunks of draws over threads (mc.c)
 OPENMP ?= -fopenmp
