@@ -39,6 +39,7 @@
 #include "helpers.h"
 #include "lotrinh/alloc.h"
 #include "lotrinh/audit.h"
+#include "lotrinh/compare.h"
 #include "lotrinh/config.h"
 #include "lotrinh/csv.h"
 #include "lotrinh/curve.h"
@@ -1102,4 +1103,44 @@ ParameterizedTest(struct cli_case *c, alloc, cli_text_tables_exit_non_zero,
                   .timeout = 120)
 {
 	sweep_case(c, 1);
+}
+
+/* ---- provinces compared -------------------------------------------------- */
+
+/* Two scenarios side by side, with a few draws at each plan's rule: the
+ * engines of every scenario in turn, then the matching. */
+static int op_compare(const void *arg)
+{
+	const lt_scenario *const *s = arg;
+	lt_compare_opts o = {50, 1, 1};
+	lt_compare r;
+	lt_diag d;
+	int rc;
+
+	lt_diag_init(&d, NULL);
+	rc = lt_compare_run(s, 2, &o, &r, &d);
+	if (rc != LT_OK)
+		cr_expect(r.measures == NULL && r.n_measures == 0, "a failed "
+		          "lt_compare_run must leave the result empty");
+	lt_compare_destroy(&r);
+	lt_diag_destroy(&d);
+	return rc;
+}
+
+Test(alloc, compare, .timeout = 120)
+{
+	const char *paths[] = {"tests/data/good/full.cfg",
+	                       "tests/data/good/target_forms.cfg"};
+	lt_scenario *s[2];
+	lt_diag d;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		lt_diag_init(&d, paths[i]);
+		cr_assert_eq(lt_scenario_load(&s[i], paths[i], &d), LT_OK);
+		lt_diag_destroy(&d);
+	}
+	sweep("compare", op_compare, s);
+	for (i = 0; i < 2; i++)
+		lt_scenario_free(s[i]);
 }

@@ -212,6 +212,7 @@ int lt_cmd_paths(int argc, char **argv);
 int lt_cmd_simulate(int argc, char **argv);
 int lt_cmd_solve(int argc, char **argv);
 int lt_cmd_sens(int argc, char **argv);
+int lt_cmd_compare(int argc, char **argv);
 int lt_cmd_fit(int argc, char **argv);
 
 extern const char lt_usage_check[];
@@ -221,6 +222,7 @@ extern const char lt_usage_paths[];
 extern const char lt_usage_simulate[];
 extern const char lt_usage_solve[];
 extern const char lt_usage_sens[];
+extern const char lt_usage_compare[];
 extern const char lt_usage_fit[];
 
 #endif /* LT_CLI_PRIVATE_H */

@@ -33,6 +33,8 @@ static const lt_command commands[] = {
 	 "the roadmap assumes", lt_usage_solve},
 	{"sens", lt_cmd_sens, "which uncertain parameters move each target "
 	 "(tornado, Sobol)", lt_usage_sens},
+	{"compare", lt_cmd_compare, "the same measures side by side for several "
+	 "provinces", lt_usage_compare},
 	{"fit", lt_cmd_fit, "fit a growth curve to x,y data (NIST-validated)",
 	 lt_usage_fit},
 };
