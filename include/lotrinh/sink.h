@@ -1,4 +1,5 @@
-/* sink.h - where rendered output goes: standard output, a file, memory.
+/* sink.h - where rendered output goes: standard output, a file, memory,
+ * or a sink another module builds on these (lt_sink_custom).
  *
  * Writers take a sink, not a FILE *, so that one renderer serves the
  * terminal, files and tests, and so that every write is checked in one
@@ -48,6 +49,31 @@ lt_sink *lt_sink_memory(void);
  * DIAG against PATH; *OUT is NULL on failure. */
 int lt_sink_file(lt_sink **out, const char *path, const char *const *inputs,
                  size_t n_inputs, lt_diag *diag);
+
+/* 1 when PATH names one of INPUTS (N_INPUTS paths, NULL entries skipped):
+ * the same text, or the same device and inode, however either is spelt
+ * (through '..' or links).  A PATH that does not exist is no input. */
+int lt_sink_is_input(const char *path, const char *const *inputs,
+                     size_t n_inputs);
+
+/* What a sink built by another module does (lt_sink_custom), for a sink
+ * that adds to a file sink what this module cannot know, such as
+ * outdir.c's record of what it wrote.  ARG is the sink's state, owned by
+ * the sink once made.  WRITE receives each non-empty write and returns
+ * LT_OK or a failure, which the sink keeps (later writes are not passed
+ * on).  CLOSE receives the sink's status so far, finishes, reports any
+ * failure in DIAG itself (lt_sink_close adds nothing) and returns the
+ * final status; DISCARD abandons.  Either frees ARG. */
+typedef struct lt_sink_ops {
+	int (*write)(void *arg, const char *buf, size_t n);
+	int (*close)(void *arg, int status, lt_diag *diag);
+	void (*discard)(void *arg);
+} lt_sink_ops;
+
+/* A sink whose writes, close and discard are OPS's (borrowed: it must
+ * outlive the sink), called with ARG.  NULL when out of memory, and ARG is
+ * then still the caller's. */
+lt_sink *lt_sink_custom(const lt_sink_ops *ops, void *arg);
 
 /* Write N bytes of BUF.  Returns LT_OK, or LT_EIO when this or an earlier
  * write failed (LT_ENOMEM for a memory sink out of memory). */

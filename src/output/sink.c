@@ -1,8 +1,9 @@
 /* sink.c - output destinations with checked writes (see sink.h).
  *
- * One struct serves the three kinds; `kind` chooses what write and close
- * do.  The first failure is kept in `status` with its errno, so a writer
- * that ignores single write statuses still gets the error at close, as
+ * One struct serves the four kinds; `kind` chooses what write and close
+ * do (a custom sink passes both on to the module that made it).  The
+ * first failure is kept in `status` with its errno, so a writer that
+ * ignores single write statuses still gets the error at close, as
  * coreutils' close_stdout does for standard output.
  */
 #include "lotrinh/sink.h"
@@ -18,7 +19,7 @@
 
 #include "lotrinh/alloc.h"
 
-enum sink_kind { SINK_STDOUT, SINK_MEMORY, SINK_FILE };
+enum sink_kind { SINK_STDOUT, SINK_MEMORY, SINK_FILE, SINK_CUSTOM };
 
 struct lt_sink {
 	enum sink_kind kind;
@@ -29,6 +30,8 @@ struct lt_sink {
 	char *tmp;        /* file: the temporary file's name */
 	char *buf;        /* memory: the text, NUL-terminated */
 	size_t len, cap;
+	const lt_sink_ops *ops; /* custom: what writes and closes do */
+	void *arg;              /* custom: their state, owned */
 };
 
 static lt_sink *sink_new(enum sink_kind kind)
@@ -65,6 +68,17 @@ lt_sink *lt_sink_memory(void)
 	return s;
 }
 
+lt_sink *lt_sink_custom(const lt_sink_ops *ops, void *arg)
+{
+	lt_sink *s = sink_new(SINK_CUSTOM);
+
+	if (s != NULL) {
+		s->ops = ops;
+		s->arg = arg;
+	}
+	return s;
+}
+
 /* Record the first failure. */
 static int fail(lt_sink *s, int status, int err)
 {
@@ -86,6 +100,17 @@ static int same_file(const char *path, const char *input)
 	if (stat(path, &a) != 0 || stat(input, &b) != 0)
 		return 0;
 	return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+int lt_sink_is_input(const char *path, const char *const *inputs,
+                     size_t n_inputs)
+{
+	size_t i;
+
+	for (i = 0; i < n_inputs; i++)
+		if (inputs[i] != NULL && same_file(path, inputs[i]))
+			return 1;
+	return 0;
 }
 
 static char *dup_str(const char *s)
@@ -119,7 +144,6 @@ static int check_destination(const char *path, const char *const *inputs,
                              size_t n_inputs, lt_diag *diag)
 {
 	struct stat st;
-	size_t i;
 
 	if (path[0] == '\0')
 		return lt_error_raise(diag, LT_EINVAL, "", 0, "the output file name "
@@ -128,10 +152,9 @@ static int check_destination(const char *path, const char *const *inputs,
 	    (stat(path, &st) == 0 && S_ISDIR(st.st_mode)))
 		return lt_error_raise(diag, LT_EINVAL, path, 0, "is a directory, not "
 		                      "an output file");
-	for (i = 0; i < n_inputs; i++)
-		if (inputs[i] != NULL && same_file(path, inputs[i]))
-			return lt_error_raise(diag, LT_EINVAL, path, 0, "is an input of "
-			                      "this run: refusing to overwrite it");
+	if (lt_sink_is_input(path, inputs, n_inputs))
+		return lt_error_raise(diag, LT_EINVAL, path, 0, "is an input of this "
+		                      "run: refusing to overwrite it");
 	return LT_OK;
 }
 
@@ -218,6 +241,11 @@ int lt_sink_write(lt_sink *s, const char *buf, size_t n)
 		return LT_OK;
 	if (s->kind == SINK_MEMORY)
 		return memory_write(s, buf, n);
+	if (s->kind == SINK_CUSTOM) {
+		int rc = s->ops->write(s->arg, buf, n);
+
+		return rc == LT_OK ? LT_OK : fail(s, rc, 0);
+	}
 	errno = 0;
 	if (fwrite(buf, 1, n, s->f) != n)
 		return fail(s, LT_EIO, errno != 0 ? errno : EIO);
@@ -317,6 +345,12 @@ int lt_sink_close(lt_sink *s, lt_diag *diag)
 
 	if (s == NULL)
 		return LT_OK;
+	if (s->kind == SINK_CUSTOM) {
+		/* the custom close reports its own failures */
+		rc = s->ops->close(s->arg, s->status, diag);
+		sink_free(s);
+		return rc;
+	}
 	errno = 0;
 	if (s->kind == SINK_STDOUT && (fflush(s->f) != 0 || ferror(s->f)))
 		fail(s, LT_EIO, errno != 0 ? errno : EIO);
@@ -340,6 +374,8 @@ void lt_sink_discard(lt_sink *s)
 		return;
 	if (s->kind == SINK_STDOUT)
 		fflush(s->f);
+	if (s->kind == SINK_CUSTOM)
+		s->ops->discard(s->arg);
 	if (s->kind == SINK_FILE && s->f != NULL) {
 		fclose(s->f);
 		unlink(s->tmp);
