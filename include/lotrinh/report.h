@@ -34,10 +34,13 @@ struct lt_indicator;
 char *lt_target_phrase(const struct lt_indicator *ind, lt_lang lang,
                        char *buf, size_t size);
 
-/* Output formats of the analysis commands. */
-typedef enum lt_format { LT_FORMAT_TABLE, LT_FORMAT_CSV, LT_FORMAT_JSON } lt_format;
+/* Output formats of the analysis commands: text streams (table.h) and a
+ * workbook, written to a file only (xlsx.h). */
+typedef enum lt_format {
+	LT_FORMAT_TABLE, LT_FORMAT_CSV, LT_FORMAT_JSON, LT_FORMAT_XLSX
+} lt_format;
 
-/* Parse "table", "csv" or "json"; returns 0 and stores it, or -1. */
+/* Parse "table", "csv", "json" or "xlsx"; returns 0 and stores it, or -1. */
 int lt_format_parse(const char *s, lt_format *f);
 
 #endif /* LT_REPORT_H */

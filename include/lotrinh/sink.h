@@ -75,6 +75,15 @@ typedef struct lt_sink_ops {
  * then still the caller's. */
 lt_sink *lt_sink_custom(const lt_sink_ops *ops, void *arg);
 
+/* The name of a file sink's temporary file (borrowed, valid until the
+ * close or discard); NULL for other sinks.  For a writer that can only
+ * write to a file name, as libxlsxwriter does (xlsx.c): it writes the
+ * whole file under this name and writes nothing through the sink, then
+ * lt_sink_close fsyncs, closes and renames it as any file sink's (the
+ * sink's own descriptor is on the same file), or lt_sink_discard removes
+ * it when the writer failed. */
+const char *lt_sink_temp_path(const lt_sink *s);
+
 /* Write N bytes of BUF.  Returns LT_OK, or LT_EIO when this or an earlier
  * write failed (LT_ENOMEM for a memory sink out of memory). */
 int lt_sink_write(lt_sink *s, const char *buf, size_t n);

@@ -180,6 +180,16 @@ int lt_table_write_csv(const lt_table *t, int header, lt_sink *out);
  * English headers. */
 void lt_table_print(const lt_table *t, FILE *out, int indent);
 
+/* Reading a table, for renderers outside table.c (the workbook, xlsx.h):
+ * the number of columns; column COL's key, its header in LANG and the
+ * formats that show it (LT_SHOW_*); the cell at ROW, COL.  Strings and
+ * cells are borrowed from T.  Out of range: NULL, or 0 for the formats. */
+size_t lt_table_cols(const lt_table *t);
+const char *lt_table_column_key(const lt_table *t, size_t col);
+const char *lt_table_column_head(const lt_table *t, size_t col, lt_lang lang);
+unsigned lt_table_column_show(const lt_table *t, size_t col);
+const lt_cell *lt_table_cell(const lt_table *t, size_t row, size_t col);
+
 /* ---- documents ---------------------------------------------------------- */
 
 typedef struct lt_doc lt_doc;
@@ -229,10 +239,25 @@ lt_doc *lt_doc_list_item(lt_doc *d, const char *key, const char *title_en,
  * text item in order.  CSV: every CSV table, in document order, as one
  * table with one header; LT_EINVAL when two of them differ in their column
  * keys.  JSON: an object, indented by two, numbers with 17 significant
- * digits (they read back exactly), ending in a newline.  Returns 0,
- * LT_EINVAL, LT_ENOMEM (building or rendering ran out of memory) or
- * LT_EIO (the sink failed); errors recorded in DIAG. */
+ * digits (they read back exactly), ending in a newline.  A workbook
+ * (LT_FORMAT_XLSX) is no stream: LT_EINVAL, write it with lt_xlsx_write.
+ * Returns 0, LT_EINVAL, LT_ENOMEM (building or rendering ran out of
+ * memory) or LT_EIO (the sink failed); errors recorded in DIAG. */
 int lt_doc_render(const lt_doc *d, lt_format format, lt_lang lang,
                   lt_sink *out, lt_diag *diag);
+
+/* Call FN(T, KEY, SHOWN, DATA) for every table T of D shown in one of the
+ * formats SHOW, in the order CSV writes them (items in order, nested
+ * documents where they stand), stopping at the first non-zero return.
+ * KEY is the key T was added under (lt_doc_table), SHOWN the formats that
+ * show it (LT_SHOW_*: its own, narrowed by those of the documents it is
+ * nested in), so a renderer knows, say, whether the text output shows
+ * its numbers.  Returns LT_ENOMEM when building D ran out of memory (FN
+ * is not called), else 0 or what FN returned.  This is how a renderer
+ * outside table_doc.c walks a document (the workbook, xlsx.h). */
+typedef int (*lt_doc_table_fn)(const lt_table *t, const char *key,
+                               unsigned shown, void *data);
+int lt_doc_each_table(const lt_doc *d, unsigned show, lt_doc_table_fn fn,
+                      void *data);
 
 #endif /* LT_TABLE_H */

@@ -30,6 +30,8 @@ int lt_format_parse(const char *s, lt_format *f)
 		*f = LT_FORMAT_CSV;
 	else if (strcmp(s, "json") == 0)
 		*f = LT_FORMAT_JSON;
+	else if (strcmp(s, "xlsx") == 0)
+		*f = LT_FORMAT_XLSX;
 	else
 		return -1;
 	return 0;

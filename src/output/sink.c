@@ -213,6 +213,11 @@ int lt_sink_file(lt_sink **out, const char *path, const char *const *inputs,
 	return LT_OK;
 }
 
+const char *lt_sink_temp_path(const lt_sink *s)
+{
+	return s != NULL && s->kind == SINK_FILE ? s->tmp : NULL;
+}
+
 static int memory_write(lt_sink *s, const char *buf, size_t n)
 {
 	if (s->len + n + 1 > s->cap) {

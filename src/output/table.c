@@ -495,6 +495,33 @@ size_t lt_table_rows(const lt_table *t)
 	return t != NULL ? t->nrows : 0;
 }
 
+size_t lt_table_cols(const lt_table *t)
+{
+	return t != NULL ? t->ncols : 0;
+}
+
+const char *lt_table_column_key(const lt_table *t, size_t col)
+{
+	return t != NULL && col < t->ncols ? t->cols[col].key : NULL;
+}
+
+const char *lt_table_column_head(const lt_table *t, size_t col, lt_lang lang)
+{
+	return t != NULL && col < t->ncols ? t->cols[col].head[lang] : NULL;
+}
+
+unsigned lt_table_column_show(const lt_table *t, size_t col)
+{
+	return t != NULL && col < t->ncols ? t->cols[col].show : 0;
+}
+
+const lt_cell *lt_table_cell(const lt_table *t, size_t row, size_t col)
+{
+	if (t == NULL || row >= t->nrows || col >= t->ncols)
+		return NULL;
+	return &t->cells[row * t->ncols + col];
+}
+
 /* ---- tables as text ----------------------------------------------------- */
 
 

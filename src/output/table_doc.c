@@ -354,6 +354,40 @@ static void doc_text(const lt_doc *d, int indent, struct text_state *st)
 	}
 }
 
+/* ---- walking a document's tables --------------------------------------- */
+
+/* The tables of D shown in SHOW, in CSV's order (doc_csv's walk); SHOWN
+ * are the formats that show D itself. */
+static int each_table(const lt_doc *d, unsigned show, unsigned shown,
+                      lt_doc_table_fn fn, void *data)
+{
+	size_t i, k;
+	int rc;
+
+	for (i = 0; i < d->n; i++) {
+		const struct item *it = &d->items[i];
+
+		if (!(it->show & show))
+			continue;
+		for (k = 0; k < it->n_docs; k++)
+			if ((rc = each_table(it->docs[k], show, shown & it->show, fn,
+			                     data)) != 0)
+				return rc;
+		if (it->kind == ITEM_TABLE &&
+		    (rc = fn(it->table, it->key, shown & it->show, data)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int lt_doc_each_table(const lt_doc *d, unsigned show, lt_doc_table_fn fn,
+                      void *data)
+{
+	if (d == NULL || doc_failed(d))
+		return LT_ENOMEM;
+	return each_table(d, show, LT_SHOW_ALL, fn, data);
+}
+
 /* ---- documents as CSV and JSON ----------------------------------------- */
 
 struct csv_state {
@@ -445,6 +479,10 @@ int lt_doc_render(const lt_doc *d, lt_format format, lt_lang lang,
 
 	if (d == NULL || doc_failed(d))
 		return lt_error_raise(diag, LT_ENOMEM, "", 0, "out of memory");
+	if (format == LT_FORMAT_XLSX)
+		return lt_error_raise(diag, LT_EINVAL, "", 0, "a workbook is "
+		                      "written to a file (lt_xlsx_write), not to "
+		                      "a stream");
 	if (format == LT_FORMAT_TABLE) {
 		struct text_state st = {out, lang, 0, LT_OK};
 
