@@ -141,7 +141,8 @@ static const struct usage_case {
 	{{"paths", NULL},
 	 "lotrinh: paths: no scenario file given\nTry 'lotrinh paths --help'.\n"},
 	{{"paths", "--format", "yaml", "scenarios/long_an.cfg", NULL},
-	 "lotrinh: paths: '--format' must be table, csv or json (got 'yaml')\n"
+	 "lotrinh: paths: '--format' must be table, csv, json or xlsx (got "
+	 "'yaml')\n"
 	 "Try 'lotrinh paths --help'.\n"},
 	{{"simulate", "--share", "150", "scenarios/long_an.cfg", NULL},
 	 "lotrinh: simulate: '--share' must be a number from 0 to 100 (got "
@@ -171,7 +172,8 @@ static const struct usage_case {
 	 "lotrinh: simulate: give one of '--share', '--ramp' and '--schedule'\n"
 	 "Try 'lotrinh simulate --help'.\n"},
 	{{"solve", "--format", "xml", "scenarios/long_an.cfg", NULL},
-	 "lotrinh: solve: '--format' must be table, csv or json (got 'xml')\n"
+	 "lotrinh: solve: '--format' must be table, csv, json or xlsx (got "
+	 "'xml')\n"
 	 "Try 'lotrinh solve --help'.\n"},
 	{{"solve", NULL},
 	 "lotrinh: solve: no scenario file given\nTry 'lotrinh solve --help'.\n"},
@@ -216,7 +218,8 @@ static const struct usage_case {
 	{{"audit", NULL},
 	 "lotrinh: audit: no scenario file given\nTry 'lotrinh audit --help'.\n"},
 	{{"audit", "--format", "xml", "scenarios/long_an.cfg", NULL},
-	 "lotrinh: audit: '--format' must be table, csv or json (got 'xml')\n"
+	 "lotrinh: audit: '--format' must be table, csv, json or xlsx (got "
+	 "'xml')\n"
 	 "Try 'lotrinh audit --help'.\n"},
 	{{"audit", "--min-severity", "fatal", "scenarios/long_an.cfg", NULL},
 	 "lotrinh: audit: '--min-severity' must be info, warning or error "
@@ -492,12 +495,14 @@ Test(cli, shared_option_errors)
 		  "scenarios/long_an.cfg", NULL},
 		 "lotrinh: paths: no indicator 'gdp' in scenarios/long_an.cfg\n"
 		 "Try 'lotrinh paths --help'.\n"},
-		{{"show", "--format", "xlsx", "scenarios/long_an.cfg", NULL},
-		 "lotrinh: show: '--format' must be table, csv or json (got 'xlsx')\n"
+		{{"show", "--format", "xls", "scenarios/long_an.cfg", NULL},
+		 "lotrinh: show: '--format' must be table, csv, json or xlsx (got "
+		 "'xls')\n"
 		 "Try 'lotrinh show --help'.\n"},
 		{{"fit", "--format", "", "--model", "linear",
 		  "tests/data/nist/rat42.csv", NULL},
-		 "lotrinh: fit: '--format' must be table, csv or json (got '')\n"
+		 "lotrinh: fit: '--format' must be table, csv, json or xlsx (got "
+		 "'')\n"
 		 "Try 'lotrinh fit --help'.\n"},
 		{{"audit", "--out", "", "scenarios/long_an.cfg", NULL},
 		 "lotrinh: audit: '--out' needs a file name\n"

@@ -848,7 +848,8 @@ static const struct usage_case {
 	 "lotrinh: fit: '--predict' value '1 0' is not a finite number\n"},
 	{{"fit", "--model", "logistic", "--format", "xml",
 	  "tests/data/nist/rat42.csv", NULL},
-	 "lotrinh: fit: '--format' must be table, csv or json (got 'xml')\n"},
+	 "lotrinh: fit: '--format' must be table, csv, json or xlsx (got "
+	 "'xml')\n"},
 	{{"fit", "--model", "logistic", "tests/data/nist/rat42.csv", "--start",
 	  NULL},
 	 "lotrinh: fit: option '--start' needs a value\n"},

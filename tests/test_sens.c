@@ -458,8 +458,8 @@ static const struct {
 	 "and '--threads' go with Sobol: drop '--no-sobol'"},
 	{{"--indicator", "nope"}, "no indicator 'nope' in "
 	                          "scenarios/long_an.cfg"},
-	{{"--format", "xml"}, "'--format' must be table, csv or json (got "
-	                      "'xml')"},
+	{{"--format", "xml"}, "'--format' must be table, csv, json or xlsx "
+	                      "(got 'xml')"},
 };
 
 /* Each refusal: exit 2, nothing on standard output, and exactly one line

@@ -86,7 +86,8 @@ enum {
 	LT_CLI_TABLE = 1 << LT_FORMAT_TABLE,
 	LT_CLI_CSV = 1 << LT_FORMAT_CSV,
 	LT_CLI_JSON = 1 << LT_FORMAT_JSON,
-	LT_CLI_ALL_FORMATS = LT_CLI_TABLE | LT_CLI_CSV | LT_CLI_JSON
+	LT_CLI_XLSX = 1 << LT_FORMAT_XLSX,
+	LT_CLI_ALL_FORMATS = LT_CLI_TABLE | LT_CLI_CSV | LT_CLI_JSON | LT_CLI_XLSX
 };
 
 typedef struct lt_cli_opts {
@@ -94,6 +95,8 @@ typedef struct lt_cli_opts {
 	lt_format format;   /* --format, default table */
 	lt_lang lang;       /* --lang, default en */
 	const char *out;    /* --out PATH (borrowed from argv), NULL: stdout */
+	const char *cmd;    /* the command that parsed them (lt_cli_option),
+	                       for the workbook's sheet name */
 	const char **ids;   /* --indicator IDs in the order given, repeats
 	                       dropped (the strings borrowed from argv) */
 	size_t n_ids;
@@ -105,13 +108,17 @@ void lt_cli_opts_init(lt_cli_opts *o);
 void lt_cli_opts_destroy(lt_cli_opts *o);
 
 /* Handle option OPT (what getopt_long returned) with argument ARG for the
- * command CMD.  Returns -1 when OPT is not a shared option, LT_EXIT_OK when
- * it was stored, or LT_EXIT_USAGE after printing a usage error (an unknown
- * or unoffered format or language, an empty --out). */
+ * command CMD (kept in O->cmd).  Returns -1 when OPT is not a shared
+ * option, LT_EXIT_OK when it was stored, or LT_EXIT_USAGE after printing a
+ * usage error (an unknown or unoffered format or language, an empty
+ * --out). */
 int lt_cli_option(const char *cmd, int opt, const char *arg, lt_cli_opts *o);
 
-/* Check O's --indicator ids against scenario S: returns LT_EXIT_OK, or
- * LT_EXIT_USAGE after "no indicator 'ID' in FILE" for the first unknown. */
+/* Check O's --indicator ids against scenario S, and that --format xlsx
+ * has an --out (checked again by lt_cli_emit, for commands that do not
+ * call this): returns LT_EXIT_OK, or LT_EXIT_USAGE after "no indicator
+ * 'ID' in FILE" for the first unknown or "'--format xlsx' needs '--out
+ * FILE'". */
 int lt_cli_check_ids(const char *cmd, const lt_cli_opts *o,
                      const struct lt_scenario *s);
 
@@ -123,8 +130,10 @@ int lt_cli_exit_status(int status);
 
 /* Render DOC as O asks (format, language) to standard output or to O->out
  * through a file sink that refuses to overwrite any of the N_INPUTS paths
- * in INPUTS.  Errors are printed; a failed write to standard output is left
- * to lt_main, which reports it once.  Returns an exit status. */
+ * in INPUTS; a workbook (--format xlsx) only to O->out (a usage error
+ * without it), through lt_xlsx_write, its sheets named after O->cmd.
+ * Errors are printed; a failed write to standard output is left to
+ * lt_main, which reports it once.  Returns an exit status. */
 int lt_cli_emit(const lt_doc *doc, const lt_cli_opts *o,
                 const char *const *inputs, size_t n_inputs);
 

@@ -15,6 +15,7 @@
 #include "lotrinh/scenario.h"
 #include "lotrinh/sink.h"
 #include "lotrinh/text.h"
+#include "lotrinh/xlsx.h"
 
 /* Longest option text quoted back in a message, in display columns. */
 #define QUOTE_COLS 40
@@ -34,14 +35,14 @@ void lt_cli_opts_destroy(lt_cli_opts *o)
 	o->n_ids = 0;
 }
 
-/* "table, csv or json" for the formats in MASK, into BUF. */
+/* "table, csv, json or xlsx" for the formats in MASK, into BUF. */
 static const char *format_list(unsigned mask, char *buf, size_t size)
 {
-	static const char *const names[] = {"table", "csv", "json"};
-	const char *picked[3];
+	static const char *const names[] = {"table", "csv", "json", "xlsx"};
+	const char *picked[4];
 	size_t n = 0, i;
 
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		if (mask & (1u << i))
 			picked[n++] = names[i];
 	buf[0] = '\0';
@@ -75,6 +76,7 @@ int lt_cli_option(const char *cmd, int opt, const char *arg, lt_cli_opts *o)
 	char q[160], list[64];
 	lt_format f;
 
+	o->cmd = cmd;
 	switch (opt) {
 	case LT_OPT_FORMAT:
 		if (lt_format_parse(arg, &f) != 0 || !(o->formats & (1u << f)))
@@ -103,12 +105,24 @@ int lt_cli_option(const char *cmd, int opt, const char *arg, lt_cli_opts *o)
 	}
 }
 
+/* A workbook is a binary file: never written to a terminal or a pipe. */
+static int xlsx_needs_out(const char *cmd, const lt_cli_opts *o)
+{
+	if (o->format == LT_FORMAT_XLSX && o->out == NULL)
+		return lt_cli_usage_error(cmd, "'--format xlsx' needs '--out FILE' "
+		                          "(a workbook is not written to standard "
+		                          "output)");
+	return LT_EXIT_OK;
+}
+
 int lt_cli_check_ids(const char *cmd, const lt_cli_opts *o,
                      const struct lt_scenario *s)
 {
 	char q[160];
 	size_t i;
 
+	if (xlsx_needs_out(cmd, o) != LT_EXIT_OK)
+		return LT_EXIT_USAGE;
 	for (i = 0; i < o->n_ids; i++)
 		if (lt_scenario_find_indicator(s, o->ids[i]) < 0)
 			return lt_cli_usage_error(cmd, "no indicator '%s' in %s",
@@ -131,6 +145,48 @@ int lt_cli_exit_status(int status)
 	}
 }
 
+/* The name of a command's worksheet in LANG: what its table is to a
+ * planner (the command's own name for one not listed). */
+static const char *sheet_name(const char *cmd, lt_lang lang)
+{
+	static const struct {
+		const char *cmd, *name[2]; /* by lt_lang */
+	} names[] = {
+		{"audit", {"Audit", "Kiểm tra"}},
+		{"fit", {"Fit", "Ước lượng"}},
+		{"paths", {"Required paths", "Lộ trình cần đạt"}},
+		{"sens", {"Sensitivity", "Độ nhạy"}},
+		{"show", {"Roadmap", "Lộ trình"}},
+		{"simulate", {"Simulation", "Mô phỏng"}},
+		{"solve", {"Spending needed", "Mức chi cần thiết"}},
+	};
+	size_t i;
+
+	for (i = 0; cmd != NULL && i < sizeof names / sizeof *names; i++)
+		if (strcmp(names[i].cmd, cmd) == 0)
+			return names[i].name[lang];
+	return cmd != NULL ? cmd : "lotrinh";
+}
+
+/* DOC as a workbook at O->out (lt_cli_emit). */
+static int emit_xlsx(const lt_doc *doc, const lt_cli_opts *o,
+                     const char *const *inputs, size_t n_inputs)
+{
+	const char *name = sheet_name(o->cmd, o->lang);
+	lt_diag d;
+	int rc;
+
+	if (xlsx_needs_out(o->cmd != NULL ? o->cmd : "lotrinh", o) != LT_EXIT_OK)
+		return LT_EXIT_USAGE;
+	lt_diag_init(&d, o->out);
+	rc = lt_xlsx_write(o->out, &doc, &name, 1, o->lang, inputs, n_inputs,
+	                   &d);
+	if (rc != LT_OK)
+		lt_cli_print_diag(&d);
+	lt_diag_destroy(&d);
+	return lt_cli_exit_status(rc);
+}
+
 int lt_cli_emit(const lt_doc *doc, const lt_cli_opts *o,
                 const char *const *inputs, size_t n_inputs)
 {
@@ -138,6 +194,8 @@ int lt_cli_emit(const lt_doc *doc, const lt_cli_opts *o,
 	lt_diag d;
 	int rc;
 
+	if (o->format == LT_FORMAT_XLSX)
+		return emit_xlsx(doc, o, inputs, n_inputs);
 	lt_diag_init(&d, o->out);
 	if (o->out != NULL)
 		rc = lt_sink_file(&out, o->out, inputs, n_inputs, &d);
