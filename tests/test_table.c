@@ -213,6 +213,97 @@ Test(table, csv_formula_guard)
 	expect_csv("+2e3", "+2e3");
 	expect_csv("-", "'-");
 	expect_csv("a=b", "a=b");
+	/* OWASP's example of CSV injection: a command run through DDE */
+	expect_csv("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0");
+	expect_csv("\r=1", "\"'\r=1\"");
+}
+
+/* Parse one RFC 4180 field at *P (quoted or not) into BUF; *P is left on
+ * the separator after it.  Returns 1, or 0 at the end of the text. */
+static int rfc4180_field(const char **p, char *buf, size_t size)
+{
+	const char *s = *p;
+	size_t n = 0;
+
+	if (*s == '\0')
+		return 0;
+	if (*s == '"') {
+		for (s++; *s != '\0'; s++) {
+			if (*s == '"' && s[1] == '"')
+				s++;
+			else if (*s == '"')
+				break;
+			cr_assert_lt(n + 1, size);
+			buf[n++] = *s;
+		}
+		cr_assert_eq(*s, '"', "an unterminated quoted field");
+		s++;
+	} else {
+		for (; *s != '\0' && *s != ',' && *s != '\r'; s++) {
+			cr_assert_neq(*s, '"', "a quote inside an unquoted field");
+			cr_assert_lt(n + 1, size);
+			buf[n++] = *s;
+		}
+	}
+	buf[n] = '\0';
+	*p = s;
+	return 1;
+}
+
+/* CSV read back by an RFC 4180 parser: every number is the same double or
+ * integer (a negative number stays "-5", never guarded), text comes back
+ * as written, except text a spreadsheet would run, which comes back with
+ * its guard. */
+Test(table, csv_reads_back_rfc4180)
+{
+	static const struct {
+		const char *text, *back;
+		double number;
+		long long integer;
+	} rows[] = {
+		{"=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0", -5.0, -12},
+		{"a, \"quoted\"\r\nline", "a, \"quoted\"\r\nline", -0.07298, 2030},
+		{"-5", "-5", 1234.5, 0},
+		{"@A1", "'@A1", 0.1 + 0.2, -6529164},
+		{"\t=1+1", "'\t=1+1", -2.385e-12, 7},
+	};
+	size_t n = sizeof rows / sizeof *rows, i;
+	lt_table *t = lt_table_alloc(3);
+	lt_sink *s = lt_sink_memory();
+	const char *p;
+	char field[256];
+
+	lt_table_set_header(t, 0, "text", LT_LEFT);
+	lt_table_set_header(t, 1, "number", LT_RIGHT);
+	lt_table_set_header(t, 2, "integer", LT_RIGHT);
+	for (i = 0; i < n; i++) {
+		lt_table_add_row(t);
+		lt_table_set(t, 0, rows[i].text);
+		lt_table_put(t, 1, lt_cell_number(rows[i].number, 2, 0, NULL));
+		lt_table_put(t, 2, lt_cell_int(rows[i].integer));
+	}
+	cr_assert_eq(lt_table_write_csv(t, 1, s), LT_OK);
+	p = lt_sink_text(s, NULL);
+	cr_assert(strncmp(p, "text,number,integer\r\n", 21) == 0);
+	p += 21;
+	for (i = 0; i < n; i++) {
+		cr_assert(rfc4180_field(&p, field, sizeof field));
+		cr_expect_str_eq(field, rows[i].back, "row %zu", i);
+		cr_assert_eq(*p++, ',');
+		cr_assert(rfc4180_field(&p, field, sizeof field));
+		cr_expect(strtod(field, NULL) == rows[i].number, "row %zu: %s", i,
+		          field);
+		cr_assert_eq(*p++, ',');
+		cr_assert(rfc4180_field(&p, field, sizeof field));
+		cr_expect_eq(strtoll(field, NULL, 10), rows[i].integer, "row %zu", i);
+		cr_assert(strncmp(p, "\r\n", 2) == 0, "row %zu ends in [%s]", i, p);
+		p += 2;
+	}
+	cr_expect_str_eq(p, "");
+	/* a negative number is written as a number, with its minus */
+	cr_expect(strstr(lt_sink_text(s, NULL), ",-5,-12\r\n") != NULL);
+	lt_sink_discard(s);
+	lt_table_free(t);
 }
 
 static void expect_plain(double v, const char *want)
