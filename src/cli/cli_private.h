@@ -222,6 +222,7 @@ int lt_cmd_simulate(int argc, char **argv);
 int lt_cmd_solve(int argc, char **argv);
 int lt_cmd_sens(int argc, char **argv);
 int lt_cmd_compare(int argc, char **argv);
+int lt_cmd_run(int argc, char **argv);
 int lt_cmd_fit(int argc, char **argv);
 
 extern const char lt_usage_check[];
@@ -232,6 +233,10 @@ extern const char lt_usage_simulate[];
 extern const char lt_usage_solve[];
 extern const char lt_usage_sens[];
 extern const char lt_usage_compare[];
+extern const char lt_usage_run[];
+
+/* lotrinh's version, "0.1.0". */
+extern const char lt_version[];
 extern const char lt_usage_fit[];
 
 #endif /* LT_CLI_PRIVATE_H */

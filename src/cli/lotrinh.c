@@ -19,6 +19,8 @@
 
 #define LT_VERSION "0.1.0"
 
+const char lt_version[] = LT_VERSION;
+
 static const lt_command commands[] = {
 	{"check", lt_cmd_check, "validate scenario files", lt_usage_check},
 	{"show", lt_cmd_show, "print a scenario: province, budget rule, roadmap",
@@ -35,6 +37,8 @@ static const lt_command commands[] = {
 	 "(tornado, Sobol)", lt_usage_sens},
 	{"compare", lt_cmd_compare, "the same measures side by side for several "
 	 "provinces", lt_usage_compare},
+	{"run", lt_cmd_run, "everything for one scenario: the briefing, charts, "
+	 "tables", lt_usage_run},
 	{"fit", lt_cmd_fit, "fit a growth curve to x,y data (NIST-validated)",
 	 lt_usage_fit},
 };
