@@ -19,7 +19,7 @@
 #include "lotrinh/scenario.h"
 
 const char lt_usage_audit[] =
-	"Usage: lotrinh audit [--format table|csv|json] [--min-severity LEVEL]\n"
+	"Usage: lotrinh audit [--format table|csv|json|xlsx] [--min-severity LEVEL]\n"
 	"                     [--out FILE] SCENARIO\n"
 	"\n"
 	"Check a plan against itself and against evidence.  Each finding has a\n"
@@ -38,7 +38,9 @@ const char lt_usage_audit[] =
 	"documents the findings cite.\n"
 	"\n"
 	"Options:\n"
-	"  --format table|csv|json  output format (default table)\n"
+	"  --format table|csv|json|xlsx\n"
+	"                           output format (default table)\n"
+	"                           xlsx is a workbook and needs --out\n"
 	"  --min-severity LEVEL     show only findings of LEVEL (info, warning,\n"
 	"                           error) or worse (default info)\n"
 	"  --out FILE               write to FILE (replaced whole, only when\n"

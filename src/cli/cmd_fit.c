@@ -24,7 +24,7 @@
 
 const char lt_usage_fit[] =
 	"Usage: lotrinh fit --model NAME [--start B1,B2,...] [--predict X]...\n"
-	"                   [--format table|csv|json] [--out FILE] DATA.csv\n"
+	"                   [--format table|csv|json|xlsx] [--out FILE] DATA.csv\n"
 	"\n"
 	"Fit a growth curve to the x,y data in DATA.csv by nonlinear least\n"
 	"squares, and print the parameters with their standard errors, the\n"
@@ -53,8 +53,10 @@ const char lt_usage_fit[] =
 	"  --predict X              also print the fitted curve at X with its\n"
 	"                           delta-method standard error; repeatable, and\n"
 	"                           X may be a comma-separated list\n"
-	"  --format table|csv|json  output format (default table); csv and json\n"
+	"  --format table|csv|json|xlsx\n"
+	"                           output format (default table); csv and json\n"
 	"                           carry full precision\n"
+	"                           xlsx is a workbook and needs --out\n"
 	"  --out FILE               write to FILE (replaced whole, only when\n"
 	"                           complete) instead of standard output\n"
 	"  -h, --help               show this help\n"

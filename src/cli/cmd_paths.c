@@ -18,7 +18,7 @@
 #include "lotrinh/scenario.h"
 
 const char lt_usage_paths[] =
-	"Usage: lotrinh paths [--indicator ID]... [--format table|csv|json]\n"
+	"Usage: lotrinh paths [--indicator ID]... [--format table|csv|json|xlsx]\n"
 	"                     [--out FILE] SCENARIO\n"
 	"\n"
 	"For each indicator, the growth its target implies: five path families\n"
@@ -34,8 +34,10 @@ const char lt_usage_paths[] =
 	"Options:\n"
 	"  --indicator ID           only this indicator; repeat for several,\n"
 	"                           shown in the order given\n"
-	"  --format table|csv|json  output format (default table); csv and json\n"
+	"  --format table|csv|json|xlsx\n"
+	"                           output format (default table); csv and json\n"
 	"                           carry every path year by year\n"
+	"                           xlsx is a workbook and needs --out\n"
 	"  --out FILE               write to FILE (replaced whole, only when\n"
 	"                           complete) instead of standard output\n"
 	"  -h, --help               show this help\n"

@@ -28,7 +28,7 @@
 #include "lotrinh/text.h"
 
 const char lt_usage_show[] =
-	"Usage: lotrinh show [--lang en|vi] [--format table|csv|json] [--out FILE]\n"
+	"Usage: lotrinh show [--lang en|vi] [--format table|csv|json|xlsx] [--out FILE]\n"
 	"                    FILE\n"
 	"\n"
 	"Print the scenario FILE as a planner reads it: the province, the\n"
@@ -40,9 +40,10 @@ const char lt_usage_show[] =
 	"Options:\n"
 	"  --lang en|vi   labels and number format in English (default) or\n"
 	"                 Vietnamese\n"
-	"  --format table|csv|json\n"
+	"  --format table|csv|json|xlsx\n"
 	"                 output format (default table); csv is the roadmap\n"
 	"                 table, json the scenario's figures and the roadmap\n"
+	"                 xlsx is a workbook and needs --out\n"
 	"  --out FILE     write to FILE (replaced whole, only when complete)\n"
 	"                 instead of standard output\n"
 	"  -h, --help     show this help\n"
