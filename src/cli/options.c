@@ -153,6 +153,7 @@ static const char *sheet_name(const char *cmd, lt_lang lang)
 		const char *cmd, *name[2]; /* by lt_lang */
 	} names[] = {
 		{"audit", {"Audit", "Kiểm tra"}},
+		{"compare", {"Comparison", "So sánh"}},
 		{"fit", {"Fit", "Ước lượng"}},
 		{"paths", {"Required paths", "Lộ trình cần đạt"}},
 		{"sens", {"Sensitivity", "Độ nhạy"}},
