@@ -115,6 +115,7 @@ check: test
 test: $(BIN) $(TEST_BIN)
 	@./tests/check_layers.sh
 	@BIN=$(BIN) ./tests/check_readme.sh
+	@BIN=$(BIN) ./tests/check_browser.sh
 	@failed=0; for t in $(TEST_BIN); do \
 		echo "== $$t"; LC_ALL=C ./$$t --jobs 2 || failed=$$((failed + 1)); \
 	done; \
