@@ -421,6 +421,16 @@ Test(xlsx, sheet_names)
 	expect_line(text, "sheet A_B_C___X__Y (2)");
 	expect_clean(text);
 	free(text);
+	/* no names at all */
+	d[0] = lt_doc_alloc(NULL, NULL);
+	kinds_table(d[0], "t", "x");
+	docs[0] = d[0];
+	cr_assert_eq(lt_xlsx_write(path, docs, NULL, 1, LT_LANG_EN, NULL, 0,
+	                           NULL), LT_OK);
+	lt_doc_free(d[0]);
+	text = dump(path);
+	expect_line(text, "sheet Sheet");
+	free(text);
 }
 
 /* What cannot be a workbook is refused, and leaves no file. */

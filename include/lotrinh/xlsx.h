@@ -32,7 +32,8 @@
 
 /* Write one workbook to PATH from the N documents DOCS: DOCS[i]'s
  * worksheets are named NAMES[i] (or "NAMES[i] – KEY", KEY the first
- * table's key, when the document needs more than one), made unique and
+ * table's key, when the document needs more than one; "Sheet" when NAMES
+ * or NAMES[i] is NULL or empty), made unique and
  * valid for Excel (at most 31 characters, none of []:*?/\, no leading or
  * trailing apostrophe).  Headers and number formats are in LANG.
  *

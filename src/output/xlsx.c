@@ -687,7 +687,7 @@ int lt_xlsx_write(const char *path, const lt_doc *const *docs,
 		return lt_error_raise(diag, LT_ENOMEM, path, 0, "out of memory");
 	}
 	for (i = 0; i < n && b.rc == LT_OK; i++)
-		add_document(&b, docs[i], names[i]);
+		add_document(&b, docs[i], names != NULL ? names[i] : NULL);
 	if (b.rc == LT_OK && b.n_names == 0)
 		book_fail(&b, LT_EINVAL, "this result has no table to put in a "
 		          "workbook");
