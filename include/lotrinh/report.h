@@ -34,6 +34,36 @@ struct lt_indicator;
 char *lt_target_phrase(const struct lt_indicator *ind, lt_lang lang,
                        char *buf, size_t size);
 
+/* IND's name and unit in LANG: name_vi and unit_vi in Vietnamese (the
+ * English ones when the scenario gives no unit_vi), name and unit in
+ * English.  Borrowed from the scenario. */
+const char *lt_indicator_name(const struct lt_indicator *ind, lt_lang lang);
+const char *lt_indicator_unit(const struct lt_indicator *ind, lt_lang lang);
+
+/* The unit of a yearly change of IND in LANG: lt_step_unit in English
+ * ("points", "places" or the unit of a count), "điểm", "bậc" or the
+ * Vietnamese unit.  Borrowed. */
+const char *lt_step_unit_lang(const struct lt_indicator *ind, lt_lang lang);
+
+/* V with DIGITS significant digits, as printf's "%.*g" (with '+' before
+ * a positive value when SIGN) writes it in English, byte for byte; in
+ * Vietnamese with a decimal comma and the whole part grouped by '.'
+ * ("6,36", "1.234", "+29,5").  A value that is not finite is "–".  Into BUF
+ * of SIZE bytes; returns BUF.  The sentences of every command write their
+ * numbers through this or lt_format_number. */
+char *lt_format_sig(double v, int digits, int sign, lt_lang lang, char *buf,
+                    size_t size);
+
+/* The fixed words the engines return, in LANG: for Vietnamese, the
+ * translation of EN when it is one of them (a progress class "on track" ->
+ * "đúng tiến độ", a UNSD class, a progress note, a path family, a growth
+ * model's name, a share answer), else EN itself; EN in English.  The
+ * engines keep English words as they keep ids, and this catalogue gives
+ * their Vietnamese, as gettext's catalogues key a translation by the
+ * original text; words built with numbers are worded by the commands from
+ * the numbers.  Borrowed (static). */
+const char *lt_phrase(const char *en, lt_lang lang);
+
 /* Output formats of the analysis commands: text streams (table.h) and a
  * workbook, written to a file only (xlsx.h). */
 typedef enum lt_format {

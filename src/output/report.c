@@ -116,3 +116,121 @@ char *lt_target_phrase(const lt_indicator *ind, lt_lang lang, char *buf,
 		         t->year);
 	return buf;
 }
+
+const char *lt_indicator_name(const lt_indicator *ind, lt_lang lang)
+{
+	return lang == LT_LANG_VI && ind->name_vi != NULL ? ind->name_vi
+	                                                  : ind->name;
+}
+
+const char *lt_indicator_unit(const lt_indicator *ind, lt_lang lang)
+{
+	return lang == LT_LANG_VI && ind->unit_vi != NULL ? ind->unit_vi
+	                                                  : ind->unit;
+}
+
+const char *lt_step_unit_lang(const lt_indicator *ind, lt_lang lang)
+{
+	if (lang != LT_LANG_VI)
+		return lt_step_unit(ind);
+	switch (ind->kind) {
+	case LT_KIND_SHARE:
+	case LT_KIND_SCORE:
+		return "điểm";
+	case LT_KIND_RANK:
+		return "bậc";
+	case LT_KIND_COUNT:
+		break;
+	}
+	return lt_indicator_unit(ind, lang);
+}
+
+char *lt_format_sig(double v, int digits, int sign, lt_lang lang, char *buf,
+                    size_t size)
+{
+	char raw[64], out[96];
+	const char *p = raw;
+	size_t n = 0, int_len, i;
+
+	if (!isfinite(v)) {
+		snprintf(buf, size, "%s", "–");
+		return buf;
+	}
+	snprintf(raw, sizeof raw, sign ? "%+.*g" : "%.*g", digits > 0 ? digits
+	         : 1, v);
+	if (lang != LT_LANG_VI) {
+		snprintf(buf, size, "%s", raw);
+		return buf;
+	}
+	/* the sign, the whole part grouped by '.', then ',' and the rest (an
+	 * exponent, "1,5e+07", is left as %g writes it) */
+	if (*p == '+' || *p == '-')
+		out[n++] = *p++;
+	int_len = strspn(p, "0123456789");
+	for (i = 0; i < int_len; i++) {
+		if (i > 0 && (int_len - i) % 3 == 0 && strchr(p, 'e') == NULL)
+			out[n++] = '.';
+		out[n++] = p[i];
+	}
+	for (p += int_len; *p != '\0' && n + 1 < sizeof out; p++)
+		out[n++] = *p == '.' ? ',' : *p;
+	out[n] = '\0';
+	snprintf(buf, size, "%s", out);
+	return buf;
+}
+
+/* The engines' fixed words and their Vietnamese, for lt_phrase.  The
+ * progress classes follow the wording of Vietnamese SDG monitoring
+ * ("đúng tiến độ", "cần tăng tốc"); the model names keep the names
+ * Vietnamese texts use for the curves. */
+static const struct {
+	const char *en, *vi;
+} phrases[] = {
+	/* Open SDG progress classes and UNSD classes (progress.c) */
+	{"target achieved", "đã đạt mục tiêu"},
+	{"on track", "đúng tiến độ"},
+	{"acceleration needed", "cần tăng tốc"},
+	{"limited progress", "tiến bộ hạn chế"},
+	{"deterioration", "đi xuống"},
+	{"insufficient data", "không đủ dữ liệu"},
+	{"on the way", "đang trên đà đạt"},
+	{"stagnation or regression", "đứng yên hoặc đi lùi"},
+	/* progress notes (progress.c) */
+	{"the first value 0 was replaced by 0.001",
+	 "giá trị đầu 0 được thay bằng 0,001"},
+	{"the first and latest values have opposite signs",
+	 "giá trị đầu và giá trị gần nhất trái dấu"},
+	{"the target and the first value have opposite signs",
+	 "mục tiêu và giá trị đầu trái dấu"},
+	{"no observations", "không có số liệu quan sát"},
+	{"no observation in or after the base year",
+	 "không có số liệu quan sát từ năm gốc trở đi"},
+	{"at least two observations are needed", "cần ít nhất hai quan sát"},
+	/* path families (curve.c) and growth models (fit.c) */
+	{"linear", "tuyến tính"},
+	{"constant growth rate", "tốc độ tăng không đổi"},
+	{"cagr", "tốc độ tăng không đổi"},
+	{"milestones", "theo các mốc"},
+	{"exponential", "hàm mũ"},
+	{"saturating", "bão hòa"},
+	{"gompertz", "Gompertz"},
+	{"richards", "Richards"},
+	/* share answers (solve.h, in the commands' words) */
+	{"solved", "tìm được"},
+	{"met without spending", "đạt mà không cần chi"},
+	{"not reachable", "không đạt được"},
+	{"target at the model's ceiling", "mục tiêu ở trần của mô hình"},
+	{"not simulated", "không mô phỏng"},
+};
+
+const char *lt_phrase(const char *en, lt_lang lang)
+{
+	size_t i;
+
+	if (lang != LT_LANG_VI || en == NULL)
+		return en;
+	for (i = 0; i < sizeof phrases / sizeof *phrases; i++)
+		if (strcmp(phrases[i].en, en) == 0)
+			return phrases[i].vi;
+	return en;
+}
