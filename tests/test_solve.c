@@ -326,7 +326,7 @@ Test(solve, cli_all_targets_reachable)
 	r = run_cli("solve", path);
 	cr_expect_eq(r.status, 0, "%s", r.err);
 	cr_expect(strstr(r.out, "All targets together: ") != NULL &&
-	          strstr(r.out, "(set by de).") != NULL, "%s", r.out);
+	          strstr(r.out, "(set by DE).") != NULL, "%s", r.out);
 	cr_expect(strstr(r.out, "The plan's rule, at least 3%, is ") != NULL,
 	          "%s", r.out);
 	run_free(&r);

@@ -617,7 +617,7 @@ Test(solve_mc, cli_reproducible_and_in_words, .init = setup, .fini = teardown)
 	          "%s", t.out);
 	cr_expect(strstr(t.out, "1 % is 200.0 a year on average, 1,200 in all.")
 	          != NULL, "%s", t.out);
-	cr_expect(strstr(t.out, "sk: even at 100 %, met in none of 2000 draws: "
+	cr_expect(strstr(t.out, "SK: even at 100 %, met in none of 2000 draws: "
 	          "P < 0.0015 (rule of three, 95 %).") != NULL, "%s", t.out);
 	cr_expect(strstr(t.out, "spends 200 billion VND a year on average, "
 	          "1,200 in 2025-2030, as much as a constant 1.000 % of the base.")

@@ -44,9 +44,14 @@ int lt_cli_load_operand(const char *cmd, int argc, char **argv,
 /* Print every error of D to stderr as "lotrinh: FILE:LINE: MESSAGE". */
 void lt_cli_print_diag(const lt_diag *d);
 
-/* Print the usage of the command named NAME to OUT; returns 0, or -1 when
- * there is no such command. */
-int lt_cli_print_usage(const char *name, FILE *out);
+/* Print the usage of the command named NAME in LANG to OUT; returns 0, or
+ * -1 when there is no such command. */
+int lt_cli_print_usage(const char *name, lt_lang lang, FILE *out);
+
+/* EN or VI by LANG: the one way a command picks its words.  Both are
+ * written side by side where the text is, so that a sentence and its
+ * translation change together. */
+#define LT_TR(lang, en, vi) ((lang) == LT_LANG_VI ? (vi) : (en))
 
 /* ---- options the commands share (options.c) ------------------------------
  *
@@ -100,6 +105,7 @@ typedef struct lt_cli_opts {
 	const char **ids;   /* --indicator IDs in the order given, repeats
 	                       dropped (the strings borrowed from argv) */
 	size_t n_ids;
+	int help;           /* -h or --help was given (lt_cli_help_option) */
 } lt_cli_opts;
 
 /* Initialise O: every format offered, table, English, standard output, all
@@ -113,6 +119,18 @@ void lt_cli_opts_destroy(lt_cli_opts *o);
  * usage error (an unknown or unoffered format or language, an empty
  * --out). */
 int lt_cli_option(const char *cmd, int opt, const char *arg, lt_cli_opts *o);
+
+/* -h, --help and what follows it, for the command CMD: OPT 'h' marks
+ * O->help; once it is marked, --lang is still read (a bad value is a usage
+ * error) and every other option is passed over, so that "CMD --help --lang
+ * vi" prints the same Vietnamese usage as "CMD --lang vi --help".  Call it
+ * first with what getopt_long returned; returns -1 when OPT is neither
+ * help nor an option after it, else an exit status. */
+int lt_cli_help_option(const char *cmd, int opt, const char *arg,
+                       lt_cli_opts *o);
+
+/* Print CMD's usage in O->lang on standard output; returns LT_EXIT_OK. */
+int lt_cli_help(const char *cmd, const lt_cli_opts *o);
 
 /* Check O's --indicator ids against scenario S, and that --format xlsx
  * has an --out (checked again by lt_cli_emit, for commands that do not
@@ -175,10 +193,30 @@ int lt_cli_schedule_check(const char *cmd, const struct lt_scenario *s,
 /* The schedule asked for, or NULL for the scenario's own. */
 const lt_schedule *lt_cli_schedule(const lt_cli_run_opts *r);
 
-/* A schedule in words ("3% of the base every year") into BUF. */
+/* A schedule in words in LANG ("3% of the base every year", "3% cơ sở
+ * chi mỗi năm") into BUF. */
 const char *lt_cli_schedule_text(const struct lt_scenario *s,
-                                 const lt_schedule *sc, char *buf,
-                                 size_t size);
+                                 const lt_schedule *sc, lt_lang lang,
+                                 char *buf, size_t size);
+
+/* Where the model took a rate from, or why it does not simulate an
+ * indicator (lt_model_dynamic, the slots' origins: "r from the 'pii'
+ * prior (docs/MODEL.md), too little history", "a rank: paths and audits
+ * only, no dynamics"), in LANG, into BUF; the English text when it is
+ * none of the model's known forms. */
+const char *lt_cli_origin_text(const char *origin, lt_lang lang, char *buf,
+                               size_t size);
+
+/* A model parameter's name (the model's slots: "r of pii", "delta of
+ * digital", "gamma from a to b", "GRDP growth", "yearly shocks") as people
+ * read it in LANG, into BUF: in Vietnamese with the indicators' names
+ * ("r của Chỉ số ..."), in English as the model names it.  Returns BUF. */
+const char *lt_cli_param_name(const struct lt_scenario *s, const char *name,
+                              lt_lang lang, char *buf, size_t size);
+
+/* What the spending base is in LANG: "recurrent spending" ("chi thường
+ * xuyên") or "total budget spending" ("tổng chi ngân sách"). */
+const char *lt_cli_base_name(const struct lt_scenario *s, lt_lang lang);
 
 /* A progress line on standard error for runs longer than about a second:
  * "WHAT: DONE of TOTAL UNIT (P %)". */
@@ -203,15 +241,18 @@ int lt_cli_whole(const char *cmd, const char *option, const char *arg,
                  long lo, long hi, const char *zero, long *v);
 
 /* What a share answer is called in CSV and JSON ("solved", "not
- * reachable", ...), and as people read it in a table ("30.937%", "0% (met
- * anyway)", "never (ceiling)", ...) with DECIMALS decimals. */
+ * reachable", ...; never translated), and as people read it in a table
+ * in LANG ("30.937%", "0% (met anyway)", "never (ceiling)", ...; "30,937%",
+ * "0% (vẫn đạt)", ...) with DECIMALS decimals. */
 const char *lt_cli_answer_name(lt_answer a);
-lt_cell lt_cli_share_cell(const lt_share_result *x, int decimals, char *buf,
-                          size_t size);
+lt_cell lt_cli_share_cell(const lt_share_result *x, int decimals,
+                          lt_lang lang, char *buf, size_t size);
 
-/* COUNT of N draws in words: "P = 0.423 (Monte Carlo s.e. 0.005)", or
- * for none or all "in none of N draws: P < 3/N (rule of three, 95 %)". */
-const char *lt_cli_prob_text(size_t count, size_t n, char *buf, size_t size);
+/* COUNT of N draws in words in LANG: "P = 0.423 (Monte Carlo s.e.
+ * 0.005)", or for none or all "in none of N draws: P < 3/N (rule of
+ * three, 95 %)". */
+const char *lt_cli_prob_text(size_t count, size_t n, lt_lang lang, char *buf,
+                             size_t size);
 
 /* The subcommands. */
 int lt_cmd_check(int argc, char **argv);
@@ -238,5 +279,15 @@ extern const char lt_usage_run[];
 /* lotrinh's version, "0.1.0". */
 extern const char lt_version[];
 extern const char lt_usage_fit[];
+
+/* The same in Vietnamese (lt_cli_print_usage picks by language). */
+extern const char lt_usage_check_vi[];
+extern const char lt_usage_show_vi[];
+extern const char lt_usage_audit_vi[];
+extern const char lt_usage_paths_vi[];
+extern const char lt_usage_simulate_vi[];
+extern const char lt_usage_solve_vi[];
+extern const char lt_usage_sens_vi[];
+extern const char lt_usage_fit_vi[];
 
 #endif /* LT_CLI_PRIVATE_H */

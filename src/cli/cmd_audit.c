@@ -19,8 +19,8 @@
 #include "lotrinh/scenario.h"
 
 const char lt_usage_audit[] =
-	"Usage: lotrinh audit [--format table|csv|json|xlsx] [--min-severity LEVEL]\n"
-	"                     [--out FILE] SCENARIO\n"
+	"Usage: lotrinh audit [--lang en|vi] [--format table|csv|json|xlsx]\n"
+	"                     [--min-severity LEVEL] [--out FILE] SCENARIO\n"
 	"\n"
 	"Check a plan against itself and against evidence.  Each finding has a\n"
 	"severity, the numbers behind it and their sources:\n"
@@ -38,6 +38,9 @@ const char lt_usage_audit[] =
 	"documents the findings cite.\n"
 	"\n"
 	"Options:\n"
+	"  --lang en|vi             the findings, labels, names and numbers in\n"
+	"                           English (default) or Vietnamese; csv and json\n"
+	"                           keep their keys, codes and English findings\n"
 	"  --format table|csv|json|xlsx\n"
 	"                           output format (default table)\n"
 	"                           xlsx is a workbook and needs --out\n"
@@ -49,6 +52,40 @@ const char lt_usage_audit[] =
 	"\n"
 	"Exit status: 0 when the audit ran (whatever it found), 2 on bad usage or\n"
 	"an invalid scenario, 3 when the output cannot be written.\n";
+
+const char lt_usage_audit_vi[] =
+	"Cách dùng: lotrinh audit [--lang en|vi] [--format table|csv|json|xlsx]\n"
+	"                         [--min-severity MỨC] [--out TỆP] KỊCH_BẢN\n"
+	"\n"
+	"Rà soát đề án với chính nó và với số liệu thực tế.  Mỗi phát hiện có mức\n"
+	"độ, các con số đằng sau và nguồn của chúng:\n"
+	"  lỗi        đề án tự mâu thuẫn: tổng kinh phí các nhiệm vụ khác tổng đề\n"
+	"             án ghi, mốc cuối không đạt mục tiêu, một số liệu văn bản suy\n"
+	"             ra từ các số liệu khác của chính nó (tổng, số đếm, bình quân,\n"
+	"             giai đoạn ghi hai lần) mà không khớp (các khẳng định của kịch\n"
+	"             bản; là cảnh báo khi văn bản tự ghi số liệu là ước chừng)\n"
+	"  cảnh báo   đề án lệch với thực tế: mức tăng một năm vượt tốc độ hợp lý\n"
+	"             hoặc vượt số liệu quá khứ của chỉ tiêu, tỷ lệ chi ngân sách\n"
+	"             dưới mức quy định, mức chi vượt xa hiện nay\n"
+	"  thông tin  bối cảnh: mức tăng trong giới hạn, các tổng khớp nhau\n"
+	"Khi kịch bản liệt kê các văn bản, bảng và json kết thúc bằng các văn bản\n"
+	"mà các phát hiện dẫn chiếu.\n"
+	"\n"
+	"Tùy chọn:\n"
+	"  --lang en|vi             phát hiện, nhãn, tên và số bằng tiếng Anh (mặc\n"
+	"                           định) hoặc tiếng Việt; csv và json giữ nguyên\n"
+	"                           khóa, mã và câu phát hiện tiếng Anh\n"
+	"  --format table|csv|json|xlsx\n"
+	"                           định dạng đầu ra (mặc định table)\n"
+	"                           xlsx là sổ tính (Excel), cần --out\n"
+	"  --min-severity MỨC       chỉ in phát hiện ở MỨC (info, warning, error)\n"
+	"                           trở lên (mặc định info)\n"
+	"  --out TỆP                ghi vào TỆP (thay cả tệp, chỉ khi đã xong)\n"
+	"                           thay vì đầu ra chuẩn\n"
+	"  -h, --help               in trợ giúp này\n"
+	"\n"
+	"Mã thoát: 0 khi rà soát chạy xong (dù phát hiện gì), 2 khi dùng sai lệnh\n"
+	"hoặc kịch bản không hợp lệ, 3 khi không ghi được đầu ra.\n";
 
 /* The number of source text T among the subject's sources SEEN (adding it
  * when new); numbers start at 1. */
@@ -299,6 +336,7 @@ int lt_cmd_audit(int argc, char **argv)
 	static const struct option opts[] = {
 		{"format", required_argument, NULL, LT_OPT_FORMAT},
 		{"help", no_argument, NULL, 'h'},
+		{"lang", required_argument, NULL, LT_OPT_LANG},
 		{"min-severity", required_argument, NULL, OPT_MIN},
 		{"out", required_argument, NULL, LT_OPT_OUT},
 		{NULL, 0, NULL, 0},
@@ -316,17 +354,18 @@ int lt_cmd_audit(int argc, char **argv)
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (c == 'h') {
-			fputs(lt_usage_audit, stdout);
-			status = LT_EXIT_OK;
-			goto done;
-		}
-		status = c == OPT_MIN ? parse_min(optarg, &min)
-		         : lt_cli_option("audit", c, optarg, &o);
+		status = lt_cli_help_option("audit", c, optarg, &o);
+		if (status < 0)
+			status = c == OPT_MIN ? parse_min(optarg, &min)
+			         : lt_cli_option("audit", c, optarg, &o);
 		if (status < 0)
 			status = lt_cli_bad_option("audit", c, argv);
 		if (status != LT_EXIT_OK)
 			goto done;
+	}
+	if (o.help) {
+		status = lt_cli_help("audit", &o);
+		goto done;
 	}
 	status = lt_cli_load_operand("audit", argc, argv, &s);
 	if (status != LT_EXIT_OK)

@@ -24,7 +24,8 @@
 
 const char lt_usage_fit[] =
 	"Usage: lotrinh fit --model NAME [--start B1,B2,...] [--predict X]...\n"
-	"                   [--format table|csv|json|xlsx] [--out FILE] DATA.csv\n"
+	"                   [--lang en|vi] [--format table|csv|json|xlsx] [--out FILE]\n"
+	"                   DATA.csv\n"
 	"\n"
 	"Fit a growth curve to the x,y data in DATA.csv by nonlinear least\n"
 	"squares, and print the parameters with their standard errors, the\n"
@@ -53,6 +54,8 @@ const char lt_usage_fit[] =
 	"  --predict X              also print the fitted curve at X with its\n"
 	"                           delta-method standard error; repeatable, and\n"
 	"                           X may be a comma-separated list\n"
+	"  --lang en|vi             labels and numbers in English (default) or\n"
+	"                           Vietnamese; csv and json keep a decimal point\n"
 	"  --format table|csv|json|xlsx\n"
 	"                           output format (default table); csv and json\n"
 	"                           carry full precision\n"
@@ -67,6 +70,59 @@ const char lt_usage_fit[] =
 	"\n"
 	"Exit status: 0 on success, 1 when the fit does not converge, 2 on bad\n"
 	"usage or a bad data file, 3 when the output cannot be written.\n";
+
+const char lt_usage_fit_vi[] =
+	"Cách dùng: lotrinh fit --model TÊN [--start B1,B2,...] [--predict X]...\n"
+	"                       [--lang en|vi] [--format table|csv|json|xlsx]\n"
+	"                       [--out TỆP] DỮ_LIỆU.csv\n"
+	"\n"
+	"Khớp một đường cong tăng trưởng với dữ liệu x,y trong DỮ_LIỆU.csv bằng\n"
+	"bình phương tối thiểu phi tuyến, rồi in các tham số với sai số chuẩn,\n"
+	"tổng bình phương phần dư (RSS), độ lệch chuẩn phần dư và bậc tự do của\n"
+	"nó, AICc, và cách phép khớp hội tụ.  Bộ khớp tái lập kết quả chứng nhận\n"
+	"NIST StRD (Misra1a, BoxBOD, Rat42, Rat43) từ cả hai điểm xuất phát của\n"
+	"NIST.\n"
+	"\n"
+	"Mô hình (b1..b4 là tham số):\n"
+	"  linear       y = b1 + b2*x\n"
+	"  exponential  y = b1*exp(b2*x)\n"
+	"  logistic     y = b1/(1 + exp(b2 - b3*x))\n"
+	"  gompertz     y = b1*exp(-b2*exp(-b3*x))\n"
+	"  richards     y = b1/(1 + exp(b2 - b3*x))^(1/b4)\n"
+	"  saturating   y = b1*(1 - exp(-b2*x))\n"
+	"\n"
+	"DỮ_LIỆU.csv có một dòng tiêu đề đặt tên cột x và y (thứ tự nào cũng\n"
+	"được), rồi mỗi quan sát một dòng; chấp nhận trường có ngoặc kép và cuối\n"
+	"dòng CRLF (RFC 4180), bỏ qua dòng trống.  Mô hình p tham số cần ít nhất\n"
+	"p + 1 dòng và p giá trị x khác nhau.  Số trong tệp dùng dấu chấm thập\n"
+	"phân.\n"
+	"\n"
+	"Tùy chọn:\n"
+	"  --model TÊN              đường cong cần khớp (bắt buộc)\n"
+	"  --start B1,B2,...        giá trị xuất phát, mỗi tham số một giá trị\n"
+	"                           (mặc định: tự động, từ các phép biến đổi tuyến\n"
+	"                           tính hóa)\n"
+	"  --predict X              in thêm giá trị đường cong đã khớp tại X kèm\n"
+	"                           sai số chuẩn theo phương pháp delta; lặp lại\n"
+	"                           được, X có thể là danh sách cách nhau bởi dấu\n"
+	"                           phẩy\n"
+	"  --lang en|vi             nhãn và số bằng tiếng Anh (mặc định) hoặc\n"
+	"                           tiếng Việt; csv và json giữ dấu chấm thập phân\n"
+	"  --format table|csv|json|xlsx\n"
+	"                           định dạng đầu ra (mặc định table); csv và json\n"
+	"                           giữ đủ mọi chữ số\n"
+	"                           xlsx là sổ tính (Excel), cần --out\n"
+	"  --out TỆP                ghi vào TỆP (thay cả tệp, chỉ khi đã xong)\n"
+	"                           thay vì đầu ra chuẩn\n"
+	"  -h, --help               in trợ giúp này\n"
+	"\n"
+	"Khi phép khớp từ điểm xuất phát đã cho thất bại, bộ khớp thử các phương\n"
+	"pháp vùng tin cậy khác rồi đến điểm xuất phát tự động; đầu ra cho biết\n"
+	"cách nào hội tụ.  Phương pháp và độ chính xác: docs/MODEL.md, \"Curve\n"
+	"fitting\".\n"
+	"\n"
+	"Mã thoát: 0 khi thành công, 1 khi phép khớp không hội tụ, 2 khi dùng sai\n"
+	"lệnh hoặc tệp dữ liệu sai, 3 khi không ghi được đầu ra.\n";
 
 /* Longest option text quoted back in a message, in display columns. */
 #define QUOTE_COLS 40
@@ -154,6 +210,7 @@ static int parse_options(int argc, char **argv, struct fit_opts *o)
 	static const struct option opts[] = {
 		{"format", required_argument, NULL, LT_OPT_FORMAT},
 		{"help", no_argument, NULL, 'h'},
+		{"lang", required_argument, NULL, LT_OPT_LANG},
 		{"model", required_argument, NULL, OPT_MODEL},
 		{"out", required_argument, NULL, LT_OPT_OUT},
 		{"predict", required_argument, NULL, OPT_PREDICT},
@@ -167,10 +224,12 @@ static int parse_options(int argc, char **argv, struct fit_opts *o)
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		rc = lt_cli_help_option("fit", c, optarg, &o->cli);
+		if (rc > 0)
+			return rc;
+		if (rc == LT_EXIT_OK)
+			continue;
 		switch (c) {
-		case 'h':
-			fputs(lt_usage_fit, stdout);
-			return LT_EXIT_OK;
 		case OPT_MODEL:
 			o->model_name = optarg;
 			break;
@@ -198,6 +257,8 @@ static int parse_options(int argc, char **argv, struct fit_opts *o)
 				return rc;
 		}
 	}
+	if (o->cli.help)
+		return lt_cli_help("fit", &o->cli);
 	return -1;
 }
 
@@ -247,7 +308,7 @@ struct predictions {
 /* Text: the model, the data and how it converged, then the parameters,
  * the statistics and the predictions as sections. */
 static void fit_text(lt_doc *d, const char *path, const lt_fit *f,
-                     const struct predictions *p)
+                     const struct predictions *p, lt_lang lang)
 {
 	lt_doc *sec;
 	lt_table *t;
@@ -255,17 +316,28 @@ static void fit_text(lt_doc *d, const char *path, const lt_fit *f,
 	char a[64], line[128];
 	size_t i;
 
-	lt_doc_linef(d, "Model      %s: %s", lt_fit_model_name(f->model),
-	             lt_fit_model_formula(f->model));
-	lt_doc_linef(d, "Data       %s (%zu observations)", path, f->n);
-	lt_doc_linef(d, "Converged  %s in %zu iteration%s: %s", f->converged
-	             ? "yes" : "no", f->iterations, f->iterations == 1 ? "" : "s",
-	             f->method);
+	if (lang == LT_LANG_VI) {
+		lt_doc_linef(d, "Mô hình    %s: %s", lt_phrase(lt_fit_model_name(
+		             f->model), lang), lt_fit_model_formula(f->model));
+		lt_doc_linef(d, "Dữ liệu    %s (%zu quan sát)", path, f->n);
+		lt_doc_linef(d, "Hội tụ     %s sau %zu vòng lặp: %s", f->converged
+		             ? "có" : "không", f->iterations, f->method);
+	} else {
+		lt_doc_linef(d, "Model      %s: %s", lt_fit_model_name(f->model),
+		             lt_fit_model_formula(f->model));
+		lt_doc_linef(d, "Data       %s (%zu observations)", path, f->n);
+		lt_doc_linef(d, "Converged  %s in %zu iteration%s: %s", f->converged
+		             ? "yes" : "no", f->iterations, f->iterations == 1 ? ""
+		             : "s", f->method);
+	}
 	sec = lt_doc_child(d, "estimates", NULL, NULL, LT_SHOW_TEXT);
 	t = lt_doc_table(sec, "parameters", NULL, NULL, 3, LT_SHOW_TEXT);
-	lt_table_set_header(t, 0, "Parameter", LT_LEFT);
-	lt_table_set_header(t, 1, "Estimate", LT_RIGHT);
-	lt_table_set_header(t, 2, "Std. error", LT_RIGHT);
+	lt_table_set_column(t, 0, "Parameter", "Parameter", "Tham số", LT_LEFT,
+	                    LT_SHOW_TEXT);
+	lt_table_set_column(t, 1, "Estimate", "Estimate", "Ước lượng", LT_RIGHT,
+	                    LT_SHOW_TEXT);
+	lt_table_set_column(t, 2, "Std. error", "Std. error", "Sai số chuẩn",
+	                    LT_RIGHT, LT_SHOW_TEXT);
 	for (i = 0; i < f->p; i++) {
 		lt_table_add_row(t);
 		lt_table_setf(t, 0, "b%zu", i + 1);
@@ -275,23 +347,29 @@ static void fit_text(lt_doc *d, const char *path, const lt_fit *f,
 	sec = lt_doc_child(d, "statistics", NULL, NULL, LT_SHOW_TEXT);
 	lt_doc_field(sec, "rss", "RSS", NULL, g10(f->rss), LT_SHOW_TEXT);
 	c = g10(f->sigma);
-	snprintf(line, sizeof line, "%s (%zu degrees of freedom)",
-	         lt_cell_format(&c, LT_LANG_EN, a, sizeof a), f->dof);
-	lt_doc_field(sec, "sigma", "Residual sd", NULL, lt_cell_text(line),
-	             LT_SHOW_TEXT);
+	snprintf(line, sizeof line, LT_TR(lang, "%s (%zu degrees of freedom)",
+	                                  "%s (%zu bậc tự do)"),
+	         lt_cell_format(&c, lang, a, sizeof a), f->dof);
+	lt_doc_field(sec, "sigma", "Residual sd", "Độ lệch chuẩn phần dư",
+	             lt_cell_text(line), LT_SHOW_TEXT);
 	c = g10(f->aicc);
-	snprintf(line, sizeof line, "%s%s", lt_cell_format(&c, LT_LANG_EN, a,
-	         sizeof a), isnan(f->aicc) ? " (not defined: needs n > p + 2 and "
-	         "RSS > 0)" : "");
+	snprintf(line, sizeof line, "%s%s", lt_cell_format(&c, lang, a,
+	         sizeof a), !isnan(f->aicc) ? "" : LT_TR(lang, " (not defined: "
+	         "needs n > p + 2 and RSS > 0)", " (không xác định: cần n > p + 2 "
+	         "và RSS > 0)"));
 	lt_doc_field(sec, "aicc", "AICc", NULL, lt_cell_text(line), LT_SHOW_TEXT);
 	if (p->n == 0)
 		return;
 	sec = lt_doc_child(d, "predictions", "Predictions (the fitted curve with "
-	                   "its delta-method standard error)", NULL, LT_SHOW_TEXT);
+	                   "its delta-method standard error)", "Dự báo (đường cong "
+	                   "đã khớp, kèm sai số chuẩn theo phương pháp delta)",
+	                   LT_SHOW_TEXT);
 	t = lt_doc_table(sec, "predictions", NULL, NULL, 3, LT_SHOW_TEXT);
-	lt_table_set_header(t, 0, "x", LT_RIGHT);
-	lt_table_set_header(t, 1, "Fitted y", LT_RIGHT);
-	lt_table_set_header(t, 2, "Std. error", LT_RIGHT);
+	lt_table_set_column(t, 0, "x", "x", "x", LT_RIGHT, LT_SHOW_TEXT);
+	lt_table_set_column(t, 1, "Fitted y", "Fitted y", "y khớp", LT_RIGHT,
+	                    LT_SHOW_TEXT);
+	lt_table_set_column(t, 2, "Std. error", "Std. error", "Sai số chuẩn",
+	                    LT_RIGHT, LT_SHOW_TEXT);
 	for (i = 0; i < p->n; i++) {
 		lt_table_add_row(t);
 		lt_table_put(t, 0, g10(p->x[i]));
@@ -395,11 +473,11 @@ static void fit_json(lt_doc *d, const char *path, const lt_fit *f,
 
 /* The fit as a document for every format (caller frees), or NULL. */
 static lt_doc *fit_doc(const char *path, const lt_fit *f,
-                       const struct predictions *p)
+                       const struct predictions *p, lt_lang lang)
 {
 	lt_doc *d = lt_doc_alloc(NULL, NULL);
 
-	fit_text(d, path, f, p);
+	fit_text(d, path, f, p, lang);
 	fit_csv(d, path, f, p);
 	fit_json(d, path, f, p);
 	return d;
@@ -446,7 +524,7 @@ static int run(const char *path, lt_fit_model m, const struct fit_opts *o)
 	pred.y = py;
 	pred.se = pse;
 	pred.n = o->n_predict;
-	doc = fit_doc(path, &f, &pred);
+	doc = fit_doc(path, &f, &pred, o->cli.lang);
 	rc = lt_cli_emit(doc, &o->cli, (const char *const[]){path}, 1);
 	lt_doc_free(doc);
 done:

@@ -23,7 +23,8 @@ const char lt_usage_sens[] =
 	"                     --schedule programs|scenario]\n"
 	"                    [--samples N] [--bootstrap R] [--seed S]\n"
 	"                    [--threads T] [--no-sobol] [--indicator ID]...\n"
-	"                    [--format table|csv|json|xlsx] [--out FILE] SCENARIO\n"
+	"                    [--lang en|vi] [--format table|csv|json|xlsx] [--out FILE]\n"
+	"                    SCENARIO\n"
 	"\n"
 	"Which uncertain parameters move each target (docs/MODEL.md,\n"
 	"\"Sensitivity\"), for every simulated indicator with a target:\n"
@@ -54,6 +55,9 @@ const char lt_usage_sens[] =
 	"\n"
 	"Options:\n"
 	"  --indicator ID           only this indicator (repeat for several)\n"
+	"  --lang en|vi             labels, names, units and numbers in English\n"
+	"                           (default) or Vietnamese; csv and json keep\n"
+	"                           their keys and a decimal point\n"
 	"  --format table|csv|json|xlsx\n"
 	"                           output format (default table)\n"
 	"                           xlsx is a workbook and needs --out\n"
@@ -62,6 +66,56 @@ const char lt_usage_sens[] =
 	"\n"
 	"Exit status: 0 on success, 1 when a computation fails, 2 on bad usage\n"
 	"or an invalid scenario, 3 when the output cannot be written.\n";
+
+const char lt_usage_sens_vi[] =
+	"Cách dùng: lotrinh sens [--share S | --ramp S0:S1:NĂM |\n"
+	"                         --schedule programs|scenario]\n"
+	"                        [--samples N] [--bootstrap R] [--seed S]\n"
+	"                        [--threads T] [--no-sobol] [--indicator ID]...\n"
+	"                        [--lang en|vi] [--format table|csv|json|xlsx]\n"
+	"                        [--out TỆP] KỊCH_BẢN\n"
+	"\n"
+	"Tham số bất định nào tác động đến từng mục tiêu (docs/MODEL.md,\n"
+	"\"Sensitivity\"), với mọi chỉ tiêu được mô phỏng có mục tiêu:\n"
+	"  - tornado: mỗi tham số kịch bản cho dưới dạng phân phối, lấy ở phân vị\n"
+	"    thứ 10 và thứ 90, các tham số khác ở trung vị, và tác động của nó đến\n"
+	"    giá trị năm mục tiêu và đến tỷ lệ chi không đổi trên cơ sở chi mà mục\n"
+	"    tiêu cần;\n"
+	"  - chỉ số Sobol của giá trị năm mục tiêu và của việc đạt mục tiêu: phần\n"
+	"    phương sai của kết quả mà mỗi tham số (và các cú sốc hằng năm, như\n"
+	"    một nhóm) giải thích riêng (S1) và cùng các tương tác của nó (ST), kèm\n"
+	"    khoảng bootstrap 95 %.\n"
+	"\n"
+	"Lộ trình chi (mặc định: lộ trình của kịch bản):\n"
+	"  --share S            S % cơ sở chi, không đổi mỗi năm\n"
+	"  --ramp S0:S1:NĂM     từ S0 % năm gốc lên S1 % năm NĂM, giữ nguyên sau\n"
+	"                       đó\n"
+	"  --schedule programs  theo kinh phí các nhiệm vụ của đề án mỗi năm\n"
+	"  --schedule scenario  lộ trình chi của kịch bản\n"
+	"\n"
+	"Sobol (lấy mẫu Saltelli, N x (số nhân tố + 2) lần chạy mô hình):\n"
+	"  --samples N          số dòng cơ sở N, từ 64 đến 1048576 (mặc định 4096)\n"
+	"  --bootstrap R        số lần lấy mẫu lại bootstrap cho các khoảng, 0\n"
+	"                       (không có) hoặc từ 2 đến 10000 (mặc định 100)\n"
+	"  --seed S             hạt giống của mẫu (mặc định 1): cùng hạt giống cho\n"
+	"                       cùng kết quả với mọi số luồng\n"
+	"  --threads T          số luồng (mặc định: số nhân của máy)\n"
+	"  --no-sobol           chỉ tornado\n"
+	"\n"
+	"Tùy chọn:\n"
+	"  --indicator ID           chỉ chỉ tiêu này (lặp lại để chọn nhiều)\n"
+	"  --lang en|vi             nhãn, tên, đơn vị và số bằng tiếng Anh (mặc\n"
+	"                           định) hoặc tiếng Việt; csv và json giữ nguyên\n"
+	"                           khóa và dấu chấm thập phân\n"
+	"  --format table|csv|json|xlsx\n"
+	"                           định dạng đầu ra (mặc định table)\n"
+	"                           xlsx là sổ tính (Excel), cần --out\n"
+	"  --out TỆP                ghi vào TỆP (thay cả tệp, không bao giờ ghi đè\n"
+	"                           tệp đầu vào)\n"
+	"  -h, --help               in trợ giúp này\n"
+	"\n"
+	"Mã thoát: 0 khi thành công, 1 khi một phép tính thất bại, 2 khi dùng sai\n"
+	"lệnh hoặc kịch bản không hợp lệ, 3 khi không ghi được đầu ra.\n";
 
 /* Fewest base rows a command accepts: the standard error of an index is
  * about sd(term)/(V·sqrt(N)), of order 1/sqrt(N) (docs/MODEL.md), so at
@@ -121,14 +175,19 @@ static int has_share(const lt_share_result *x)
 
 /* An index with its interval, "0.912 ± 0.021", three decimals, never
  * "-0.000". */
-static lt_cell index_cell(double v, double conf, char *buf, size_t n)
+static lt_cell index_cell(double v, double conf, lt_lang lang, char *buf,
+                          size_t n)
 {
+	char a[32], b[32];
+
 	if (fabs(v) < 5e-4)
 		v = 0.0;
+	lt_format_number(v, 3, 0, lang, a, sizeof a);
 	if (isfinite(conf))
-		snprintf(buf, n, "%.3f ± %.3f", v, conf);
+		snprintf(buf, n, "%s ± %s", a, lt_format_number(conf, 3, 0, lang, b,
+		                                                 sizeof b));
 	else
-		snprintf(buf, n, "%.3f", v);
+		snprintf(buf, n, "%s", a);
 	return lt_cell_text(buf);
 }
 
@@ -150,37 +209,45 @@ enum { CSV = LT_SHOW_CSV, DATA = LT_SHOW_DATA, ALL = LT_SHOW_ALL,
 
 static const struct {
 	const char *key, *head[4]; /* the header by kind of table */
+	const char *head_vi[4];    /* the same in Vietnamese */
 	unsigned show[4];          /* the formats by kind of table */
 } cols[NCOLS] = {
-	[C_IND] = {"indicator", {0}, {CSV, CSV, CSV, CSV}},
-	[C_ANALYSIS] = {"analysis", {0}, {CSV, CSV, CSV, CSV}},
-	[C_OUTCOME] = {"outcome", {0}, {CSV, CSV, CSV, CSV}},
+	[C_IND] = {"indicator", {0}, {0}, {CSV, CSV, CSV, CSV}},
+	[C_ANALYSIS] = {"analysis", {0}, {0}, {CSV, CSV, CSV, CSV}},
+	[C_OUTCOME] = {"outcome", {0}, {0}, {CSV, CSV, CSV, CSV}},
 	[C_FACTOR] = {"factor", {"parameter", "parameter", "factor"},
-	              {ALL, ALL, ALL, CSV}},
-	[C_P10] = {"p10", {"p10", "p10"}, {ALL, ALL, CSV, CSV}},
-	[C_P90] = {"p90", {"p90", "p90"}, {ALL, ALL, CSV, CSV}},
-	[C_BASE] = {"base", {0}, {DATA, DATA, CSV, CSV}},
-	[C_AT_P10] = {"at_p10", {"value at p10"}, {ALL, DATA, CSV, CSV}},
-	[C_AT_P90] = {"at_p90", {"value at p90"}, {ALL, DATA, CSV, CSV}},
-	[C_SWING] = {"swing", {"swing"}, {ALL, DATA, CSV, CSV}},
-	[C_ANS_P10] = {"answer_p10", {0}, {CSV, DATA, CSV, CSV}},
-	[C_ANS_P90] = {"answer_p90", {0}, {CSV, DATA, CSV, CSV}},
-	[C_S1] = {"s1", {0}, {CSV, CSV, DATA, CSV}},
-	[C_S1_CONF] = {"s1_conf", {0}, {CSV, CSV, DATA, CSV}},
-	[C_ST] = {"st", {0}, {CSV, CSV, DATA, CSV}},
-	[C_ST_CONF] = {"st_conf", {0}, {CSV, CSV, DATA, CSV}},
-	[C_NO_EFFECT] = {"no_effect", {0}, {DATA, DATA, DATA, CSV}},
-	[C_NOTE] = {"note", {0}, {CSV, CSV, CSV, CSV}},
+	              {"tham số", "tham số", "nhân tố"}, {ALL, ALL, ALL, CSV}},
+	[C_P10] = {"p10", {"p10", "p10"}, {0}, {ALL, ALL, CSV, CSV}},
+	[C_P90] = {"p90", {"p90", "p90"}, {0}, {ALL, ALL, CSV, CSV}},
+	[C_BASE] = {"base", {0}, {0}, {DATA, DATA, CSV, CSV}},
+	[C_AT_P10] = {"at_p10", {"value at p10"}, {"giá trị ở p10"},
+	              {ALL, DATA, CSV, CSV}},
+	[C_AT_P90] = {"at_p90", {"value at p90"}, {"giá trị ở p90"},
+	              {ALL, DATA, CSV, CSV}},
+	[C_SWING] = {"swing", {"swing"}, {"biên độ"}, {ALL, DATA, CSV, CSV}},
+	[C_ANS_P10] = {"answer_p10", {0}, {0}, {CSV, DATA, CSV, CSV}},
+	[C_ANS_P90] = {"answer_p90", {0}, {0}, {CSV, DATA, CSV, CSV}},
+	[C_S1] = {"s1", {0}, {0}, {CSV, CSV, DATA, CSV}},
+	[C_S1_CONF] = {"s1_conf", {0}, {0}, {CSV, CSV, DATA, CSV}},
+	[C_ST] = {"st", {0}, {0}, {CSV, CSV, DATA, CSV}},
+	[C_ST_CONF] = {"st_conf", {0}, {0}, {CSV, CSV, DATA, CSV}},
+	[C_NO_EFFECT] = {"no_effect", {0}, {0}, {DATA, DATA, DATA, CSV}},
+	[C_NOTE] = {"note", {0}, {0}, {CSV, CSV, CSV, CSV}},
 	[C_TEXT_P10] = {"share_p10_text", {NULL, "share at p10"},
-	                {0, TEXT, 0, 0}},
+	                {NULL, "tỷ lệ chi ở p10"}, {0, TEXT, 0, 0}},
 	[C_TEXT_P90] = {"share_p90_text", {NULL, "share at p90"},
-	                {0, TEXT, 0, 0}},
+	                {NULL, "tỷ lệ chi ở p90"}, {0, TEXT, 0, 0}},
 	[C_TEXT_SWING] = {"share_swing_text", {NULL, "swing (points)"},
-	                  {0, TEXT, 0, 0}},
+	                  {NULL, "biên độ (điểm %)"}, {0, TEXT, 0, 0}},
 	[C_TEXT_S1] = {"s1_text", {NULL, NULL, "S1 (first order)"},
-	               {0, 0, TEXT, 0}},
-	[C_TEXT_ST] = {"st_text", {NULL, NULL, "ST (total)"}, {0, 0, TEXT, 0}},
+	               {NULL, NULL, "S1 (bậc một)"}, {0, 0, TEXT, 0}},
+	[C_TEXT_ST] = {"st_text", {NULL, NULL, "ST (total)"},
+	               {NULL, NULL, "ST (toàn phần)"}, {0, 0, TEXT, 0}},
 };
+
+/* Widest a parameter's name prints in text (the Vietnamese names carry the
+ * indicator's name). */
+#define FACTOR_COLS 48
 
 /* A table of kind KIND under KEY in D (shown in SHOW), its columns set. */
 static lt_table *table(lt_doc *d, const char *key, enum kind kind,
@@ -193,10 +260,26 @@ static lt_table *table(lt_doc *d, const char *key, enum kind kind,
 		const char *h = cols[c].head[kind] != NULL ? cols[c].head[kind]
 		                                           : cols[c].key;
 
-		lt_table_set_column(t, c, cols[c].key, h, NULL, c == C_FACTOR ?
-		                    LT_LEFT : LT_RIGHT, cols[c].show[kind]);
+		lt_table_set_column(t, c, cols[c].key, h, cols[c].head_vi[kind],
+		                    c == C_FACTOR ? LT_LEFT : LT_RIGHT,
+		                    cols[c].show[kind]);
 	}
+	lt_table_set_max_width(t, C_FACTOR, FACTOR_COLS);
 	return t;
+}
+
+/* What the text and the data of the tables need: the scenario for the
+ * names, and the language of the text (the data is always LT_LANG_EN). */
+struct words {
+	const lt_scenario *s;
+	lt_lang lang;
+};
+
+/* The name of parameter NAME in W's language, into BUF. */
+static const char *param(const struct words *w, const char *name, char *buf,
+                         size_t size)
+{
+	return lt_cli_param_name(w->s, name, w->lang, buf, size);
 }
 
 /* A new row of T with the columns every row has. */
@@ -225,9 +308,10 @@ static int inert(const lt_sens_result *r, const lt_sens_target *x, size_t i)
  * inert parameters). */
 static void value_tornado(lt_doc *d, const lt_sens_result *r,
                           const lt_sens_target *x, const char *id,
-                          unsigned show)
+                          unsigned show, const struct words *w)
 {
 	lt_table *t = table(d, "bars", K_VALUE, show);
+	char name[256];
 	size_t j;
 
 	for (j = 0; t != NULL && j < r->n_params; j++) {
@@ -237,7 +321,7 @@ static void value_tornado(lt_doc *d, const lt_sens_result *r,
 		if (show == TEXT && x->inert[b->param])
 			continue;
 		row(t, id, "tornado", "value");
-		lt_table_set(t, C_FACTOR, q->name);
+		lt_table_set(t, C_FACTOR, param(w, q->name, name, sizeof name));
 		lt_table_put(t, C_P10, num(q->p10, 4, LT_NUM_SIG));
 		lt_table_put(t, C_P90, num(q->p90, 4, LT_NUM_SIG));
 		lt_table_put(t, C_BASE, num(x->base_value, 2, LT_NUM_FIXED));
@@ -251,13 +335,14 @@ static void value_tornado(lt_doc *d, const lt_sens_result *r,
 
 /* The share swing of bar B in text: points, "answer changes" or "no
  * change". */
-static lt_cell share_swing(const lt_sens_bar *b)
+static lt_cell share_swing(const lt_sens_bar *b, lt_lang lang)
 {
 	if (has_share(&b->share_lo) && has_share(&b->share_hi))
 		return num(b->share_hi.share - b->share_lo.share, 2,
 		           LT_NUM_FIXED | LT_NUM_SIGN);
 	return lt_cell_text(b->share_lo.answer != b->share_hi.answer
-	                    ? "answer changes" : "no change");
+	                    ? LT_TR(lang, "answer changes", "kết quả đổi")
+	                    : LT_TR(lang, "no change", "không đổi"));
 }
 
 /* 1 when no parameter moves the share answer of X off its base answer,
@@ -278,10 +363,10 @@ static int share_fixed(const lt_sens_result *r, const lt_sens_target *x)
 /* The tornado of the share the target needs, shown in SHOW. */
 static void share_tornado(lt_doc *d, const lt_sens_result *r,
                           const lt_sens_target *x, const char *id,
-                          unsigned show)
+                          unsigned show, const struct words *w)
 {
 	lt_table *t = table(d, "bars", K_SHARE, show);
-	char a[32], b2[32];
+	char a[32], b2[32], name[256];
 	size_t j;
 
 	for (j = 0; t != NULL && j < r->n_params; j++) {
@@ -291,7 +376,7 @@ static void share_tornado(lt_doc *d, const lt_sens_result *r,
 		if (show == TEXT && x->inert[b->param])
 			continue;
 		row(t, id, "tornado", "share");
-		lt_table_set(t, C_FACTOR, q->name);
+		lt_table_set(t, C_FACTOR, param(w, q->name, name, sizeof name));
 		lt_table_put(t, C_P10, num(q->p10, 4, LT_NUM_SIG));
 		lt_table_put(t, C_P90, num(q->p90, 4, LT_NUM_SIG));
 		lt_table_put(t, C_BASE, num(x->base_share.share, 0, 0));
@@ -302,11 +387,11 @@ static void share_tornado(lt_doc *d, const lt_sens_result *r,
 		             b->share_lo.share, 0, 0) : lt_cell_missing(NULL));
 		lt_table_set(t, C_ANS_P10, lt_cli_answer_name(b->share_lo.answer));
 		lt_table_set(t, C_ANS_P90, lt_cli_answer_name(b->share_hi.answer));
-		lt_table_put(t, C_TEXT_P10, lt_cli_share_cell(&b->share_lo, 2, a,
-		             sizeof a));
-		lt_table_put(t, C_TEXT_P90, lt_cli_share_cell(&b->share_hi, 2, b2,
-		             sizeof b2));
-		lt_table_put(t, C_TEXT_SWING, share_swing(b));
+		lt_table_put(t, C_TEXT_P10, lt_cli_share_cell(&b->share_lo, 2,
+		             w->lang, a, sizeof a));
+		lt_table_put(t, C_TEXT_P90, lt_cli_share_cell(&b->share_hi, 2,
+		             w->lang, b2, sizeof b2));
+		lt_table_put(t, C_TEXT_SWING, share_swing(b, w->lang));
 		lt_table_put(t, C_NO_EFFECT, lt_cell_bool(x->inert[b->param]));
 	}
 }
@@ -314,40 +399,56 @@ static void share_tornado(lt_doc *d, const lt_sens_result *r,
 /* Both tornados of target X, each a section: its title, and its table
  * in text (without the inert parameters) and in data (every one). */
 static void tornados(lt_doc *parent, const lt_sens_result *r,
-                     const lt_sens_target *x, const char *id)
+                     const lt_sens_target *x, const char *id,
+                     const struct words *w)
 {
-	char title[160];
+	const struct words data = {w->s, LT_LANG_EN};
+	lt_lang lang = w->lang;
+	char title[256];
 	lt_doc *d;
 
-	snprintf(title, sizeof title, "The value in %d, each parameter at p10 "
-	         "and at p90 (the others at their medians):", x->year);
+	/* the titles are text only: one language is enough */
+	snprintf(title, sizeof title, LT_TR(lang, "The value in %d, each "
+	         "parameter at p10 and at p90 (the others at their medians):",
+	         "Giá trị năm %d, mỗi tham số ở p10 và ở p90 (các tham số khác ở "
+	         "trung vị):"), x->year);
 	d = lt_doc_child(parent, "tornado_value", title, NULL, LT_SHOW_ALL);
-	value_tornado(d, r, x, id, TEXT);
-	value_tornado(d, r, x, id, DATA);
+	value_tornado(d, r, x, id, TEXT, w);
+	value_tornado(d, r, x, id, DATA, &data);
 	if (!share_fixed(r, x)) {
-		d = lt_doc_child(parent, "tornado_share", "The constant share of "
-		                 "the base the target needs, every year after the "
-		                 "baseline:", NULL, LT_SHOW_ALL);
-		share_tornado(d, r, x, id, TEXT);
+		d = lt_doc_child(parent, "tornado_share", LT_TR(lang, "The constant "
+		                 "share of the base the target needs, every year "
+		                 "after the baseline:", "Tỷ lệ chi không đổi trên cơ "
+		                 "sở chi mà mục tiêu cần, mỗi năm sau năm gốc:"), NULL,
+		                 LT_SHOW_ALL);
+		share_tornado(d, r, x, id, TEXT, w);
 	} else {
-		snprintf(title, sizeof title, "The share of the base the target "
-		         "needs: %s at p10 and at p90 of every parameter.",
-		         x->base_share.answer == LT_ANSWER_CEILING ? "never (the "
-		         "target lies at the model's ceiling)" : "not reachable "
-		         "with any share up to 100%");
+		snprintf(title, sizeof title, LT_TR(lang, "The share of the base the "
+		         "target needs: %s at p10 and at p90 of every parameter.",
+		         "Tỷ lệ chi trên cơ sở chi mà mục tiêu cần: %s ở p10 và p90 "
+		         "của mọi tham số."),
+		         x->base_share.answer == LT_ANSWER_CEILING
+		         ? LT_TR(lang, "never (the target lies at the model's "
+		                 "ceiling)", "không bao giờ (mục tiêu nằm ở trần của "
+		                 "mô hình)")
+		         : LT_TR(lang, "not reachable with any share up to 100%",
+		                 "không tỷ lệ chi nào đến 100% đạt được"));
 		d = lt_doc_child(parent, "tornado_share", title, NULL, LT_SHOW_ALL);
 	}
-	share_tornado(d, r, x, id, DATA);
+	share_tornado(d, r, x, id, DATA, &data);
 }
 
 /* The tornados of target X in CSV and JSON alone. */
 static void data_tornados(lt_doc *parent, const lt_sens_result *r,
-                          const lt_sens_target *x, const char *id)
+                          const lt_sens_target *x, const char *id,
+                          const struct words *w)
 {
+	const struct words data = {w->s, LT_LANG_EN};
+
 	value_tornado(lt_doc_child(parent, "tornado_value", NULL, NULL,
-	                           LT_SHOW_DATA), r, x, id, DATA);
+	                           LT_SHOW_DATA), r, x, id, DATA, &data);
 	share_tornado(lt_doc_child(parent, "tornado_share", NULL, NULL,
-	                           LT_SHOW_DATA), r, x, id, DATA);
+	                           LT_SHOW_DATA), r, x, id, DATA, &data);
 }
 
 /* The Sobol indices of output O of the target, factors by ST, shown in
@@ -355,10 +456,11 @@ static void data_tornados(lt_doc *parent, const lt_sens_result *r,
 static void sobol_table(lt_doc *d, const lt_sens_result *r,
                         const lt_sens_target *x, const lt_sobol_output *o,
                         const size_t *order, const char *id,
-                        const char *outcome, unsigned show)
+                        const char *outcome, unsigned show,
+                        const struct words *w)
 {
 	lt_table *t = table(d, "indices", K_SOBOL, show);
-	char a[64], b[64];
+	char a[64], b[64], name[256];
 	size_t j;
 
 	for (j = 0; t != NULL && j < r->n_factors; j++) {
@@ -367,15 +469,16 @@ static void sobol_table(lt_doc *d, const lt_sens_result *r,
 		if (show == TEXT && inert(r, x, i))
 			continue;
 		row(t, id, "sobol", outcome);
-		lt_table_set(t, C_FACTOR, lt_sens_factor_name(r, i));
+		lt_table_set(t, C_FACTOR, param(w, lt_sens_factor_name(r, i), name,
+		                                sizeof name));
 		lt_table_put(t, C_S1, num(o->s1[i], 0, 0));
 		lt_table_put(t, C_S1_CONF, num(o->s1_conf[i], 0, 0));
 		lt_table_put(t, C_ST, num(o->st[i], 0, 0));
 		lt_table_put(t, C_ST_CONF, num(o->st_conf[i], 0, 0));
-		lt_table_put(t, C_TEXT_S1, index_cell(o->s1[i], o->s1_conf[i], a,
-		                                      sizeof a));
-		lt_table_put(t, C_TEXT_ST, index_cell(o->st[i], o->st_conf[i], b,
-		                                      sizeof b));
+		lt_table_put(t, C_TEXT_S1, index_cell(o->s1[i], o->s1_conf[i],
+		                                      w->lang, a, sizeof a));
+		lt_table_put(t, C_TEXT_ST, index_cell(o->st[i], o->st_conf[i],
+		                                      w->lang, b, sizeof b));
 		lt_table_put(t, C_NO_EFFECT, lt_cell_bool(inert(r, x, i)));
 	}
 }
@@ -383,11 +486,13 @@ static void sobol_table(lt_doc *d, const lt_sens_result *r,
 /* An outcome without variance: a line in text, a row with the note in
  * CSV, a field in JSON. */
 static void flat(lt_doc *d, const char *id, const char *outcome,
-                 const char *note)
+                 const char *note, const char *note_text, lt_lang lang)
 {
 	lt_table *t = table(d, "flat", K_FLAT, LT_SHOW_CSV);
 
-	lt_doc_linef(d, "%s: no variance to share out, no indices.", note);
+	lt_doc_linef(d, LT_TR(lang, "%s: no variance to share out, no indices.",
+	                      "%s: không có phương sai để phân chia, không có "
+	                      "chỉ số."), note_text);
 	if (t != NULL) {
 		row(t, id, "sobol", outcome);
 		lt_table_set(t, C_NOTE, note);
@@ -399,8 +504,10 @@ static void flat(lt_doc *d, const char *id, const char *outcome,
  * table, or NOTE when it is flat. */
 static void sobol_section(lt_doc *parent, const lt_sens_result *r,
                           const lt_sens_target *x, const char *id,
-                          int met, const char *title, const char *note)
+                          int met, const char *title, const char *note,
+                          const char *note_text, const struct words *w)
 {
+	const struct words data = {w->s, LT_LANG_EN};
 	const lt_sobol_output *o = &r->sobol.out[met ? x->out_met
 	                                             : x->out_value];
 	const char *outcome = met ? "met" : "value";
@@ -416,58 +523,83 @@ static void sobol_section(lt_doc *parent, const lt_sens_result *r,
 		lt_doc_field(d, "runs_met", "runs_met", NULL,
 		             lt_cell_int((long long)x->met_rows), LT_SHOW_JSON);
 	if (o->degenerate) {
-		flat(d, id, outcome, note);
+		flat(d, id, outcome, note, note_text, w->lang);
 		return;
 	}
 	sobol_table(d, r, x, o, met ? x->st_met : x->st_value, id, outcome,
-	            TEXT);
+	            TEXT, w);
 	sobol_table(d, r, x, o, met ? x->st_met : x->st_value, id, outcome,
-	            DATA);
+	            DATA, &data);
 }
 
 /* Both Sobol sections of target X: the value, and meeting the target. */
 static void sobols(lt_doc *d, const lt_sens_result *r,
-                   const lt_sens_target *x, const char *id)
+                   const lt_sens_target *x, const char *id,
+                   const struct words *w)
 {
 	const lt_sobol_output *o = &r->sobol.out[x->out_value];
 	size_t n = 2 * r->sobol.n;
-	char title[200], note[200];
+	lt_lang lang = w->lang;
+	char title[256], note[200], text[256], a[32], b[32];
 
-	snprintf(title, sizeof title, "Sobol indices of the value in %d (mean "
-	         "%.4g, sd %.3g over the %zu runs of A and B):", x->year,
-	         o->mean, o->sd, n);
+	snprintf(title, sizeof title, LT_TR(lang, "Sobol indices of the value in "
+	         "%d (mean %s, sd %s over the %zu runs of A and B):", "Chỉ số "
+	         "Sobol của giá trị năm %d (bình quân %s, độ lệch chuẩn %s trên "
+	         "%zu lần chạy của A và B):"), x->year,
+	         lt_format_sig(o->mean, 4, 0, lang, a, sizeof a),
+	         lt_format_sig(o->sd, 3, 0, lang, b, sizeof b), n);
+	/* the note is data too (CSV, JSON): English there, LANG in text */
 	snprintf(note, sizeof note, "The value in %d is the same in all %zu "
 	         "runs of A and B", x->year, n);
-	sobol_section(d, r, x, id, 0, title, note);
-	snprintf(title, sizeof title, "Sobol indices of meeting the target in %d "
-	         "(met in %zu of the %zu runs of A and B):", x->year,
-	         x->met_rows, n);
+	snprintf(text, sizeof text, LT_TR(lang, "The value in %d is the same in "
+	         "all %zu runs of A and B", "Giá trị năm %d như nhau ở cả %zu lần "
+	         "chạy của A và B"), x->year, n);
+	sobol_section(d, r, x, id, 0, title, note, text, w);
+	snprintf(title, sizeof title, LT_TR(lang, "Sobol indices of meeting the "
+	         "target in %d (met in %zu of the %zu runs of A and B):", "Chỉ số "
+	         "Sobol của việc đạt mục tiêu năm %d (đạt ở %zu trên %zu lần chạy "
+	         "của A và B):"), x->year, x->met_rows, n);
 	snprintf(note, sizeof note, "Meeting the target in %d: met in %s of the "
 	         "%zu runs of A and B", x->year, x->met_rows == 0 ? "none" : "all",
 	         n);
-	sobol_section(d, r, x, id, 1, title, note);
+	if (lang == LT_LANG_VI)
+		snprintf(text, sizeof text, "Đạt mục tiêu năm %d: đạt ở %s %zu lần "
+		         "chạy của A và B", x->year, x->met_rows == 0 ? "0 trên"
+		         : "cả", n);
+	else
+		snprintf(text, sizeof text, "%s", note);
+	sobol_section(d, r, x, id, 1, title, note, text, w);
 }
 
 /* The base run in words and as data. */
 static void base_lines(lt_doc *d, const lt_scenario *s,
-                       const lt_sens_target *x, size_t k, size_t n_params)
+                       const lt_sens_target *x, size_t k, size_t n_params,
+                       lt_lang lang)
 {
 	const lt_share_result *b = &x->base_share;
-	char v[48], sh[96];
+	char v[48], sh[160], a[32];
 
-	lt_format_number(x->base_value, 2, 0, LT_LANG_EN, v, sizeof v);
+	lt_format_number(x->base_value, 2, 0, lang, v, sizeof v);
 	if (b->answer == LT_ANSWER_SOLVED)
-		snprintf(sh, sizeof sh, "the target needs %.2f%% of the base every "
-		         "year", b->share);
+		snprintf(sh, sizeof sh, LT_TR(lang, "the target needs %s%% of the "
+		         "base every year", "mục tiêu cần %s%% cơ sở chi mỗi năm"),
+		         lt_format_number(b->share, 2, 0, lang, a, sizeof a));
 	else
-		snprintf(sh, sizeof sh, "%s", b->answer == LT_ANSWER_FREE ? "the "
-		         "target is met even with no spending" : b->answer ==
-		         LT_ANSWER_CEILING ? "the target lies at the model's ceiling: "
-		         "no share reaches it" : "no constant share up to 100% "
-		         "reaches the target");
-	lt_doc_linef(d, "%s: %s %s in %d; %s.", n_params > 0 ? "Every "
-	             "parameter at its median" : "The scenario's values", v,
-	             s->indicators[k].unit, x->year, sh);
+		snprintf(sh, sizeof sh, "%s", b->answer == LT_ANSWER_FREE
+		         ? LT_TR(lang, "the target is met even with no spending",
+		                 "mục tiêu đạt kể cả khi không chi")
+		         : b->answer == LT_ANSWER_CEILING
+		         ? LT_TR(lang, "the target lies at the model's ceiling: no "
+		                 "share reaches it", "mục tiêu nằm ở trần của mô "
+		                 "hình: không tỷ lệ chi nào đạt được")
+		         : LT_TR(lang, "no constant share up to 100% reaches the "
+		                 "target", "không tỷ lệ chi không đổi nào đến 100% "
+		                 "đạt được mục tiêu"));
+	lt_doc_linef(d, LT_TR(lang, "%s: %s %s in %d; %s.", "%s: %s %s năm %d; "
+	             "%s."), n_params > 0 ? LT_TR(lang, "Every parameter at its "
+	             "median", "Mọi tham số ở trung vị") : LT_TR(lang, "The "
+	             "scenario's values", "Các giá trị của kịch bản"), v,
+	             lt_indicator_unit(&s->indicators[k], lang), x->year, sh);
 	lt_doc_field(d, "base_value", "base_value", NULL, num(x->base_value, 0,
 	             0), LT_SHOW_JSON);
 	lt_doc_field(d, "base_share_answer", "base_share_answer", NULL,
@@ -478,36 +610,50 @@ static void base_lines(lt_doc *d, const lt_scenario *s,
 
 /* The parameters that change nothing about target X, on one line. */
 static void inert_line(lt_doc *d, const lt_sens_result *r,
-                       const lt_sens_target *x)
+                       const lt_sens_target *x, const struct words *w)
 {
-	char line[2048];
+	char line[4096], name[256];
 	size_t p, len, used = 0;
 
 	if (x->n_inert == 0)
 		return;
-	len = (size_t)snprintf(line, sizeof line, "No effect on this target%s "
-	                       "(left out below): ", r->has_sobol ? ", bit for "
-	                       "bit, at p10, at p90 and in every Sobol run"
-	                       : " at p10 or at p90");
+	if (w->lang == LT_LANG_VI)
+		len = (size_t)snprintf(line, sizeof line, "Không tác động đến mục "
+		                       "tiêu này%s (không liệt kê bên dưới): ",
+		                       r->has_sobol ? ", đúng từng bit, ở p10, ở p90 "
+		                       "và ở mọi lần chạy Sobol" : " ở p10 hay p90");
+	else
+		len = (size_t)snprintf(line, sizeof line, "No effect on this "
+		                       "target%s (left out below): ", r->has_sobol
+		                       ? ", bit for bit, at p10, at p90 and in every "
+		                       "Sobol run" : " at p10 or at p90");
 	for (p = 0; p < r->n_params && len < sizeof line; p++)
 		if (x->inert[p])
 			len += (size_t)snprintf(line + len, sizeof line - len, "%s%s",
 			                        used++ > 0 ? ", " : "",
-			                        r->params[p].name);
+			                        param(w, r->params[p].name, name,
+			                              sizeof name));
 	lt_doc_line(d, line);
 }
 
 static void indicator_doc(lt_doc *root, const lt_scenario *s,
-                          const lt_sens_result *r, size_t k)
+                          const lt_sens_result *r, size_t k, lt_lang lang)
 {
 	const lt_indicator *ind = &s->indicators[k];
 	const lt_sens_target *x = &r->ind[k];
-	char title[512], tt[64];
+	const struct words w = {s, lang};
+	char title[512], tt[96], why[256];
 	lt_doc *d;
 
-	snprintf(title, sizeof title, "%s (%s), %s: target %s in %d", ind->name,
-	         ind->id, ind->unit, lt_target_text(ind, 6, 1, tt, sizeof tt),
-	         ind->target.year);
+	if (lang == LT_LANG_VI)
+		snprintf(title, sizeof title, "%s (%s), %s: mục tiêu %s",
+		         lt_indicator_name(ind, lang), ind->id,
+		         lt_indicator_unit(ind, lang), lt_target_phrase(ind, lang, tt,
+		         sizeof tt));
+	else
+		snprintf(title, sizeof title, "%s (%s), %s: target %s in %d",
+		         ind->name, ind->id, ind->unit, lt_target_text(ind, 6, 1, tt,
+		         sizeof tt), ind->target.year);
 	d = lt_doc_list_item(root, "indicators", title, NULL, LT_SHOW_ALL);
 	lt_doc_field(d, "id", "id", NULL, lt_cell_text(ind->id), LT_SHOW_JSON);
 	lt_doc_field(d, "target_year", "target_year", NULL,
@@ -515,17 +661,18 @@ static void indicator_doc(lt_doc *root, const lt_scenario *s,
 	lt_doc_field(d, "studied", "studied", NULL,
 	             lt_cell_bool(x->status == LT_SENS_TARGET), LT_SHOW_JSON);
 	if (x->status == LT_SENS_NOT_SIMULATED) {
-		lt_doc_linef(d, "not simulated: %s", x->why);
+		lt_doc_linef(d, LT_TR(lang, "not simulated: %s", "không mô phỏng: %s"),
+		             lt_cli_origin_text(x->why, lang, why, sizeof why));
 		lt_doc_field(d, "note", "note", NULL, lt_cell_text(x->why),
 		             LT_SHOW_JSON);
 		return;
 	}
 	if (x->status == LT_SENS_OFF_GRID) {
-		lt_doc_linef(d, "the target year lies past the horizon %d",
-		             s->horizon);
+		lt_doc_linef(d, LT_TR(lang, "the target year lies past the horizon "
+		             "%d", "năm mục tiêu nằm sau tầm nhìn %d"), s->horizon);
 		return;
 	}
-	base_lines(d, s, x, k, r->n_params);
+	base_lines(d, s, x, k, r->n_params, lang);
 	if (r->n_params == 0) {
 		lt_table *t = table(d, "flat", K_FLAT, LT_SHOW_CSV);
 
@@ -536,58 +683,86 @@ static void indicator_doc(lt_doc *root, const lt_scenario *s,
 		}
 		return;
 	}
-	if (x->n_inert == r->n_params) {
+	if (x->n_inert == r->n_params && lang == LT_LANG_VI)
+		lt_doc_linef(d, "Không tham số bất định nào làm thay đổi mục tiêu "
+		             "này: cùng giá trị và tỷ lệ chi ở mọi p10 và p90%s.",
+		             r->has_sobol ? ", và ở mọi lần chạy Sobol" : "");
+	else if (x->n_inert == r->n_params)
 		lt_doc_linef(d, "No uncertain parameter changes this target%s.",
 		             r->has_sobol ? ": the same value and share at every "
 		             "p10 and p90, and in every Sobol run" : ": the same "
 		             "value and share at every p10 and p90");
-		data_tornados(d, r, x, ind->id);
+	if (x->n_inert == r->n_params) {
+		data_tornados(d, r, x, ind->id, &w);
 	} else {
-		inert_line(d, r, x);
-		tornados(d, r, x, ind->id);
+		inert_line(d, r, x, &w);
+		tornados(d, r, x, ind->id, &w);
 	}
 	if (r->has_sobol)
-		sobols(d, r, x, ind->id);
+		sobols(d, r, x, ind->id, &w);
 }
 
 /* ---- the document ------------------------------------------------------ */
 
 /* What was run, in words and as data. */
 static void header(lt_doc *d, const lt_scenario *s, const lt_schedule *sc,
-                   const lt_sens_result *r, const lt_sens_opts *o)
+                   const lt_sens_result *r, const lt_sens_opts *o,
+                   lt_lang lang)
 {
 	char buf[160];
 	const lt_sobol_result *x = &r->sobol;
 
-	lt_doc_linef(d, "Schedule: %s", lt_cli_schedule_text(s, sc, buf,
-	             sizeof buf));
+	lt_doc_linef(d, LT_TR(lang, "Schedule: %s", "Lộ trình chi: %s"),
+	             lt_cli_schedule_text(s, sc, lang, buf, sizeof buf));
+	/* the JSON field keeps the English words, whatever the language */
+	lt_cli_schedule_text(s, sc, LT_LANG_EN, buf, sizeof buf);
 	lt_doc_field(d, "schedule", "schedule", NULL, lt_cell_text(buf),
 	             LT_SHOW_JSON);
 	lt_doc_field(d, "shocks", "shocks", NULL, lt_cell_bool(r->shocks),
 	             LT_SHOW_JSON);
 	if (r->n_factors == 0) {
-		lt_doc_line(d, "No parameter of the scenario is uncertain (none is "
-		            "given as a distribution): there is nothing to vary.");
+		lt_doc_line(d, LT_TR(lang, "No parameter of the scenario is uncertain "
+		                     "(none is given as a distribution): there is "
+		                     "nothing to vary.", "Kịch bản không có tham số "
+		                     "bất định nào (không tham số nào cho dưới dạng "
+		                     "phân phối): không có gì để thay đổi."));
 		return;
 	}
-	lt_doc_linef(d, "Tornado: each of the %zu uncertain parameters at its "
-	             "10th and its 90th percentile (p10, p90), the others at "
-	             "their medians, no yearly shocks; swing: the outcome at p90 "
-	             "minus the outcome at p10.", r->n_params);
+	lt_doc_linef(d, LT_TR(lang, "Tornado: each of the %zu uncertain "
+	             "parameters at its 10th and its 90th percentile (p10, p90), "
+	             "the others at their medians, no yearly shocks; swing: the "
+	             "outcome at p90 minus the outcome at p10.", "Tornado: mỗi "
+	             "tham số trong %zu tham số bất định lấy ở phân vị thứ 10 và "
+	             "thứ 90 (p10, p90), các tham số khác ở trung vị, không có cú "
+	             "sốc hằng năm; biên độ: kết quả ở p90 trừ kết quả ở p10."),
+	             r->n_params);
 	if (!r->has_sobol)
 		return;
-	lt_doc_linef(d, "Sobol: N = %zu base rows, %zu model runs (N x (%zu "
-	             "factors + 2)), seed %llu%s; %s.", x->n, x->evaluations,
-	             r->n_factors, (unsigned long long)x->seed, r->shocks ?
-	             ", the yearly shocks as one factor" : "", x->bootstrap > 0 ?
-	             "± is the 95 % interval from the bootstrap" : "no bootstrap "
-	             "intervals (--bootstrap 0)");
-	lt_doc_line(d, "S1: the share of the outcome's variance the factor "
-	            "explains alone; ST: with all its interactions.  ST near 0: "
-	            "the factor could be fixed anywhere in its range; ST - S1: "
-	            "what it does only together with others.  Estimates carry "
-	            "the sampling error shown by ±: one a little below 0 or "
-	            "above 1 is 0 or 1.");
+	if (lang == LT_LANG_VI)
+		lt_doc_linef(d, "Sobol: N = %zu dòng cơ sở, %zu lần chạy mô hình "
+		             "(N x (%zu nhân tố + 2)), seed %llu%s; %s.", x->n,
+		             x->evaluations, r->n_factors, (unsigned long long)x->seed,
+		             r->shocks ? ", các cú sốc hằng năm là một nhân tố" : "",
+		             x->bootstrap > 0 ? "± là khoảng 95 % từ bootstrap"
+		             : "không có khoảng bootstrap (--bootstrap 0)");
+	else
+		lt_doc_linef(d, "Sobol: N = %zu base rows, %zu model runs (N x (%zu "
+		             "factors + 2)), seed %llu%s; %s.", x->n, x->evaluations,
+		             r->n_factors, (unsigned long long)x->seed, r->shocks ?
+		             ", the yearly shocks as one factor" : "",
+		             x->bootstrap > 0 ? "± is the 95 % interval from the "
+		             "bootstrap" : "no bootstrap intervals (--bootstrap 0)");
+	lt_doc_line(d, LT_TR(lang, "S1: the share of the outcome's variance the "
+	            "factor explains alone; ST: with all its interactions.  ST "
+	            "near 0: the factor could be fixed anywhere in its range; "
+	            "ST - S1: what it does only together with others.  Estimates "
+	            "carry the sampling error shown by ±: one a little below 0 or "
+	            "above 1 is 0 or 1.", "S1: phần phương sai của kết quả mà "
+	            "nhân tố giải thích riêng; ST: cùng mọi tương tác của nó.  ST "
+	            "gần 0: có thể cố định nhân tố ở bất kỳ đâu trong khoảng của "
+	            "nó; ST - S1: phần nhân tố chỉ tác động khi đi cùng các nhân "
+	            "tố khác.  Ước lượng mang sai số lấy mẫu ghi sau ±: một ước "
+	            "lượng hơi dưới 0 hay hơi trên 1 là 0 hay 1."));
 	lt_doc_field(d, "samples", "samples", NULL, lt_cell_int((long long)x->n),
 	             LT_SHOW_JSON);
 	lt_doc_field(d, "evaluations", "evaluations", NULL,
@@ -626,21 +801,22 @@ static lt_doc *sens_doc(const lt_scenario *s, const lt_schedule *sc,
 	lt_doc *d;
 	size_t k, j;
 
-	snprintf(title, sizeof title, "Sensitivity — %s (%s)", s->province.name,
-	         s->path);
+	snprintf(title, sizeof title, LT_TR(co->lang, "Sensitivity — %s (%s)",
+	                                    "Độ nhạy — %s (%s)"),
+	         LT_TR(co->lang, s->province.name, s->province.name_vi), s->path);
 	d = lt_doc_alloc(title, NULL);
 	lt_doc_field(d, "scenario", "scenario", NULL, lt_cell_text(s->path),
 	             LT_SHOW_JSON);
-	header(d, s, sc, r, o);
+	header(d, s, sc, r, o, co->lang);
 	/* the CSV header, even when no table below has a row */
 	table(d, "csv_header", K_FLAT, LT_SHOW_CSV);
 	params_json(d, r);
 	lt_doc_list(d, "indicators", LT_SHOW_ALL);
 	for (k = 0; co->n_ids == 0 && k < s->n_indicators; k++)
-		indicator_doc(d, s, r, k);
+		indicator_doc(d, s, r, k, co->lang);
 	for (j = 0; j < co->n_ids; j++)
 		indicator_doc(d, s, r, (size_t)lt_scenario_find_indicator(s,
-		              co->ids[j]));
+		              co->ids[j]), co->lang);
 	return d;
 }
 
@@ -700,6 +876,7 @@ int lt_cmd_sens(int argc, char **argv)
 		{"format", required_argument, NULL, LT_OPT_FORMAT},
 		{"help", no_argument, NULL, 'h'},
 		{"indicator", required_argument, NULL, LT_OPT_INDICATOR},
+		{"lang", required_argument, NULL, LT_OPT_LANG},
 		{"no-sobol", no_argument, NULL, OPT_NO_SOBOL},
 		{"out", required_argument, NULL, LT_OPT_OUT},
 		{"ramp", required_argument, NULL, LT_OPT_RAMP},
@@ -725,11 +902,9 @@ int lt_cmd_sens(int argc, char **argv)
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (c == 'h') {
-			fputs(lt_usage_sens, stdout);
-			goto done;
-		}
-		status = lt_cli_run_option("sens", c, optarg, &ro);
+		status = lt_cli_help_option("sens", c, optarg, &o);
+		if (status < 0)
+			status = lt_cli_run_option("sens", c, optarg, &ro);
 		if (status < 0)
 			status = own_option(c, optarg, &a);
 		if (status < 0)
@@ -738,6 +913,10 @@ int lt_cmd_sens(int argc, char **argv)
 			status = lt_cli_bad_option("sens", c, argv);
 		if (status != LT_EXIT_OK)
 			goto done;
+	}
+	if (o.help) {
+		status = lt_cli_help("sens", &o);
+		goto done;
 	}
 	status = check_args(&a, &ro);
 	if (status == LT_EXIT_OK)

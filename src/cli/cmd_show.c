@@ -51,6 +51,30 @@ const char lt_usage_show[] =
 	"Exit status: 0 on success, 2 on bad usage or an invalid scenario, 3 when\n"
 	"the output cannot be written.\n";
 
+const char lt_usage_show_vi[] =
+	"Cách dùng: lotrinh show [--lang en|vi] [--format table|csv|json|xlsx]\n"
+	"                        [--out TỆP] TỆP\n"
+	"\n"
+	"In kịch bản TỆP theo cách người lập kế hoạch đọc: tỉnh, các văn bản được\n"
+	"dẫn, kinh tế, quy định và lộ trình chi ngân sách, tổng kinh phí các nhiệm\n"
+	"vụ do đề án ghi, và bảng lộ trình (mỗi chỉ tiêu một dòng: hiện trạng, các\n"
+	"mốc theo năm, mục tiêu).  Giá trị có dấu '*' là giả định của kịch bản,\n"
+	"không phải số liệu từ văn bản.\n"
+	"\n"
+	"Tùy chọn:\n"
+	"  --lang en|vi   nhãn và cách viết số bằng tiếng Anh (mặc định) hoặc\n"
+	"                 tiếng Việt\n"
+	"  --format table|csv|json|xlsx\n"
+	"                 định dạng đầu ra (mặc định table); csv là bảng lộ trình,\n"
+	"                 json là các số liệu của kịch bản và bảng lộ trình\n"
+	"                 xlsx là sổ tính (Excel), cần --out\n"
+	"  --out TỆP      ghi vào TỆP (thay cả tệp, chỉ khi đã xong) thay vì đầu\n"
+	"                 ra chuẩn\n"
+	"  -h, --help     in trợ giúp này\n"
+	"\n"
+	"Mã thoát: 0 khi thành công, 2 khi dùng sai lệnh hoặc kịch bản không hợp\n"
+	"lệ, 3 khi không ghi được đầu ra.\n";
+
 /* Widest an indicator name may print in the roadmap table. */
 #define NAME_COLS 46
 
@@ -576,16 +600,17 @@ int lt_cmd_show(int argc, char **argv)
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (c == 'h') {
-			fputs(lt_usage_show, stdout);
-			status = LT_EXIT_OK;
-			goto done;
-		}
-		status = lt_cli_option("show", c, optarg, &o);
+		status = lt_cli_help_option("show", c, optarg, &o);
+		if (status < 0)
+			status = lt_cli_option("show", c, optarg, &o);
 		if (status < 0)
 			status = lt_cli_bad_option("show", c, argv);
 		if (status != LT_EXIT_OK)
 			goto done;
+	}
+	if (o.help) {
+		status = lt_cli_help("show", &o);
+		goto done;
 	}
 	status = lt_cli_load_operand("show", argc, argv, &s);
 	if (status != LT_EXIT_OK)

@@ -27,7 +27,7 @@
 
 const char lt_usage_solve[] =
 	"Usage: lotrinh solve [--probability P [--draws N] [--seed S]\n"
-	"                     [--threads T]] [--indicator ID]...\n"
+	"                     [--threads T]] [--indicator ID]... [--lang en|vi]\n"
 	"                     [--format table|csv|json|xlsx] [--out FILE] SCENARIO\n"
 	"\n"
 	"Answer the inverse questions with the model of docs/MODEL.md:\n"
@@ -60,6 +60,9 @@ const char lt_usage_solve[] =
 	"\n"
 	"Options:\n"
 	"  --indicator ID           only this indicator (repeat for several)\n"
+	"  --lang en|vi             labels, names, units and numbers in English\n"
+	"                           (default) or Vietnamese; csv and json keep\n"
+	"                           their keys and a decimal point\n"
 	"  --format table|csv|json|xlsx\n"
 	"                           output format (default table)\n"
 	"                           xlsx is a workbook and needs --out\n"
@@ -70,6 +73,54 @@ const char lt_usage_solve[] =
 	"computation fails, 2 on bad usage or an invalid scenario, 3 when the\n"
 	"output cannot be written.\n";
 
+const char lt_usage_solve_vi[] =
+	"Cách dùng: lotrinh solve [--probability P [--draws N] [--seed S]\n"
+	"                         [--threads T]] [--indicator ID]... [--lang en|vi]\n"
+	"                         [--format table|csv|json|xlsx] [--out TỆP] KỊCH_BẢN\n"
+	"\n"
+	"Trả lời các bài toán ngược bằng mô hình của docs/MODEL.md:\n"
+	"  - tỷ lệ chi nhỏ nhất, không đổi, trên cơ sở chi (mỗi năm sau năm gốc)\n"
+	"    đạt từng mục tiêu đúng hạn, và đạt mọi mục tiêu cùng lúc (phương\n"
+	"    pháp Brent, chính xác đến 1e-6 điểm %); mục tiêu mà không tỷ lệ nào\n"
+	"    đến 100% đạt được thì báo như vậy, kèm hệ số phản ứng cần có, và mục\n"
+	"    tiêu ở trần của mô hình là mục tiêu không khoản chi nào đạt được;\n"
+	"  - năm đạt từng mục tiêu theo lộ trình chi của kịch bản;\n"
+	"  - hệ số phản ứng (beta) mà các mốc của lộ trình giả định, so với\n"
+	"    khoảng hợp lý của nó (miền của phân phối tiên nghiệm hoặc phân phối\n"
+	"    đã cho).\n"
+	"\n"
+	"Có bất định (docs/MODEL.md, \"Probability of a target against the\n"
+	"share\"):\n"
+	"  --probability P      tỷ lệ chi nhỏ nhất, không đổi, đạt từng mục tiêu,\n"
+	"                       và mọi mục tiêu cùng lúc, với xác suất ít nhất P\n"
+	"                       (một số nằm hẳn giữa 0 và 1), trên các lượt rút\n"
+	"                       tham số bất định và cú sốc của kịch bản; kèm số\n"
+	"                       tiền (tỷ đồng mỗi năm và cả giai đoạn), tỷ lệ chi\n"
+	"                       cho 50, 80 và 90 %, xác suất ở mức quy định và ở\n"
+	"                       100 %, và chi phí của chính đề án.  csv và json có\n"
+	"                       toàn bộ đường xác suất theo tỷ lệ chi\n"
+	"  --draws N            số lượt rút (mặc định 10000)\n"
+	"  --seed S             hạt giống của các lượt rút (mặc định 1): cùng hạt\n"
+	"                       giống cho cùng kết quả với mọi số luồng, và cùng\n"
+	"                       các lượt rút như simulate --draws\n"
+	"  --threads T          số luồng (mặc định: số nhân của máy)\n"
+	"\n"
+	"Tùy chọn:\n"
+	"  --indicator ID           chỉ chỉ tiêu này (lặp lại để chọn nhiều)\n"
+	"  --lang en|vi             nhãn, tên, đơn vị và số bằng tiếng Anh (mặc\n"
+	"                           định) hoặc tiếng Việt; csv và json giữ nguyên\n"
+	"                           khóa và dấu chấm thập phân\n"
+	"  --format table|csv|json|xlsx\n"
+	"                           định dạng đầu ra (mặc định table)\n"
+	"                           xlsx là sổ tính (Excel), cần --out\n"
+	"  --out TỆP                ghi vào TỆP (thay cả tệp, không bao giờ ghi đè\n"
+	"                           tệp đầu vào)\n"
+	"  -h, --help               in trợ giúp này\n"
+	"\n"
+	"Mã thoát: 0 khi thành công (mục tiêu không đạt được cũng là một câu trả\n"
+	"lời), 1 khi một phép tính thất bại, 2 khi dùng sai lệnh hoặc kịch bản\n"
+	"không hợp lệ, 3 khi không ghi được đầu ra.\n";
+
 /* A number, or missing when it is not finite. */
 static lt_cell num(double v, int prec, unsigned style)
 {
@@ -78,71 +129,87 @@ static lt_cell num(double v, int prec, unsigned style)
 }
 
 /* The share needed with β at the top of its plausible range. */
-static lt_cell top_cell(const lt_solve_answer *a, char *buf, size_t n)
+static lt_cell top_cell(const lt_solve_answer *a, lt_lang lang, char *buf,
+                        size_t n)
 {
 	if (!a->has_top)
 		return lt_cell_missing(NULL);
 	if (a->share_top.answer == LT_ANSWER_FREE)
 		return lt_cell_text("0%");
-	return lt_cli_share_cell(&a->share_top, 3, buf, n);
+	return lt_cli_share_cell(&a->share_top, 3, lang, buf, n);
 }
 
 /* The columns of the answers: text shows a reader's table, CSV and JSON
  * the numbers. */
 static const struct {
-	const char *key, *head;
+	const char *key, *head, *head_vi;
 	unsigned show;
 } cols[] = {
-	{"indicator", "indicator", LT_SHOW_TEXT},
-	{"id", "id", LT_SHOW_DATA},
-	{"target", "target", LT_SHOW_ALL},
-	{"share", "share", LT_SHOW_TEXT},
-	{"answer", "answer", LT_SHOW_DATA},
-	{"share_pct", "share_pct", LT_SHOW_DATA},
-	{"value_at_zero", "with 0%", LT_SHOW_ALL},
-	{"value_at_full", "with 100%", LT_SHOW_ALL},
-	{"share_beta_max", "share if beta = max", LT_SHOW_TEXT},
-	{"share_pct_beta_max", "share_pct_beta_max", LT_SHOW_DATA},
-	{"scenario_meets", "scenario meets it", LT_SHOW_TEXT},
-	{"year_met", "year_met", LT_SHOW_DATA},
-	{"beta", "beta", LT_SHOW_DATA},
-	{"beta_plausible_lo", "beta_plausible_lo", LT_SHOW_DATA},
-	{"beta_plausible_hi", "beta_plausible_hi", LT_SHOW_DATA},
-	{"beta_milestones", "beta_milestones", LT_SHOW_DATA},
-	{"beta_needed", "beta_needed", LT_SHOW_DATA},
-	{"met_without_spending", "met_without_spending", LT_SHOW_DATA},
+	{"indicator", "indicator", "chỉ tiêu", LT_SHOW_TEXT},
+	{"id", "id", NULL, LT_SHOW_DATA},
+	{"target", "target", "mục tiêu", LT_SHOW_ALL},
+	{"share", "share", "tỷ lệ chi", LT_SHOW_TEXT},
+	{"answer", "answer", NULL, LT_SHOW_DATA},
+	{"share_pct", "share_pct", NULL, LT_SHOW_DATA},
+	{"value_at_zero", "with 0%", "với 0%", LT_SHOW_ALL},
+	{"value_at_full", "with 100%", "với 100%", LT_SHOW_ALL},
+	{"share_beta_max", "share if beta = max", "tỷ lệ nếu beta = max",
+	 LT_SHOW_TEXT},
+	{"share_pct_beta_max", "share_pct_beta_max", NULL, LT_SHOW_DATA},
+	{"scenario_meets", "scenario meets it", "kịch bản đạt", LT_SHOW_TEXT},
+	{"year_met", "year_met", NULL, LT_SHOW_DATA},
+	{"beta", "beta", NULL, LT_SHOW_DATA},
+	{"beta_plausible_lo", "beta_plausible_lo", NULL, LT_SHOW_DATA},
+	{"beta_plausible_hi", "beta_plausible_hi", NULL, LT_SHOW_DATA},
+	{"beta_milestones", "beta_milestones", NULL, LT_SHOW_DATA},
+	{"beta_needed", "beta_needed", NULL, LT_SHOW_DATA},
+	{"met_without_spending", "met_without_spending", NULL, LT_SHOW_DATA},
 };
 #define NCOLS (sizeof cols / sizeof *cols)
 
+/* The target as the reader's table shows it in LANG; CSV and JSON keep
+ * the English form (LT_LANG_EN), whatever the language of the text. */
+static const char *target_text(const lt_indicator *ind, lt_lang lang,
+                               char *buf, size_t size)
+{
+	return lang == LT_LANG_VI ? lt_target_phrase(ind, lang, buf, size)
+	                          : lt_target_text_year(ind, 6, 1, buf, size);
+}
+
+/* Row K of the answers in T: words in LANG (the data table passes
+ * LT_LANG_EN). */
 static void answer_row(lt_table *t, const lt_scenario *s,
-                       const lt_solve_report *r, size_t k)
+                       const lt_solve_report *r, size_t k, lt_lang lang)
 {
 	const lt_indicator *ind = &s->indicators[k];
 	const lt_solve_answer *a = &r->answers[k];
 	char target[96], share[32], top[32];
 	int sim = a->share.answer != LT_ANSWER_NO_DYNAMICS;
 
-	lt_target_text_year(ind, 6, 1, target, sizeof target);
+	target_text(ind, lang, target, sizeof target);
 	lt_table_add_row(t);
-	lt_table_set(t, 0, ind->name);
+	lt_table_set(t, 0, lt_indicator_name(ind, lang));
 	lt_table_set(t, 1, ind->id);
 	lt_table_set(t, 2, target);
-	lt_table_put(t, 3, lt_cli_share_cell(&a->share, 3, share, sizeof share));
+	lt_table_put(t, 3, lt_cli_share_cell(&a->share, 3, lang, share,
+	                                     sizeof share));
 	lt_table_set(t, 4, lt_cli_answer_name(a->share.answer));
 	lt_table_put(t, 5, num(a->share.share, 0, 0));
 	lt_table_put(t, 6, sim ? num(a->share.at_zero, 4, LT_NUM_SIG)
 	                       : lt_cell_missing(""));
 	lt_table_put(t, 7, sim ? num(a->share.at_full, 4, LT_NUM_SIG)
 	                       : lt_cell_missing(""));
-	lt_table_put(t, 8, sim ? top_cell(a, top, sizeof top) : lt_cell_missing(""));
+	lt_table_put(t, 8, sim ? top_cell(a, lang, top, sizeof top)
+	                       : lt_cell_missing(""));
 	lt_table_put(t, 9, a->has_top ? num(a->share_top.share, 0, 0)
 	                              : lt_cell_missing(NULL));
 	if (!sim)
 		lt_table_put(t, 10, lt_cell_missing(""));
 	else if (a->year_met > 0)
-		lt_table_setf(t, 10, "in %d", a->year_met);
+		lt_table_setf(t, 10, LT_TR(lang, "in %d", "năm %d"), a->year_met);
 	else
-		lt_table_setf(t, 10, "not by %d", s->horizon);
+		lt_table_setf(t, 10, LT_TR(lang, "not by %d", "chưa đạt đến %d"),
+		              s->horizon);
 	lt_table_put(t, 11, a->year_met > 0 ? lt_cell_year(a->year_met)
 	                                    : lt_cell_missing(NULL));
 	lt_table_put(t, 12, num(a->beta, 0, 0));
@@ -166,7 +233,7 @@ static size_t chosen(const lt_scenario *s, const lt_cli_opts *o, size_t j)
  * section of its own, the data at the top of the document). */
 static void answers_table(lt_doc *d, const lt_scenario *s,
                           const lt_solve_report *r, const lt_cli_opts *o,
-                          unsigned show)
+                          unsigned show, lt_lang lang)
 {
 	lt_table *t = d != NULL ? lt_doc_table(d, "indicators", NULL, NULL, NCOLS,
 	                                       show) : NULL;
@@ -175,138 +242,201 @@ static void answers_table(lt_doc *d, const lt_scenario *s,
 	if (t == NULL)
 		return;
 	for (c = 0; c < NCOLS; c++)
-		lt_table_set_column(t, c, cols[c].key, cols[c].head, NULL,
+		lt_table_set_column(t, c, cols[c].key, cols[c].head, cols[c].head_vi,
 		                    c == 0 ? LT_LEFT : LT_RIGHT, cols[c].show & show);
 	lt_table_set_max_width(t, 0, 40);
 	for (j = 0; j < n; j++)
-		answer_row(t, s, r, chosen(s, o, j));
+		answer_row(t, s, r, chosen(s, o, j), lang);
 }
 
 /* The sentences after the table: all targets, the rule, the ceiling. */
 static void summary_lines(lt_doc *d, const lt_scenario *s,
-                          const lt_solve_report *r)
+                          const lt_solve_report *r, lt_lang lang)
 {
-	const char *base = s->budget.base == LT_BASE_RECURRENT
-	                   ? "recurrent spending" : "total budget spending";
+	const char *base = lt_cli_base_name(s, lang);
+	char a[32], b[32];
 	size_t k;
 
 	lt_doc_line(d, "");
 	if (!r->all_reachable)
-		lt_doc_line(d, "All targets together: not reachable with any share "
-		            "up to 100%.");
+		lt_doc_line(d, LT_TR(lang, "All targets together: not reachable with "
+		                     "any share up to 100%.", "Mọi mục tiêu cùng lúc: "
+		                     "không tỷ lệ chi nào đến 100% đạt được."));
 	else if (!isnan(r->all_share))
-		lt_doc_linef(d, "All targets together: %.3f%% of %s (set by %s).",
-		             r->all_share, base, s->indicators[r->binding].id);
+		lt_doc_linef(d, LT_TR(lang, "All targets together: %s%% of %s (set "
+		             "by %s).", "Mọi mục tiêu cùng lúc: %s%% %s (do %s quyết "
+		             "định)."), lt_format_number(r->all_share, 3, 0, lang, a,
+		             sizeof a), base, lt_indicator_name(&s->indicators[
+		             r->binding], lang));
 	if (s->budget.has_rule)
-		lt_doc_linef(d, "The plan's rule, at least %.4g%%, is %s.",
-		             s->budget.rule_min_share_pct, r->all_reachable &&
+		lt_doc_linef(d, LT_TR(lang, "The plan's rule, at least %s%%, is %s.",
+		             "Quy định của đề án, tối thiểu %s%%, %s."),
+		             lt_format_sig(s->budget.rule_min_share_pct, 4, 0, lang, a,
+		             sizeof a), r->all_reachable &&
 		             r->all_share <= s->budget.rule_min_share_pct
-		             ? "enough for every target"
-		             : "not enough for every target");
-	lt_doc_linef(d, "\"share if beta = max\" solves again with beta at the "
-	             "top of its plausible range (below).");
+		             ? LT_TR(lang, "enough for every target",
+		                     "đủ cho mọi mục tiêu")
+		             : LT_TR(lang, "not enough for every target",
+		                     "không đủ cho mọi mục tiêu"));
+	lt_doc_line(d, LT_TR(lang, "\"share if beta = max\" solves again with "
+	                     "beta at the top of its plausible range (below).",
+	                     "\"tỷ lệ nếu beta = max\" giải lại với beta ở cận "
+	                     "trên của khoảng hợp lý (bên dưới)."));
 	for (k = 0; k < s->n_indicators; k++) {
 		const lt_indicator *ind = &s->indicators[k];
 
 		if (r->answers[k].share.answer != LT_ANSWER_CEILING)
 			continue;
+		lt_format_sig(lt_target_aim(ind), 6, 0, lang, a, sizeof a);
+		lt_format_sig(lt_target_aim(ind), 6, 0, lang, b, sizeof b);
 		lt_doc_line(d, "");
-		lt_doc_linef(d, "%s: the target %.6g lies at the model's %s, which "
-		             "its logistic law approaches but never reaches, whatever "
-		             "the money; read it as \"as close to %.6g as possible\", "
-		             "or set the ceiling above the target if the indicator can "
-		             "truly reach it.", ind->id, lt_target_aim(ind),
-		             lt_target_sense(ind) > 0 ? "ceiling" : "floor",
-		             lt_target_aim(ind));
+		if (lang == LT_LANG_VI)
+			lt_doc_linef(d, "%s: mục tiêu %s nằm ở %s của mô hình, mà quy "
+			             "luật logistic tiến gần nhưng không bao giờ đạt, dù "
+			             "chi bao nhiêu; hãy đọc là \"càng gần %s càng tốt\", "
+			             "hoặc đặt trần cao hơn mục tiêu nếu chỉ tiêu thật sự "
+			             "đạt được.", lt_indicator_name(ind, lang), a,
+			             lt_target_sense(ind) > 0 ? "trần" : "sàn", b);
+		else
+			lt_doc_linef(d, "%s: the target %s lies at the model's %s, which "
+			             "its logistic law approaches but never reaches, "
+			             "whatever the money; read it as \"as close to %s as "
+			             "possible\", or set the ceiling above the target if "
+			             "the indicator can truly reach it.",
+			             lt_indicator_name(ind, lang), a,
+			             lt_target_sense(ind) > 0 ? "ceiling" : "floor", b);
 	}
 }
 
 /* " (6.2 times the top of its range)" into BUF. */
-static const char *above(double beta, double top, char *buf, size_t size)
+static const char *above(double beta, double top, lt_lang lang, char *buf,
+                         size_t size)
 {
+	char a[32];
+
 	if (top > 0.0)
-		snprintf(buf, size, " (%.2g times the top of its range)",
-		         beta / top);
+		snprintf(buf, size, LT_TR(lang, " (%s times the top of its range)",
+		                          " (gấp %s lần cận trên của khoảng)"),
+		         lt_format_sig(beta / top, 2, 0, lang, a, sizeof a));
 	else
-		snprintf(buf, size, " (above its range)");
+		snprintf(buf, size, "%s", LT_TR(lang, " (above its range)",
+		                                " (trên khoảng hợp lý)"));
 	return buf;
 }
 
 /* The β each roadmap assumes, one sentence an indicator. */
-static void beta_lines(lt_doc *d, const lt_scenario *s,
-                       const lt_solve_report *r)
+/* The sentence of answer X about the β the roadmap assumes, after
+ * NAME, into LINE. */
+static void beta_line(const lt_solve_answer *x, const char *name,
+                      lt_lang lang, char *line, size_t size)
 {
-	char line[640], range[64];
-	size_t k, n;
+	char a[32], b[32], c[32], range[64], why[256];
+	size_t n;
+
+	n = (size_t)snprintf(line, size, LT_TR(lang, "  %s: scenario %s "
+	                     "(plausible %s to %s)", "  %s: kịch bản %s (hợp lý "
+	                     "%s đến %s)"), name,
+	                     lt_format_sig(x->beta, 3, 0, lang, a, sizeof a),
+	                     lt_format_sig(x->beta_lo, 3, 0, lang, b, sizeof b),
+	                     lt_format_sig(x->beta_hi, 3, 0, lang, c, sizeof c));
+	if (x->has_beta_ms && n < size)
+		n += (size_t)snprintf(line + n, size - n, LT_TR(lang, "; the "
+		     "milestones assume %s%s", "; các mốc giả định %s%s"),
+		     lt_format_sig(x->beta_ms, 3, 0, lang, a, sizeof a),
+		     x->beta_ms > x->beta_hi ? above(x->beta_ms, x->beta_hi, lang,
+		     range, sizeof range) : !(x->beta_ms < 0.0) ? "" : LT_TR(lang,
+		     " (below zero: they rise more slowly than the trend alone)",
+		     " (dưới 0: các mốc tăng chậm hơn riêng xu thế)"));
+	if (x->met_without_spending && n < size)
+		snprintf(line + n, size - n, LT_TR(lang, "; the target is met "
+		         "without spending: its trend alone reaches it (%s)", "; mục "
+		         "tiêu đạt mà không cần chi: riêng xu thế đã đạt (%s)"),
+		         lt_cli_origin_text(x->r_origin, lang, why, sizeof why));
+	else if (x->has_beta_need && n < size)
+		snprintf(line + n, size - n, LT_TR(lang, "; the target on the "
+		         "scenario's schedule needs %s%s", "; theo lộ trình chi của "
+		         "kịch bản, mục tiêu cần %s%s"),
+		         lt_format_sig(x->beta_need, 3, 0, lang, a, sizeof a),
+		         x->beta_need > x->beta_hi ? above(x->beta_need, x->beta_hi,
+		         lang, range, sizeof range) : "");
+}
+
+/* The β each roadmap assumes, one sentence an indicator. */
+static void beta_lines(lt_doc *d, const lt_scenario *s,
+                       const lt_solve_report *r, lt_lang lang)
+{
+	char line[1024], a[32];
+	size_t k;
 
 	lt_doc_line(d, "");
-	lt_doc_linef(d, "Responsiveness beta (logit a year per point of GRDP of "
-	             "capital intensity): the scenario's,");
-	lt_doc_linef(d, "its plausible range (its prior's or distribution's, "
-	             "else 0 to %.2g; docs/MODEL.md) and what the plan assumes:",
-	             LT_BETA_PLAUSIBLE_MAX);
+	lt_doc_line(d, LT_TR(lang, "Responsiveness beta (logit a year per point "
+	                     "of GRDP of capital intensity): the scenario's,",
+	                     "Hệ số phản ứng beta (logit mỗi năm trên mỗi điểm % "
+	                     "GRDP của cường độ vốn): của kịch bản,"));
+	lt_doc_linef(d, LT_TR(lang, "its plausible range (its prior's or "
+	             "distribution's, else 0 to %s; docs/MODEL.md) and what the "
+	             "plan assumes:", "khoảng hợp lý (của phân phối tiên nghiệm "
+	             "hoặc phân phối đã cho, nếu không thì 0 đến %s; "
+	             "docs/MODEL.md) và điều đề án giả định:"),
+	             lt_format_sig(LT_BETA_PLAUSIBLE_MAX, 2, 0, lang, a, sizeof a));
 	for (k = 0; k < s->n_indicators; k++) {
 		const lt_solve_answer *x = &r->answers[k];
 
 		if (x->share.answer == LT_ANSWER_NO_DYNAMICS ||
 		    (!x->has_beta_ms && !x->has_beta_need && !x->met_without_spending))
 			continue;
-		n = (size_t)snprintf(line, sizeof line, "  %-20s scenario %.3g "
-		                     "(plausible %.3g to %.3g)", s->indicators[k].id,
-		                     x->beta, x->beta_lo, x->beta_hi);
-		if (x->has_beta_ms && n < sizeof line)
-			n += (size_t)snprintf(line + n, sizeof line - n, "; the "
-			     "milestones assume %.3g%s", x->beta_ms, x->beta_ms >
-			     x->beta_hi ? above(x->beta_ms, x->beta_hi, range, sizeof
-			     range) : x->beta_ms < 0.0 ? " (below zero: they rise more "
-			     "slowly than the trend alone)" : "");
-		if (x->met_without_spending && n < sizeof line)
-			snprintf(line + n, sizeof line - n, "; the target is met "
-			         "without spending: its trend alone reaches it (%s)",
-			         x->r_origin);
-		else if (x->has_beta_need && n < sizeof line)
-			snprintf(line + n, sizeof line - n, "; the target on the "
-			         "scenario's schedule needs %.3g%s", x->beta_need,
-			         x->beta_need > x->beta_hi ? above(x->beta_need,
-			         x->beta_hi, range, sizeof range) : "");
+		beta_line(x, lt_indicator_name(&s->indicators[k], lang), lang, line,
+		          sizeof line);
 		lt_doc_line(d, line);
 	}
 }
 
 /* The whole report as a document (caller frees), or NULL. */
+/* The lines of a scenario that simulates no indicator. */
+static void nothing_simulated(lt_doc *d, lt_lang lang)
+{
+	lt_doc_line(d, "");
+	lt_doc_line(d, LT_TR(lang, "No indicator of this scenario is simulated "
+	                     "(ranks get paths and audits only,", "Kịch bản này "
+	                     "không có chỉ tiêu nào được mô phỏng (chỉ tiêu xếp "
+	                     "hạng chỉ có đường đi và rà soát,"));
+	lt_doc_line(d, LT_TR(lang, "see 'lotrinh paths' and 'lotrinh audit'): "
+	                     "there is no share to solve for.", "xem 'lotrinh "
+	                     "paths' và 'lotrinh audit'): không có tỷ lệ chi nào "
+	                     "để giải."));
+}
+
 static lt_doc *solve_doc(const lt_scenario *s, const lt_solve_report *r,
                          const lt_cli_opts *o)
 {
-	const char *base = s->budget.base == LT_BASE_RECURRENT
-	                   ? "recurrent spending" : "total budget spending";
+	lt_lang lang = o->lang;
 	char title[512];
 	lt_doc *d;
 
-	snprintf(title, sizeof title, "Inverse questions — %s (%s)",
-	         s->province.name, s->path);
+	snprintf(title, sizeof title, LT_TR(lang, "Inverse questions — %s (%s)",
+	                                    "Bài toán ngược — %s (%s)"),
+	         LT_TR(lang, s->province.name, s->province.name_vi), s->path);
 	d = lt_doc_alloc(title, NULL);
 	if (d == NULL)
 		return NULL;
 	lt_doc_field(d, "scenario", "Scenario", NULL, lt_cell_text(s->path),
 	             LT_SHOW_JSON);
-	if (r->n_simulated == 0) {
-		lt_doc_line(d, "");
-		lt_doc_line(d, "No indicator of this scenario is simulated (ranks get "
-		            "paths and audits only,");
-		lt_doc_line(d, "see 'lotrinh paths' and 'lotrinh audit'): there is "
-		            "no share to solve for.");
-	} else {
-		snprintf(title, sizeof title, "Smallest constant share of %s, every "
-		         "year from %d, that meets each target:", base,
+	if (r->n_simulated == 0)
+		nothing_simulated(d, lang);
+	else
+		snprintf(title, sizeof title, LT_TR(lang, "Smallest constant share "
+		         "of %s, every year from %d, that meets each target:", "Tỷ lệ "
+		         "chi không đổi nhỏ nhất trên %s, mỗi năm từ %d, để đạt từng "
+		         "mục tiêu:"), lt_cli_base_name(s, lang),
 		         s->baseline_year + 1);
-	}
+	/* the title is text only: one language is enough */
 	if (r->n_simulated > 0)
 		answers_table(lt_doc_child(d, "answers", title, NULL, LT_SHOW_TEXT),
-		              s, r, o, LT_SHOW_TEXT);
-	answers_table(d, s, r, o, LT_SHOW_DATA);
+		              s, r, o, LT_SHOW_TEXT, lang);
+	answers_table(d, s, r, o, LT_SHOW_DATA, LT_LANG_EN);
 	if (r->n_simulated > 0) {
-		summary_lines(d, s, r);
-		beta_lines(d, s, r);
+		summary_lines(d, s, r, lang);
+		beta_lines(d, s, r, lang);
 	}
 	lt_doc_field(d, "all_targets_share_pct", "all_targets_share_pct", NULL,
 	             num(r->all_share, 0, 0), LT_SHOW_JSON);
@@ -347,29 +477,34 @@ static double bn(double million)
 /* COUNT of N draws as a reader's cell: "none" or "all" when the draws
  * give no spread to estimate a probability from (the notes under the
  * table give the rule-of-three bound), else three decimals. */
-static lt_cell p_cell(size_t count, size_t n)
+static lt_cell p_cell(size_t count, size_t n, lt_lang lang)
 {
 	if (count == 0)
-		return lt_cell_text("none");
+		return lt_cell_text(LT_TR(lang, "none", "không"));
 	if (count == n)
-		return lt_cell_text("all");
+		return lt_cell_text(LT_TR(lang, "all", "tất cả"));
 	return lt_cell_number((double)count / (double)n, 3, LT_NUM_FIXED, NULL);
 }
 
 /* The share curve C needs for probability P, as a reader's cell (SHORT:
  * the narrow form of the 50/80/90 % columns). */
 static lt_cell p_share_cell(const lt_solve_mc_curve *c, size_t n, double p,
-                            int short_, char *buf, size_t size)
+                            int short_, lt_lang lang, char *buf, size_t size)
 {
 	double share;
 
 	if (c->ceiling == n)
-		return lt_cell_text(short_ ? "never" : "never (ceiling)");
+		return lt_cell_text(short_ ? LT_TR(lang, "never", "không bao giờ")
+		                    : LT_TR(lang, "never (ceiling)",
+		                            "không bao giờ (trần)"));
 	if (!lt_solve_mc_share(c, n, p, &share))
-		return lt_cell_text(short_ ? "no share" : "not reachable");
+		return lt_cell_text(short_ ? LT_TR(lang, "no share", "không có")
+		                    : LT_TR(lang, "not reachable", "không đạt được"));
 	if (share <= 0.0)
-		return lt_cell_text(short_ ? "0%" : "0% (met anyway)");
-	snprintf(buf, size, "%.3f%%", share);
+		return lt_cell_text(short_ ? "0%" : LT_TR(lang, "0% (met anyway)",
+		                                          "0% (vẫn đạt)"));
+	lt_format_number(share, 3, 0, lang, buf, size - 1);
+	strcat(buf, "%");
 	return lt_cell_text(buf);
 }
 
@@ -389,7 +524,7 @@ static lt_cell p_money_cell(const struct prob_run *pr,
 /* One row of the reader's table T: NAME, TARGET and curve C. */
 static void p_row(lt_table *t, const lt_scenario *s, const char *name,
                   const char *target, const lt_solve_mc_curve *c,
-                  const struct prob_run *pr)
+                  const struct prob_run *pr, lt_lang lang)
 {
 	size_t n = pr->r.draws, j, col = 0;
 	char buf[4][32];
@@ -397,46 +532,61 @@ static void p_row(lt_table *t, const lt_scenario *s, const char *name,
 	lt_table_add_row(t);
 	lt_table_set(t, col++, name);
 	lt_table_set(t, col++, target);
-	lt_table_put(t, col++, p_share_cell(c, n, pr->p, 0, buf[0], 32));
+	lt_table_put(t, col++, p_share_cell(c, n, pr->p, 0, lang, buf[0], 32));
 	lt_table_put(t, col++, p_money_cell(pr, c, 1));
 	lt_table_put(t, col++, p_money_cell(pr, c, 0));
 	for (j = 0; j < N_SHOWN; j++)
-		lt_table_put(t, col++, p_share_cell(c, n, shown_p[j], 1, buf[j + 1],
-		                                    32));
+		lt_table_put(t, col++, p_share_cell(c, n, shown_p[j], 1, lang,
+		                                    buf[j + 1], 32));
 	if (s->budget.has_rule)
 		lt_table_put(t, col++, p_cell(lt_solve_mc_count(c,
-		             s->budget.rule_min_share_pct), n));
-	lt_table_put(t, col, p_cell(lt_solve_mc_count(c, 100.0), n));
+		             s->budget.rule_min_share_pct), n, lang));
+	lt_table_put(t, col, p_cell(lt_solve_mc_count(c, 100.0), n, lang));
 }
 
 /* The reader's table: one row per target shown, then all together. */
+/* A header of the reader's table: text only, in LANG. */
+static void p_head(lt_table *t, size_t c, const char *en, const char *vi,
+                   lt_align align)
+{
+	lt_table_set_column(t, c, en, en, vi, align, LT_SHOW_TEXT);
+}
+
 static void p_table(lt_doc *d, const lt_scenario *s, const struct prob_run *pr,
                     const lt_cli_opts *o)
 {
 	size_t ncols = 9 + (size_t)s->budget.has_rule, j, n, c = 0;
 	lt_table *t = lt_doc_table(d, "answers", NULL, NULL, ncols, LT_SHOW_TEXT);
-	char head[64], target[96];
+	lt_lang lang = o->lang;
+	char head[64], vi[64], target[96], a[32];
 
 	if (t == NULL)
 		return;
+	p_head(t, c++, "indicator", "chỉ tiêu", LT_LEFT);
+	lt_table_set_max_width(t, 0, 40);
+	p_head(t, c++, "target", "mục tiêu", LT_RIGHT);
 	snprintf(head, sizeof head, "share for P = %g", pr->p);
-	lt_table_set_header(t, c++, "indicator", LT_LEFT);
-	lt_table_set_header(t, c++, "target", LT_RIGHT);
-	lt_table_set_header(t, c++, head, LT_RIGHT);
-	lt_table_set_header(t, c++, "bn VND a year", LT_RIGHT);
+	snprintf(vi, sizeof vi, "tỷ lệ chi cho P = %s", lt_format_sig(pr->p, 6, 0,
+	         LT_LANG_VI, a, sizeof a));
+	p_head(t, c++, head, vi, LT_RIGHT);
+	p_head(t, c++, "bn VND a year", "tỷ đồng/năm", LT_RIGHT);
 	snprintf(head, sizeof head, "bn VND %d-%d", pr->r.first_year,
 	         pr->r.last_year);
-	lt_table_set_header(t, c++, head, LT_RIGHT);
+	snprintf(vi, sizeof vi, "tỷ đồng %d-%d", pr->r.first_year,
+	         pr->r.last_year);
+	p_head(t, c++, head, vi, LT_RIGHT);
 	for (j = 0; j < N_SHOWN; j++) {
 		snprintf(head, sizeof head, "%g %%", 100.0 * shown_p[j]);
-		lt_table_set_header(t, c++, head, LT_RIGHT);
+		p_head(t, c++, head, head, LT_RIGHT);
 	}
 	if (s->budget.has_rule) {
 		snprintf(head, sizeof head, "P at %g %%",
 		         s->budget.rule_min_share_pct);
-		lt_table_set_header(t, c++, head, LT_RIGHT);
+		snprintf(vi, sizeof vi, "P ở %s %%", lt_format_sig(
+		         s->budget.rule_min_share_pct, 6, 0, LT_LANG_VI, a, sizeof a));
+		p_head(t, c++, head, vi, LT_RIGHT);
 	}
-	lt_table_set_header(t, c, "P at 100 %", LT_RIGHT);
+	p_head(t, c, "P at 100 %", "P ở 100 %", LT_RIGHT);
 	n = o->n_ids > 0 ? o->n_ids : s->n_indicators;
 	for (j = 0; j < n; j++) {
 		size_t k = chosen(s, o, j);
@@ -444,24 +594,36 @@ static void p_table(lt_doc *d, const lt_scenario *s, const struct prob_run *pr,
 
 		if (!pr->r.ind[k].on)
 			continue;
-		lt_target_text_year(ind, 6, 1, target, sizeof target);
-		p_row(t, s, ind->id, target, &pr->r.ind[k], pr);
+		target_text(ind, lang, target, sizeof target);
+		p_row(t, s, lt_indicator_name(ind, lang), target, &pr->r.ind[k], pr,
+		      lang);
 	}
-	snprintf(target, sizeof target, "%zu target%s", pr->r.n_targets,
-	         pr->r.n_targets == 1 ? "" : "s");
-	p_row(t, s, "all together", target, &pr->r.all, pr);
+	if (lang == LT_LANG_VI)
+		snprintf(target, sizeof target, "%zu mục tiêu", pr->r.n_targets);
+	else
+		snprintf(target, sizeof target, "%zu target%s", pr->r.n_targets,
+		         pr->r.n_targets == 1 ? "" : "s");
+	p_row(t, s, LT_TR(lang, "all together", "mọi mục tiêu cùng lúc"), target,
+	      &pr->r.all, pr, lang);
 }
 
 /* The sentences under the table for curve C of ID (ALL: all targets
  * together): a target no share reaches with P, met in no draw or in all,
  * draws that miss it at every share, draws that more money sets back. */
 static void p_notes(lt_doc *d, const char *id, const lt_solve_mc_curve *c,
-                    const struct prob_run *pr, int all)
+                    const struct prob_run *pr, int all, lt_lang lang)
 {
 	size_t n = pr->r.draws, at_full = lt_solve_mc_count(c, 100.0);
-	char text[160];
+	char text[160], a[32];
 	double share;
 
+	if (c->ceiling == n && lang == LT_LANG_VI) {
+		lt_doc_linef(d, "%s: %s ở hoặc vượt giới hạn của mô hình, mà quy "
+		             "luật logistic không bao giờ đạt: không tỷ lệ chi nào "
+		             "đạt %s ở bất kỳ lượt nào.", id, all ? "có mục tiêu nằm"
+		             : "mục tiêu nằm", all ? "tất cả" : "mục tiêu");
+		return;
+	}
 	if (c->ceiling == n) {
 		lt_doc_linef(d, "%s: %s at or past the model's bound, which its "
 		             "logistic law never reaches: no share meets %s in any "
@@ -470,23 +632,33 @@ static void p_notes(lt_doc *d, const char *id, const lt_solve_mc_curve *c,
 		return;
 	}
 	if (lt_solve_mc_count(c, 0.0) == n)
-		lt_doc_linef(d, "%s: met without spending %s.", id,
-		             lt_cli_prob_text(n, n, text, sizeof text));
+		lt_doc_linef(d, LT_TR(lang, "%s: met without spending %s.",
+		             "%s: đạt mà không cần chi, %s."), id,
+		             lt_cli_prob_text(n, n, lang, text, sizeof text));
 	else if (at_full == 0)
-		lt_doc_linef(d, "%s: even at 100 %%, met %s.", id,
-		             lt_cli_prob_text(0, n, text, sizeof text));
+		lt_doc_linef(d, LT_TR(lang, "%s: even at 100 %%, met %s.",
+		             "%s: kể cả ở 100 %%, đạt %s."), id,
+		             lt_cli_prob_text(0, n, lang, text, sizeof text));
 	else if (!lt_solve_mc_share(c, n, pr->p, &share))
-		lt_doc_linef(d, "%s: not reachable with probability %g at any share "
-		             "up to 100 %%: at 100 %% the probability is %s.", id,
-		             pr->p, lt_cli_prob_text(at_full, n, text, sizeof text));
+		lt_doc_linef(d, LT_TR(lang, "%s: not reachable with probability %s "
+		             "at any share up to 100 %%: at 100 %% the probability "
+		             "is %s.", "%s: không tỷ lệ chi nào đến 100 %% đạt được "
+		             "với xác suất %s: ở 100 %% xác suất là %s."), id,
+		             lt_format_sig(pr->p, 6, 0, lang, a, sizeof a),
+		             lt_cli_prob_text(at_full, n, lang, text, sizeof text));
 	else if (c->unreachable > 0)
-		lt_doc_linef(d, "%s: %zu of %zu draws miss it even at 100 %%.", id,
-		             c->unreachable, n);
+		lt_doc_linef(d, LT_TR(lang, "%s: %zu of %zu draws miss it even at "
+		             "100 %%.", "%s: %zu trên %zu lượt không đạt kể cả ở "
+		             "100 %%."), id, c->unreachable, n);
 	if (c->negative_beta > 0)
-		lt_doc_linef(d, "%s: %zu of %zu draws have beta < 0, so more money "
-		             "lowers it; %zu of them meet the target at 0 %% but not "
-		             "at 100 %% and count as meeting it up to the share where "
-		             "they stop.", id, c->negative_beta, n, c->falling);
+		lt_doc_linef(d, LT_TR(lang, "%s: %zu of %zu draws have beta < 0, so "
+		             "more money lowers it; %zu of them meet the target at "
+		             "0 %% but not at 100 %% and count as meeting it up to the "
+		             "share where they stop.", "%s: %zu trên %zu lượt có "
+		             "beta < 0, nên chi nhiều hơn lại làm giảm chỉ tiêu; %zu "
+		             "lượt trong số đó đạt mục tiêu ở 0 %% nhưng không đạt ở "
+		             "100 %% và được tính là đạt cho đến tỷ lệ chi mà chúng "
+		             "thôi đạt."), id, c->negative_beta, n, c->falling);
 }
 
 /* The cells of one point of a curve into table T: the share (NAN: none)
@@ -600,49 +772,67 @@ static void p_item(lt_doc *d, const lt_scenario *s, const char *id,
 
 /* The header: the draws, the probability asked, what a share is, the
  * money's base. */
-static void p_header(lt_doc *d, const lt_scenario *s, const struct prob_run *pr)
+static void p_header(lt_doc *d, const lt_scenario *s, const struct prob_run *pr,
+                     lt_lang lang)
 {
 	const lt_solve_mc_result *r = &pr->r;
-	const char *base = s->budget.base == LT_BASE_RECURRENT
-	                   ? "recurrent spending" : "total budget spending";
-	char a[48], b[48];
+	const char *base = lt_cli_base_name(s, lang);
+	char a[48], b[48], p[32];
 	double year, total = lt_solve_mc_money(r, 1.0, &year);
 
-	lt_doc_linef(d, "%zu draws of %zu uncertain parameter%s%s, seed %llu; "
-	             "the share each target needs with probability %g.",
-	             r->draws, r->n_uncertain, r->n_uncertain == 1 ? "" : "s",
-	             r->shocks ? " and yearly shocks" : "",
-	             (unsigned long long)r->seed, pr->p);
-	lt_doc_linef(d, "A share is a constant %% of %s every year %d-%d; money "
-	             "in billion VND", base, r->first_year, r->last_year);
-	lt_doc_linef(d, "at the scenario's spending base (its central growth): "
-	             "1 %% is %s a year on average, %s in all.",
-	             lt_format_number(bn(year), 1, 0, LT_LANG_EN, a, sizeof a),
-	             lt_format_number(bn(total), 0, 0, LT_LANG_EN, b, sizeof b));
+	lt_format_sig(pr->p, 6, 0, lang, p, sizeof p);
+	if (lang == LT_LANG_VI)
+		lt_doc_linef(d, "%zu lượt rút %zu tham số bất định%s, seed %llu; tỷ "
+		             "lệ chi mỗi mục tiêu cần để đạt với xác suất %s.",
+		             r->draws, r->n_uncertain, r->shocks ? " và cú sốc hằng "
+		             "năm" : "", (unsigned long long)r->seed, p);
+	else
+		lt_doc_linef(d, "%zu draws of %zu uncertain parameter%s%s, seed "
+		             "%llu; the share each target needs with probability %s.",
+		             r->draws, r->n_uncertain, r->n_uncertain == 1 ? "" : "s",
+		             r->shocks ? " and yearly shocks" : "",
+		             (unsigned long long)r->seed, p);
+	lt_doc_linef(d, LT_TR(lang, "A share is a constant %% of %s every year "
+	             "%d-%d; money in billion VND", "Tỷ lệ chi là một %% %s không "
+	             "đổi mỗi năm %d-%d; tiền tính bằng tỷ đồng"), base,
+	             r->first_year, r->last_year);
+	lt_doc_linef(d, LT_TR(lang, "at the scenario's spending base (its central "
+	             "growth): 1 %% is %s a year on average, %s in all.", "theo cơ "
+	             "sở chi của kịch bản (mức tăng trung tâm): 1 %% là %s mỗi năm "
+	             "bình quân, %s cả giai đoạn."),
+	             lt_format_number(bn(year), 1, 0, lang, a, sizeof a),
+	             lt_format_number(bn(total), 0, 0, lang, b, sizeof b));
 }
 
 /* What the plan itself costs in the same years, in words. */
-static void p_plan(lt_doc *d, const lt_scenario *s, const struct prob_run *pr)
+static void p_plan(lt_doc *d, const lt_scenario *s, const struct prob_run *pr,
+                   lt_lang lang)
 {
 	const lt_solve_mc_result *r = &pr->r;
 	int years = r->last_year - r->first_year + 1;
 	char sched[160], a[48], b[48], c[48];
 
 	lt_doc_line(d, "");
-	lt_doc_linef(d, "The plan itself: its schedule (%s)",
-	             lt_cli_schedule_text(s, &s->budget.schedule, sched,
+	lt_doc_linef(d, LT_TR(lang, "The plan itself: its schedule (%s)",
+	                      "Chính đề án: lộ trình chi của nó (%s)"),
+	             lt_cli_schedule_text(s, &s->budget.schedule, lang, sched,
 	                                  sizeof sched));
-	lt_doc_linef(d, "spends %s billion VND a year on average, %s in %d-%d, "
-	             "as much as a constant %.3f %% of the base.",
-	             lt_format_number(bn(r->plan_total) / years, 0, 0, LT_LANG_EN,
-	                              a, sizeof a),
-	             lt_format_number(bn(r->plan_total), 0, 0, LT_LANG_EN, b,
-	                              sizeof b), r->first_year, r->last_year,
-	             100.0 * r->plan_total / r->base_total);
+	lt_doc_linef(d, LT_TR(lang, "spends %s billion VND a year on average, %s "
+	             "in %d-%d, as much as a constant %s %% of the base.", "chi "
+	             "bình quân %s tỷ đồng mỗi năm, %s trong %d-%d, bằng một tỷ lệ "
+	             "không đổi %s %% cơ sở chi."),
+	             lt_format_number(bn(r->plan_total) / years, 0, 0, lang, a,
+	                              sizeof a),
+	             lt_format_number(bn(r->plan_total), 0, 0, lang, b, sizeof b),
+	             r->first_year, r->last_year,
+	             lt_format_number(100.0 * r->plan_total / r->base_total, 3, 0,
+	                              lang, c, sizeof c));
 	if (r->has_programs)
-		lt_doc_linef(d, "The programmes' state budget in those years: %s "
-		             "billion VND.", lt_format_number(bn(r->programs_total), 0,
-		             0, LT_LANG_EN, c, sizeof c));
+		lt_doc_linef(d, LT_TR(lang, "The programmes' state budget in those "
+		             "years: %s billion VND.", "Ngân sách nhà nước của các "
+		             "nhiệm vụ trong những năm đó: %s tỷ đồng."),
+		             lt_format_number(bn(r->programs_total), 0, 0, lang, c,
+		                              sizeof c));
 }
 
 /* The JSON fields of the run. */
@@ -681,47 +871,51 @@ static void p_fields(lt_doc *d, const lt_scenario *s, const struct prob_run *pr)
 static lt_doc *prob_doc(const lt_scenario *s, const struct prob_run *pr,
                         const lt_cli_opts *o)
 {
+	lt_lang lang = o->lang;
 	char title[512], target[96];
 	size_t j, n = o->n_ids > 0 ? o->n_ids : s->n_indicators;
 	lt_doc *d;
 
-	snprintf(title, sizeof title, "Probability of each target against the "
-	         "share — %s (%s)", s->province.name, s->path);
+	snprintf(title, sizeof title, LT_TR(lang, "Probability of each target "
+	         "against the share — %s (%s)", "Xác suất đạt từng mục tiêu theo "
+	         "tỷ lệ chi — %s (%s)"), LT_TR(lang, s->province.name,
+	         s->province.name_vi), s->path);
 	d = lt_doc_alloc(title, NULL);
 	if (d == NULL)
 		return NULL;
 	p_fields(d, s, pr);
 	lt_doc_list(d, "targets", LT_SHOW_DATA);
 	if (pr->r.n_targets == 0) {
-		lt_doc_line(d, "");
-		lt_doc_line(d, "No indicator of this scenario is simulated (ranks get "
-		            "paths and audits only,");
-		lt_doc_line(d, "see 'lotrinh paths' and 'lotrinh audit'): there is "
-		            "no share to solve for.");
+		nothing_simulated(d, lang);
 		return d;
 	}
 	lt_doc_line(d, "");
-	p_header(d, s, pr);
+	p_header(d, s, pr, lang);
 	p_table(lt_doc_child(d, "answers", "Smallest constant share that meets "
-	        "each target with probability P:", NULL, LT_SHOW_TEXT), s, pr, o);
+	        "each target with probability P:", "Tỷ lệ chi không đổi nhỏ nhất "
+	        "để đạt từng mục tiêu với xác suất P:", LT_SHOW_TEXT), s, pr, o);
 	lt_doc_line(d, "");
-	lt_doc_line(d, "\"none\", \"all\": met in none, or all, of the draws at "
-	            "that share; \"no share\": not even 100 % reaches that "
-	            "probability.");
+	lt_doc_line(d, LT_TR(lang, "\"none\", \"all\": met in none, or all, of "
+	                     "the draws at that share; \"no share\": not even "
+	                     "100 % reaches that probability.", "\"không\", \"tất "
+	                     "cả\": không lượt nào, hoặc mọi lượt, đạt ở tỷ lệ chi "
+	                     "đó; \"không có\": kể cả 100 % cũng không đạt xác "
+	                     "suất đó."));
 	for (j = 0; j < n; j++) {
 		size_t k = chosen(s, o, j);
 		const lt_indicator *ind = &s->indicators[k];
 
 		if (!pr->r.ind[k].on)
 			continue;
-		p_notes(d, ind->id, &pr->r.ind[k], pr, 0);
+		p_notes(d, lt_indicator_name(ind, lang), &pr->r.ind[k], pr, 0, lang);
 		lt_target_text_year(ind, 6, 1, target, sizeof target);
 		p_item(d, s, ind->id, target, &pr->r.ind[k], pr);
 	}
-	p_notes(d, "all targets together", &pr->r.all, pr, 1);
+	p_notes(d, LT_TR(lang, "all targets together", "mọi mục tiêu cùng lúc"),
+	        &pr->r.all, pr, 1, lang);
 	snprintf(target, sizeof target, "%zu targets", pr->r.n_targets);
 	p_item(d, s, "all", target, &pr->r.all, pr);
-	p_plan(d, s, pr);
+	p_plan(d, s, pr, lang);
 	return d;
 }
 
@@ -799,6 +993,7 @@ int lt_cmd_solve(int argc, char **argv)
 		{"format", required_argument, NULL, LT_OPT_FORMAT},
 		{"help", no_argument, NULL, 'h'},
 		{"indicator", required_argument, NULL, LT_OPT_INDICATOR},
+		{"lang", required_argument, NULL, LT_OPT_LANG},
 		{"out", required_argument, NULL, LT_OPT_OUT},
 		{"probability", required_argument, NULL, OPT_PROBABILITY},
 		{"seed", required_argument, NULL, LT_OPT_SEED},
@@ -817,9 +1012,11 @@ int lt_cmd_solve(int argc, char **argv)
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (c == 'h') {
-			fputs(lt_usage_solve, stdout);
-			goto done;
+		status = lt_cli_help_option("solve", c, optarg, &o);
+		if (status >= 0) {
+			if (status != LT_EXIT_OK)
+				goto done;
+			continue;
 		}
 		if (c == OPT_PROBABILITY) {
 			prob = 1;
@@ -833,6 +1030,10 @@ int lt_cmd_solve(int argc, char **argv)
 		}
 		if (status != LT_EXIT_OK)
 			goto done;
+	}
+	if (o.help) {
+		status = lt_cli_help("solve", &o);
+		goto done;
 	}
 	/* --draws, --seed and --threads shape the draws of --probability */
 	if (!prob && (ro.draws_given || ro.seed_or_threads))

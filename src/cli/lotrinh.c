@@ -45,6 +45,43 @@ static const lt_command commands[] = {
 
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 
+/* The commands' summaries and usage in Vietnamese, by name: a table of its
+ * own, so that a command added to commands[] without them still builds
+ * (it prints its English texts under --lang vi until it has them). */
+static const struct {
+	const char *name, *summary, *usage;
+} commands_vi[] = {
+	{"check", "kiểm tra tệp kịch bản", lt_usage_check_vi},
+	{"show", "in kịch bản: tỉnh, quy định ngân sách, lộ trình",
+	 lt_usage_show_vi},
+	{"paths", "mức tăng mỗi mục tiêu đòi hỏi, các đường đi và xu thế",
+	 lt_usage_paths_vi},
+	{"audit", "rà soát các bước của lộ trình và các tổng của đề án",
+	 lt_usage_audit_vi},
+	{"simulate", "một lộ trình chi ngân sách mang lại gì, từng năm",
+	 lt_usage_simulate_vi},
+	{"solve", "tỷ lệ chi đạt từng mục tiêu, và điều lộ trình giả định",
+	 lt_usage_solve_vi},
+	{"sens", "tham số bất định nào tác động đến từng mục tiêu (tornado, "
+	 "Sobol)", lt_usage_sens_vi},
+	{"fit", "khớp đường cong tăng trưởng với dữ liệu x,y (kiểm chứng NIST)",
+	 lt_usage_fit_vi},
+};
+
+#define N_COMMANDS_VI (sizeof commands_vi / sizeof *commands_vi)
+
+/* Command C's summary (USAGE 0) or usage (USAGE 1) in LANG. */
+static const char *command_text(const lt_command *c, lt_lang lang,
+                                int usage)
+{
+	size_t i;
+
+	for (i = 0; lang == LT_LANG_VI && i < N_COMMANDS_VI; i++)
+		if (strcmp(commands_vi[i].name, c->name) == 0)
+			return usage ? commands_vi[i].usage : commands_vi[i].summary;
+	return usage ? c->usage : c->summary;
+}
+
 static const lt_command *find(const char *name)
 {
 	size_t i;
@@ -55,10 +92,41 @@ static const lt_command *find(const char *name)
 	return NULL;
 }
 
-static void print_help(FILE *out)
+static void print_help(FILE *out, lt_lang lang)
 {
 	size_t i;
 
+	if (lang == LT_LANG_VI) {
+		fputs("Cách dùng: lotrinh [--version] [--help] [--lang en|vi] LỆNH "
+		      "[TÙY CHỌN] TỆP...\n"
+		      "\n"
+		      "lotrinh mô phỏng các mục tiêu kinh tế số và đổi mới sáng tạo cấp "
+		      "tỉnh:\n"
+		      "mỗi mục tiêu đòi hỏi mức tăng nào, một tỷ lệ chi ngân sách mang "
+		      "lại gì,\n"
+		      "và lộ trình có khả thi hay không.\n"
+		      "\n"
+		      "Các lệnh:\n", out);
+		for (i = 0; i < N_COMMANDS; i++)
+			fprintf(out, "  %-10s %s\n", commands[i].name,
+			        command_text(&commands[i], lang, 0));
+		fputs("  help LỆNH  cách dùng đầy đủ của LỆNH (như LỆNH --help)\n"
+		      "\n"
+		      "Mọi lệnh nhận --lang vi (nhãn, tên chỉ tiêu, đơn vị và cách viết "
+		      "số\n"
+		      "bằng tiếng Việt: 1.234,5) và --lang en (mặc định).\n"
+		      "\n"
+		      "Mã thoát:\n"
+		      "  0  thành công (kết quả \"không đạt được\" cũng là thành công)\n"
+		      "  1  tính toán thất bại (không hội tụ, không đạt dung sai)\n"
+		      "  2  dùng sai lệnh, hoặc tệp kịch bản hay tệp dữ liệu không hợp "
+		      "lệ\n"
+		      "  3  môi trường lỗi (không ghi được tệp, thiếu gnuplot)\n"
+		      "\n"
+		      "Định dạng kịch bản: docs/SCENARIO.md.  Các lệnh: docs/CLI.md.\n",
+		      out);
+		return;
+	}
 	fputs("Usage: lotrinh [--version] [--help] COMMAND [OPTIONS] FILE...\n"
 	      "\n"
 	      "lotrinh simulates provincial digital-economy and innovation targets:\n"
@@ -149,13 +217,13 @@ int lt_cli_load_operand(const char *cmd, int argc, char **argv,
 	return rc == LT_OK ? LT_EXIT_OK : lt_cli_exit_status(rc);
 }
 
-int lt_cli_print_usage(const char *name, FILE *out)
+int lt_cli_print_usage(const char *name, lt_lang lang, FILE *out)
 {
 	const lt_command *c = find(name);
 
 	if (c == NULL)
 		return -1;
-	fputs(c->usage, out);
+	fputs(command_text(c, lang, 1), out);
 	return 0;
 }
 
@@ -169,19 +237,92 @@ static int finish(int status)
 	return status;
 }
 
+/* Take "--lang X" and "--lang=X" out of ARGV[FROM..TO) (the rest of
+ * ARGV, up to *ARGC, closes up) into *LANG.  Returns LT_EXIT_OK, or
+ * LT_EXIT_USAGE after a usage error (no value, a value other than en or
+ * vi). */
+static int take_lang(int *argc, char **argv, int from, int to, lt_lang *lang)
+{
+	int i = from, k;
+
+	while (i < to && i < *argc) {
+		const char *v = NULL;
+		int n = 0;
+
+		if (strcmp(argv[i], "--lang") == 0) {
+			if (i + 1 >= *argc)
+				return lt_cli_usage_error(NULL, "option '--lang' needs a "
+				                          "value");
+			v = argv[i + 1];
+			n = 2;
+		} else if (strncmp(argv[i], "--lang=", 7) == 0) {
+			v = argv[i] + 7;
+			n = 1;
+		}
+		if (n == 0) {
+			i++;
+			continue;
+		}
+		if (lt_lang_parse(v, lang) != 0)
+			return lt_cli_usage_error(NULL, "'--lang' must be en or vi (got "
+			                          "'%s')", v);
+		for (k = i; k + n <= *argc; k++)
+			argv[k] = argv[k + n];
+		*argc -= n;
+		to -= n;
+	}
+	return LT_EXIT_OK;
+}
+
+/* "lotrinh --lang vi COMMAND ...": COMMAND gets the option, as though it
+ * had been written after it. */
+static int run_with_lang(const lt_command *c, int argc, char **argv,
+                         const char *lang)
+{
+	char **args = lt_calloc((size_t)argc + 2, sizeof *args);
+	int i, rc;
+
+	if (args == NULL) {
+		fputs("lotrinh: out of memory\n", stderr);
+		return LT_EXIT_ENV;
+	}
+	args[0] = argv[0];
+	args[1] = (char *)"--lang";
+	args[2] = (char *)lang;
+	for (i = 1; i < argc; i++)
+		args[i + 2] = argv[i];
+	rc = c->fn(argc + 2, args);
+	free(args);
+	return rc;
+}
+
 int lt_main(int argc, char **argv)
 {
 	const lt_command *c;
-	const char *name;
+	const char *name, *lang_arg = NULL;
+	lt_lang lang = LT_LANG_EN;
 
 	gsl_set_error_handler_off();
 	/* jansson allocates through the counting wrapper too (alloc.h) */
 	json_set_alloc_funcs(lt_malloc, free);
+	if (argc >= 2 && (strcmp(argv[1], "--lang") == 0 ||
+	                  strncmp(argv[1], "--lang=", 7) == 0)) {
+		/* before the command: for --help, help, or handed to the command;
+		 * only this first one is taken here */
+		if (take_lang(&argc, argv, 1, 2, &lang) != LT_EXIT_OK)
+			return LT_EXIT_USAGE;
+		if (argc >= 2 && strcmp(argv[1], "--help") != 0 &&
+		    strcmp(argv[1], "-h") != 0 && strcmp(argv[1], "help") != 0 &&
+		    argv[1][0] != '-')
+			lang_arg = lang == LT_LANG_VI ? "vi" : "en";
+	}
 	if (argc < 2)
 		return lt_cli_usage_error(NULL, "no command given");
 	name = argv[1];
 	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
-		print_help(stdout);
+		if (take_lang(&argc, argv, 2, argc, &lang) != LT_EXIT_OK)
+			return LT_EXIT_USAGE;
+		print_help(stdout, lang);
 		return finish(LT_EXIT_OK);
 	}
 	if (strcmp(name, "--version") == 0) {
@@ -192,13 +333,15 @@ int lt_main(int argc, char **argv)
 		return finish(LT_EXIT_OK);
 	}
 	if (strcmp(name, "help") == 0) {
+		if (take_lang(&argc, argv, 2, argc, &lang) != LT_EXIT_OK)
+			return LT_EXIT_USAGE;
 		if (argc < 3) {
-			print_help(stdout);
+			print_help(stdout, lang);
 			return finish(LT_EXIT_OK);
 		}
 		if (argc > 3)
 			return lt_cli_usage_error(NULL, "'help' takes one command name");
-		if (lt_cli_print_usage(argv[2], stdout) != 0)
+		if (lt_cli_print_usage(argv[2], lang, stdout) != 0)
 			return lt_cli_usage_error(NULL, "unknown command '%s'", argv[2]);
 		return finish(LT_EXIT_OK);
 	}
@@ -207,5 +350,7 @@ int lt_main(int argc, char **argv)
 	c = find(name);
 	if (c == NULL)
 		return lt_cli_usage_error(NULL, "unknown command '%s'", name);
+	if (lang_arg != NULL)
+		return finish(run_with_lang(c, argc - 1, argv + 1, lang_arg));
 	return finish(c->fn(argc - 1, argv + 1));
 }

@@ -220,3 +220,24 @@ int lt_cli_emit(const lt_doc *doc, const lt_cli_opts *o,
 	lt_diag_destroy(&d);
 	return lt_cli_exit_status(rc);
 }
+
+int lt_cli_help_option(const char *cmd, int opt, const char *arg,
+                       lt_cli_opts *o)
+{
+	if (opt == 'h') {
+		o->help = 1;
+		return LT_EXIT_OK;
+	}
+	if (!o->help)
+		return -1;
+	/* after --help only the language counts: the usage is all that prints */
+	if (opt == LT_OPT_LANG)
+		return lt_cli_option(cmd, opt, arg, o);
+	return LT_EXIT_OK;
+}
+
+int lt_cli_help(const char *cmd, const lt_cli_opts *o)
+{
+	lt_cli_print_usage(cmd, o->lang, stdout);
+	return LT_EXIT_OK;
+}

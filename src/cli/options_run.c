@@ -180,25 +180,130 @@ const lt_schedule *lt_cli_schedule(const lt_cli_run_opts *r)
 }
 
 const char *lt_cli_schedule_text(const struct lt_scenario *s,
-                                 const lt_schedule *sc, char *buf,
-                                 size_t size)
+                                 const lt_schedule *sc, lt_lang lang,
+                                 char *buf, size_t size)
 {
+	char a[32], b[32];
+
 	switch (sc->kind) {
 	case LT_SCHED_CONSTANT:
-		snprintf(buf, size, "%.4g%% of the base every year", sc->share_pct);
+		snprintf(buf, size, LT_TR(lang, "%s%% of the base every year",
+		                          "%s%% cơ sở chi mỗi năm"),
+		         lt_format_sig(sc->share_pct, 4, 0, lang, a, sizeof a));
 		break;
 	case LT_SCHED_RAMP:
-		snprintf(buf, size, "from %.4g%% in %d to %.4g%% in %d", sc->from_pct,
-		         s->baseline_year, sc->to_pct, sc->to_year);
+		snprintf(buf, size, LT_TR(lang, "from %s%% in %d to %s%% in %d",
+		                          "từ %s%% năm %d lên %s%% năm %d"),
+		         lt_format_sig(sc->from_pct, 4, 0, lang, a, sizeof a),
+		         s->baseline_year,
+		         lt_format_sig(sc->to_pct, 4, 0, lang, b, sizeof b),
+		         sc->to_year);
 		break;
 	case LT_SCHED_PER_YEAR:
-		snprintf(buf, size, "the scenario's shares by year");
+		snprintf(buf, size, "%s", LT_TR(lang, "the scenario's shares by year",
+		                                "tỷ lệ chi từng năm của kịch bản"));
 		break;
 	case LT_SCHED_PROGRAMS:
-		snprintf(buf, size, "what the plan's programmes spend each year");
+		snprintf(buf, size, "%s", LT_TR(lang, "what the plan's programmes "
+		                                "spend each year", "theo kinh phí "
+		                                "các nhiệm vụ của đề án"));
 		break;
 	}
 	return buf;
+}
+
+const char *lt_cli_origin_text(const char *origin, lt_lang lang, char *buf,
+                               size_t size)
+{
+	char name[64];
+	size_t n;
+
+	/* the forms of model.c's r_slot, beta_slot and static_reason */
+	if (lang != LT_LANG_VI)
+		snprintf(buf, size, "%s", origin);
+	else if (sscanf(origin, "r from the '%63[^']' prior (docs/MODEL.md), too "
+	                "little history", name) == 1)
+		snprintf(buf, size, "r theo phân phối tiên nghiệm '%s' (docs/MODEL.md), "
+		         "vì quá ít số liệu quá khứ", name);
+	else if (sscanf(origin, "beta from the '%63[^']' prior", name) == 1)
+		snprintf(buf, size, "beta theo phân phối tiên nghiệm '%s' "
+		         "(docs/MODEL.md)", name);
+	else if (sscanf(origin, "r from the trend of %zu observations", &n) == 1)
+		snprintf(buf, size, "r theo xu thế của %zu quan sát (độ dốc logit)",
+		         n);
+	else if (sscanf(origin, "the baseline %63s is not strictly", name) == 1)
+		snprintf(buf, size, "hiện trạng %s không nằm hẳn giữa sàn và trần "
+		         "(%s)", name, origin);
+	else if (strcmp(origin, "r from the scenario") == 0)
+		snprintf(buf, size, "r do kịch bản cho");
+	else if (strcmp(origin, "beta from the scenario") == 0)
+		snprintf(buf, size, "beta do kịch bản cho");
+	else if (strcmp(origin, "beta = 0: not given") == 0)
+		snprintf(buf, size, "beta = 0: không được cho");
+	else if (strncmp(origin, "r = 0: ", 7) == 0)
+		snprintf(buf, size, "r = 0: không có r, không có phân phối tiên "
+		         "nghiệm và quá ít số liệu để ước lượng xu thế");
+	else if (strcmp(origin, "a rank: paths and audits only, no dynamics") == 0)
+		snprintf(buf, size, "chỉ tiêu xếp hạng: chỉ có đường đi và rà soát, "
+		         "không mô phỏng");
+	else if (strcmp(origin, "a count needs a 'ceiling' for the logistic "
+	                "law") == 0)
+		snprintf(buf, size, "chỉ tiêu đếm cần 'ceiling' (trần) cho quy luật "
+		         "logistic");
+	else if (strcmp(origin, lt_no_baseline_text) == 0)
+		snprintf(buf, size, "văn bản chưa có hiện trạng: không đo được tiến "
+		         "độ");
+	else
+		snprintf(buf, size, "%s", origin);
+	return buf;
+}
+
+/* The name of the indicator with id ID in LANG, or ID when S has none. */
+static const char *indicator_name(const struct lt_scenario *s, const char *id,
+                                  lt_lang lang)
+{
+	int k = lt_scenario_find_indicator(s, id);
+
+	return k >= 0 ? lt_indicator_name(&s->indicators[k], lang) : id;
+}
+
+const char *lt_cli_param_name(const struct lt_scenario *s, const char *name,
+                              lt_lang lang, char *buf, size_t size)
+{
+	static const struct { const char *en, *vi; } fixed[] = {
+		{"GRDP growth", "tăng trưởng GRDP"},
+		{"spending-base growth", "tăng trưởng cơ sở chi"},
+		{"co-financing ratio", "tỷ lệ vốn ngoài NSNN"},
+		{"yearly shocks", "cú sốc hằng năm"},
+	};
+	char p[16], a[64], b[64];
+	size_t i;
+
+	/* the forms of model.c's slot names */
+	if (lang != LT_LANG_VI)
+		snprintf(buf, size, "%s", name);
+	else if (sscanf(name, "gamma from %63s to %63s", a, b) == 2)
+		snprintf(buf, size, "gamma từ %s đến %s", indicator_name(s, a, lang),
+		         indicator_name(s, b, lang));
+	else if (sscanf(name, "%15[a-z] of %63s", p, a) == 2 &&
+	         (strcmp(p, "delta") == 0 || strcmp(p, "eta") == 0))
+		snprintf(buf, size, "%s của kênh %s", p, a);
+	else if (sscanf(name, "%15[a-z] of %63s", p, a) == 2)
+		snprintf(buf, size, "%s của %s", p, indicator_name(s, a, lang));
+	else {
+		snprintf(buf, size, "%s", name);
+		for (i = 0; i < sizeof fixed / sizeof *fixed; i++)
+			if (strcmp(name, fixed[i].en) == 0)
+				snprintf(buf, size, "%s", fixed[i].vi);
+	}
+	return buf;
+}
+
+const char *lt_cli_base_name(const struct lt_scenario *s, lt_lang lang)
+{
+	return s->budget.base == LT_BASE_RECURRENT
+	       ? LT_TR(lang, "recurrent spending", "chi thường xuyên")
+	       : LT_TR(lang, "total budget spending", "tổng chi ngân sách");
 }
 
 /* ---- the progress line ---------------------------------------------------- */
@@ -256,38 +361,54 @@ const char *lt_cli_answer_name(lt_answer a)
 	return names[a];
 }
 
-lt_cell lt_cli_share_cell(const lt_share_result *x, int decimals, char *buf,
-                          size_t size)
+lt_cell lt_cli_share_cell(const lt_share_result *x, int decimals,
+                          lt_lang lang, char *buf, size_t size)
 {
 	switch (x->answer) {
 	case LT_ANSWER_NO_DYNAMICS:
-		return lt_cell_text("not simulated");
+		return lt_cell_text(LT_TR(lang, "not simulated", "không mô phỏng"));
 	case LT_ANSWER_UNREACHABLE:
-		return lt_cell_text("not reachable");
+		return lt_cell_text(LT_TR(lang, "not reachable", "không đạt được"));
 	case LT_ANSWER_CEILING:
-		return lt_cell_text("never (ceiling)");
+		return lt_cell_text(LT_TR(lang, "never (ceiling)",
+		                          "không bao giờ (trần)"));
 	case LT_ANSWER_FREE:
-		return lt_cell_text("0% (met anyway)");
+		return lt_cell_text(LT_TR(lang, "0% (met anyway)", "0% (vẫn đạt)"));
 	case LT_ANSWER_SOLVED:
 		break;
 	}
-	snprintf(buf, size, "%.*f%%", decimals, x->share);
+	lt_format_number(x->share, decimals, 0, lang, buf, size - 1);
+	strcat(buf, "%");
 	return lt_cell_text(buf);
 }
 
 /* ---- probabilities in words ----------------------------------------------- */
 
-const char *lt_cli_prob_text(size_t count, size_t n, char *buf, size_t size)
+const char *lt_cli_prob_text(size_t count, size_t n, lt_lang lang, char *buf,
+                             size_t size)
 {
 	double se, p = lt_mc_prob(count, n, &se);
+	char a[32], b[32];
 
-	if (count == 0)
-		snprintf(buf, size, "in none of %zu draws: P < %.2g (rule of three, "
-		         "95 %%)", n, 3.0 / (double)n);
+	if (count == 0 && lang == LT_LANG_VI)
+		snprintf(buf, size, "ở 0/%zu lượt: P < %s (quy tắc ba, 95 %%)", n,
+		         lt_format_sig(3.0 / (double)n, 2, 0, lang, a, sizeof a));
+	else if (count == 0)
+		snprintf(buf, size, "in none of %zu draws: P < %s (rule of three, "
+		         "95 %%)", n, lt_format_sig(3.0 / (double)n, 2, 0, lang, a,
+		         sizeof a));
+	else if (count == n && lang == LT_LANG_VI)
+		snprintf(buf, size, "ở cả %zu/%zu lượt: P > %s (quy tắc ba, 95 %%)",
+		         n, n, lt_format_sig(1.0 - 3.0 / (double)n, 6, 0, lang, a,
+		         sizeof a));
 	else if (count == n)
-		snprintf(buf, size, "in all %zu draws: P > %.6g (rule of three, "
-		         "95 %%)", n, 1.0 - 3.0 / (double)n);
+		snprintf(buf, size, "in all %zu draws: P > %s (rule of three, "
+		         "95 %%)", n, lt_format_sig(1.0 - 3.0 / (double)n, 6, 0,
+		         lang, a, sizeof a));
 	else
-		snprintf(buf, size, "P = %.3f (Monte Carlo s.e. %.2g)", p, se);
+		snprintf(buf, size, LT_TR(lang, "P = %s (Monte Carlo s.e. %s)",
+		                          "P = %s (sai số chuẩn Monte Carlo %s)"),
+		         lt_format_number(p, 3, 0, lang, a, sizeof a),
+		         lt_format_sig(se, 2, 0, lang, b, sizeof b));
 	return buf;
 }
