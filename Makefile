@@ -103,12 +103,12 @@ $(BUILD)/tests/%: tests/%.c $(LIB) $(BUILD)/FLAGS
 
 # The main job on Long An: the roadmap, what the plan gets wrong, and what
 # share of spending its targets need.
-run: $(BIN)
-	./$(BIN) show scenarios/long_an.cfg
-	@echo
-	./$(BIN) audit --min-severity warning scenarios/long_an.cfg
-	@echo
-	./$(BIN) solve scenarios/long_an.cfg
+# The main job on Long An, after a quiet build: every output into
+# $(RUN_OUT), and the briefing's path at the end.
+RUN_OUT ?= out/long_an
+run:
+	@$(MAKE) -s --no-print-directory $(BIN)
+	@./$(BIN) run --out $(RUN_OUT) scenarios/long_an.cfg
 
 # Unit and CLI tests; Criterion prints a synthesis line for each binary.
 check: test
@@ -171,6 +171,10 @@ valgrind: $(BIN)
 		$(VALGRIND) ./$(BIN) sens --samples 64 --bootstrap 10 --threads 2 $$f > /dev/null; \
 		$(VALGRIND) ./$(BIN) sens --samples 64 --threads 2 --format json $$f > /dev/null; \
 	done
+	@echo "valgrind: run and compare"
+	@$(VALGRIND) ./$(BIN) run --draws 300 --sobol 64 --bootstrap 10 --threads 2 \
+		--out $(BUILD)/valgrind-run scenarios/long_an.cfg > /dev/null
+	@$(VALGRIND) ./$(BIN) compare --draws 100 --threads 2 scenarios/*.cfg > /dev/null
 	@set -e; for f in tests/data/nist/*.csv; do \
 		echo "valgrind: fit $$f"; \
 		$(VALGRIND) ./$(BIN) fit --model saturating --predict 1 $$f > /dev/null || \
