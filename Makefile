@@ -42,8 +42,12 @@ PKGS = gsl libconfig jansson xlsxwriter
 # '=' (not ':='): pkg-config runs when a recipe needs it, after `deps`
 # OpenMP: Monte Carlo spreads chunks of draws over threads (mc.c)
 OPENMP ?= -fopenmp
+# Where the chart templates are (plot.c): the source tree's plots/, else
+# the installed copy; the environment's LOTRINH_PLOTS overrides both.
+PLOTS_FLAGS = -DLT_PLOTS_DIR="\"$(abspath plots)\"" \
+	-DLT_PLOTS_SHARE="\"$(PREFIX)/share/lotrinh/plots\""
 LT_CFLAGS = $(WARNINGS) $(SAN_FLAGS) $(OPENMP) -D_POSIX_C_SOURCE=200809L -Iinclude \
-	$(shell $(PKG_CONFIG) --cflags $(PKGS))
+	$(PLOTS_FLAGS) $(shell $(PKG_CONFIG) --cflags $(PKGS))
 LT_LIBS = $(OPENMP) $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags criterion)
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs criterion)
@@ -242,9 +246,13 @@ install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/lotrinh
 	install -m 644 docs/lotrinh.1 $(DESTDIR)$(MANDIR)/man1/lotrinh.1
+	install -d $(DESTDIR)$(PREFIX)/share/lotrinh/plots
+	install -m 644 plots/*.gp $(DESTDIR)$(PREFIX)/share/lotrinh/plots
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/lotrinh $(DESTDIR)$(MANDIR)/man1/lotrinh.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/lotrinh/plots
+	-rmdir $(DESTDIR)$(PREFIX)/share/lotrinh 2>/dev/null
 
 clean:
 	rm -rf $(BUILD)
