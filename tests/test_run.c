@@ -52,7 +52,7 @@ static int temps_left(void)
 }
 
 #define RUN(...) run_cli("run", "--draws", "300", "--sobol", "0", "--threads", \
-                         "1", __VA_ARGS__)
+                         "1", "--no-plot", __VA_ARGS__)
 
 /* A run writes the briefing and says where it is; a second run into the
  * same DIR replaces its own outputs. */
@@ -167,4 +167,46 @@ Test(run, full_disk, .init = mkdir_tmp, .fini = rm_tmp)
 	cr_expect_eq(WEXITSTATUS(status), 3);
 	cr_expect(!exists("report.html"));
 	cr_expect(!temps_left());
+}
+
+/* With charts: each beside its data, labels, template and redraw script,
+ * listed in the manifest and embedded in the briefing (SVG here); without
+ * gnuplot on the PATH, one line and exit 3. */
+Test(run, charts, .init = mkdir_tmp, .fini = rm_tmp, .timeout = 120)
+{
+	struct run r = run_cli("run", "--draws", "300", "--sobol", "64",
+	                       "--bootstrap", "0", "--threads", "1",
+	                       "--plot-format", "svg", "--out", dir,
+	                       "tests/data/good/full.cfg");
+	const char *parts[] = {"svg", "tsv", "labels.tsv", "gp", "sh"};
+	char name[96], path[160], *html, *manifest, *path_env;
+	size_t i;
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	for (i = 0; i < 5; i++) {
+		snprintf(name, sizeof name, "charts/trajectory-digital_economy.%s",
+		         parts[i]);
+		cr_expect(exists(name), "%s", name);
+	}
+	cr_expect(exists("charts/spending.svg"));
+	cr_expect(exists("charts/probability.svg"));
+	snprintf(path, sizeof path, "%s/report.html", dir);
+	html = slurp(path);
+	cr_expect(strstr(html, "data:image/svg+xml;base64,") != NULL);
+	free(html);
+	snprintf(path, sizeof path, "%s/.lotrinh-manifest", dir);
+	manifest = slurp(path);
+	cr_expect(strstr(manifest, " charts/trajectory-digital_economy.svg\n")
+	          != NULL, "%s", manifest);
+	free(manifest);
+	path_env = strdup(getenv("PATH"));
+	setenv("PATH", "/nonexistent", 1);
+	r = run_cli("run", "--draws", "200", "--sobol", "0", "--threads", "1",
+	            "--out", dir, "tests/data/good/full.cfg");
+	setenv("PATH", path_env, 1);
+	free(path_env);
+	cr_expect_eq(r.status, 3, "%s", r.err);
+	cr_expect(strstr(r.err, "gnuplot") != NULL, "%s", r.err);
+	run_free(&r);
 }

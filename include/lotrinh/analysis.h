@@ -7,8 +7,8 @@
  * own schedule and of business as usual (for the year-reached
  * distribution), the inverse questions at the central parameters, the
  * probability of each target against a constant budget share (the cost of
- * certainty, read at the plan's rule), and the sensitivity (tornado and
- * Sobol indices).  Each part is the engine the single-purpose command
+ * certainty, read at the plan's rule), the sensitivity (tornado and
+ * Sobol indices), and the probability over share × β (the heat maps).  Each part is the engine the single-purpose command
  * uses, with the same options, so `run`'s numbers are the commands'
  * numbers.  Sample sizes are options, so tests and valgrind can run it
  * small.
@@ -21,6 +21,7 @@
 
 #include "lotrinh/audit.h"
 #include "lotrinh/error.h"
+#include "lotrinh/heat.h"
 #include "lotrinh/mc.h"
 #include "lotrinh/paths.h"
 #include "lotrinh/scenario.h"
@@ -54,7 +55,9 @@ typedef struct lt_analysis {
 	lt_solve_report solve;
 	lt_solve_mc_result prob; /* P(target) against a constant share */
 	lt_sens_result sens;
+	lt_heat_result heat;    /* P(target) over share × β (heat maps) */
 	int has_sim, has_mc, has_mc_bau, has_solve, has_prob, has_sens;
+	int has_heat;
 } lt_analysis;
 
 /* Run every engine on S with options O into *OUT (free with

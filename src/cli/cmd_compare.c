@@ -150,12 +150,15 @@ static lt_cell prob_cell(const lt_compare_cell *c, const double *rule,
 	if (!c->has_p)
 		return lt_cell_missing(NULL);
 	if (c->p_met == 0 || c->p_met == c->p_draws) {
-		/* the rule of three: no standard error says anything here */
+		/* the rule of three, 3/N with its first significant digit: no
+		 * standard error says anything here */
+		int dec = (int)ceil(log10((double)c->p_draws / 3.0));
+
 		snprintf(buf, sizeof buf, c->p_met == 0 ? "< %s" : "> %s",
 		         lt_format_number(c->p_met == 0
 		                          ? 3.0 / (double)c->p_draws
 		                          : 1.0 - 3.0 / (double)c->p_draws,
-		                          3, 0, lang, a, sizeof a));
+		                          dec, 0, lang, a, sizeof a));
 		return lt_cell_text(buf);
 	}
 	snprintf(buf, sizeof buf, "%s ± %s",

@@ -6,6 +6,7 @@
  * JSON, the workbook.  A progress line on a terminal; at the end, where
  * the briefing is. */
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,19 +15,22 @@
 #include "cli_private.h"
 #include "lotrinh/analysis.h"
 #include "lotrinh/briefing.h"
+#include "lotrinh/chart.h"
 #include "lotrinh/cli.h"
 #include "lotrinh/config.h"
 #include "lotrinh/outdir.h"
 
 const char lt_usage_run[] =
 	"Usage: lotrinh run [--draws N] [--sobol N] [--bootstrap R] [--seed S]\n"
-	"                   [--threads T] [--lang en|vi] --out DIR SCENARIO\n"
+	"                   [--threads T] [--lang en|vi] [--plot-format F]\n"
+	"                   [--no-plot] --out DIR SCENARIO\n"
 	"\n"
 	"Everything for one scenario in one go: the check, the required paths,\n"
 	"the audit, the simulation with Monte Carlo, the inverse questions, the\n"
 	"probability against the budget share, the sensitivity, and the\n"
-	"briefing for planners (report.html, one self-contained file, and\n"
-	"report.md), written into DIR.  DIR is created if needed.  Every file is\n"
+	"charts (gnuplot; each with its data file and a script that redraws\n"
+	"it, in DIR/charts), and the briefing for planners (report.html, one\n"
+	"self-contained file, and report.md), written into DIR.  DIR is created if needed.  Every file is\n"
 	"written to a temporary name and renamed; DIR keeps a manifest of what\n"
 	"lotrinh wrote there (.lotrinh-manifest), so running again replaces\n"
 	"lotrinh's own outputs, and never overwrites the scenario, a file lotrinh\n"
@@ -41,12 +45,16 @@ const char lt_usage_run[] =
 	"  --seed S         the draws' seed (default 1)\n"
 	"  --threads T      threads (default: the machine's cores); the numbers\n"
 	"                   are the same for any T\n"
-	"  --lang en|vi     the language of the briefing (default en)\n"
+	"  --lang en|vi     the language of the briefing and the charts\n"
+	"                   (default en)\n"
+	"  --plot-format F  png (default), svg or pdf: the charts' format (a\n"
+	"                   PDF chart is linked from the briefing, not shown)\n"
+	"  --no-plot        no charts (the same numbers; gnuplot not needed)\n"
 	"  -h, --help       show this help\n"
 	"\n"
 	"Exit status: 0 done, 1 a computation failed, 2 bad input or usage\n"
 	"(a file in DIR that is not lotrinh's), 3 the environment failed (a full\n"
-	"disk, an unwritable DIR).\n";
+	"disk, an unwritable DIR, gnuplot missing: then --no-plot).\n";
 
 /* Defaults: about ±0.005 on a probability, and Sobol indices to about
  * ±0.03, in a few seconds for the shipped scenarios. */
@@ -54,12 +62,24 @@ const char lt_usage_run[] =
 #define RUN_SOBOL 1024
 #define RUN_BOOTSTRAP 100
 
-enum { OPT_SOBOL = LT_OPT_OWN, OPT_BOOTSTRAP };
+enum { OPT_SOBOL = LT_OPT_OWN, OPT_BOOTSTRAP, OPT_PLOT_FORMAT, OPT_NO_PLOT };
 
 struct run_opts {
 	lt_cli_opts o;
 	lt_cli_run_opts ro;
 	long sobol, bootstrap;
+	lt_plot_format format;
+	int no_plot;
+};
+
+/* The charts drawn, for the briefing: their paths and captions. */
+#define MAX_CHARTS 512
+
+struct charts {
+	lt_briefing_chart c[MAX_CHARTS];
+	char href[MAX_CHARTS][192], file[MAX_CHARTS][1280];
+	char caption[MAX_CHARTS][320];
+	size_t n;
 };
 
 /* The step line on a terminal: "lotrinh run: paths". */
@@ -87,7 +107,9 @@ static int parse(int argc, char **argv, struct run_opts *r)
 		{"draws", required_argument, NULL, LT_OPT_DRAWS},
 		{"help", no_argument, NULL, 'h'},
 		{"lang", required_argument, NULL, LT_OPT_LANG},
+		{"no-plot", no_argument, NULL, OPT_NO_PLOT},
 		{"out", required_argument, NULL, LT_OPT_OUT},
+		{"plot-format", required_argument, NULL, OPT_PLOT_FORMAT},
 		{"seed", required_argument, NULL, LT_OPT_SEED},
 		{"sobol", required_argument, NULL, OPT_SOBOL},
 		{"threads", required_argument, NULL, LT_OPT_THREADS},
@@ -108,6 +130,13 @@ static int parse(int argc, char **argv, struct run_opts *r)
 		else if (c == OPT_BOOTSTRAP)
 			status = lt_cli_whole("run", "--bootstrap", optarg, 2, 10000,
 			                      "0 (no intervals)", &r->bootstrap);
+		else if (c == OPT_NO_PLOT)
+			status = (r->no_plot = 1, LT_EXIT_OK);
+		else if (c == OPT_PLOT_FORMAT)
+			status = lt_plot_format_parse(optarg, &r->format) == 0
+			         ? LT_EXIT_OK : lt_cli_usage_error("run", "unknown "
+			           "--plot-format '%s': expected png, svg or pdf",
+			           optarg);
 		else if ((status = lt_cli_option("run", c, optarg, &r->o)) < 0 &&
 		         (status = lt_cli_run_option("run", c, optarg, &r->ro)) < 0)
 			status = lt_cli_bad_option("run", c, argv);
@@ -144,6 +173,133 @@ static int write_briefing(lt_outdir *od, const lt_analysis *a,
 	return lt_sink_close(html, d);
 }
 
+/* Record the chart STEM of kind KIND for indicator K (-1: the plan) with
+ * its CAPTION, when it was drawn. */
+static void note_chart(struct charts *ch, const struct run_opts *r,
+                       const char *stem, int k, const char *caption)
+{
+	const char *ext = lt_plot_format_name(r->format);
+	size_t i = ch->n;
+	char href[sizeof ch->href[0]];
+
+	if (i == MAX_CHARTS)
+		return;
+	snprintf(href, sizeof href, "charts/%s.%s", stem, ext);
+	snprintf(ch->href[i], sizeof ch->href[i], "%s", href);
+	snprintf(ch->file[i], sizeof ch->file[i], "%s/%s", r->o.out, href);
+	if (access(ch->file[i], R_OK) != 0)
+		return;  /* nothing to draw */
+	snprintf(ch->caption[i], sizeof ch->caption[i], "%s", caption);
+	ch->c[i].k = k;
+	ch->c[i].href = ch->href[i];
+	ch->c[i].file = ch->file[i];
+	ch->c[i].caption = ch->caption[i];
+	ch->n++;
+}
+
+#define CAP(lang, en, vi) ((lang) == LT_LANG_VI ? (vi) : (en))
+
+/* Indicator K's charts, as far as it has them. */
+static int indicator_charts(const lt_chart_opts *co, const lt_analysis *a,
+                            size_t k, const struct run_opts *r,
+                            struct charts *ch, lt_diag *d)
+{
+	const lt_scenario *s = a->s;
+	const lt_indicator *ind = &s->indicators[k];
+	const char *name = r->o.lang == LT_LANG_VI ? ind->name_vi : ind->name;
+	lt_lang lang = r->o.lang;
+	char stem[160], cap[320];
+	int rc = LT_OK;
+
+	if (lt_chart_can_trajectory(s, k)) {
+		rc = lt_chart_trajectory(co, s, k, &a->paths->items[k], &a->sim,
+		                         &a->mc, d);
+		snprintf(cap, sizeof cap, CAP(lang, "%s: history, roadmap, target, "
+		         "required paths, business as usual and the plan's fan "
+		         "(50 %% and 90 %% bands)", "%s: số liệu, lộ trình, mục tiêu, "
+		         "đường yêu cầu, xu hướng hiện tại và dải dự báo (50%% và "
+		         "90%%)"), name);
+		note_chart(ch, r, lt_chart_stem("trajectory", ind, stem, sizeof stem),
+		           (int)k, cap);
+	}
+	if (rc == LT_OK && lt_chart_can_reached(&a->mc, k)) {
+		rc = lt_chart_reached(co, s, k, &a->mc, &a->mc_bau, d);
+		snprintf(cap, sizeof cap, CAP(lang, "%s: the share of the draws that "
+		         "have met the target by each year, the plan against "
+		         "business as usual", "%s: tỷ lệ lần mô phỏng đã đạt mục "
+		         "tiêu theo năm, đề án so với xu hướng hiện tại"), name);
+		note_chart(ch, r, lt_chart_stem("reached", ind, stem, sizeof stem),
+		           (int)k, cap);
+	}
+	if (rc == LT_OK && a->has_heat && lt_chart_can_heat(&a->heat, k)) {
+		rc = lt_chart_heat(co, s, k, &a->heat, d);
+		snprintf(cap, sizeof cap, CAP(lang, "%s: the probability of the "
+		         "target over the budget share and the responsiveness β",
+		         "%s: xác suất đạt mục tiêu theo tỷ lệ chi và mức phản ứng "
+		         "β"), name);
+		note_chart(ch, r, lt_chart_stem("heat", ind, stem, sizeof stem),
+		           (int)k, cap);
+	}
+	if (rc == LT_OK && a->has_sens && lt_chart_can_tornado(&a->sens, k)) {
+		rc = lt_chart_tornado(co, s, k, &a->sens, d);
+		snprintf(cap, sizeof cap, CAP(lang, "%s: each uncertain assumption "
+		         "from its 10th to its 90th percentile (tornado)", "%s: mỗi "
+		         "giả định bất định từ phân vị 10 đến 90 (biểu đồ lốc "
+		         "xoáy)"), name);
+		note_chart(ch, r, lt_chart_stem("tornado", ind, stem, sizeof stem),
+		           (int)k, cap);
+	}
+	if (rc == LT_OK && a->has_sens && lt_chart_can_sobol(&a->sens, k)) {
+		rc = lt_chart_sobol(co, s, k, &a->sens, d);
+		snprintf(cap, sizeof cap, CAP(lang, "%s: the share of the spread of "
+		         "the target-year value each assumption explains (Sobol "
+		         "indices)", "%s: phần độ phân tán của giá trị năm mục tiêu "
+		         "mỗi giả định giải thích (chỉ số Sobol)"), name);
+		note_chart(ch, r, lt_chart_stem("sobol", ind, stem, sizeof stem),
+		           (int)k, cap);
+	}
+	return rc;
+}
+
+/* Every chart into OD's charts/ folder, noted in CH for the briefing. */
+static int all_charts(lt_outdir *od, const lt_analysis *a,
+                      const struct run_opts *r, struct charts *ch,
+                      lt_diag *d)
+{
+	const lt_scenario *s = a->s;
+	lt_chart_opts co;
+	char stem[64];
+	size_t k;
+	int rc = LT_OK;
+
+	lt_chart_opts_init(&co, od);
+	co.subdir = "charts";
+	co.format = r->format;
+	co.lang = r->o.lang;
+	if (a->has_prob) {
+		rc = lt_chart_probability_share(&co, s, &a->prob,
+		                                lt_heat_share_max(s, a->has_heat
+		                                ? a->heat.plan_share : NAN), d);
+		note_chart(ch, r, lt_chart_stem("probability-share", NULL, stem,
+		           sizeof stem), -1, CAP(r->o.lang, "The cost of certainty: "
+		           "the probability of each target against a constant share "
+		           "of the spending base, the plan's rule marked", "Chi phí "
+		           "của sự chắc chắn: xác suất đạt từng mục tiêu theo tỷ lệ "
+		           "chi ổn định, có đánh dấu mức quy định"));
+	}
+	if (rc == LT_OK && s->has_programs) {
+		rc = lt_chart_spending(&co, s, d);
+		note_chart(ch, r, lt_chart_stem("spending", NULL, stem, sizeof stem),
+		           -1, CAP(r->o.lang, "The plan's spending by programme "
+		           "group and year, against the least its budget rule asks "
+		           "for", "Kinh phí đề án theo nhóm nhiệm vụ và năm, so với "
+		           "mức tối thiểu theo quy định"));
+	}
+	for (k = 0; rc == LT_OK && k < s->n_indicators; k++)
+		rc = indicator_charts(&co, a, k, r, ch, d);
+	return rc;
+}
+
 /* Every engine, then every output. */
 static int run(const lt_scenario *s, struct run_opts *r)
 {
@@ -152,6 +308,7 @@ static int run(const lt_scenario *s, struct run_opts *r)
 	lt_analysis a;
 	lt_outdir *od = NULL;
 	struct steps st;
+	struct charts *ch = calloc(1, sizeof *ch);
 	lt_diag d;
 	int rc;
 
@@ -171,6 +328,11 @@ static int run(const lt_scenario *s, struct run_opts *r)
 		ao.progress_data = &st.progress;
 	}
 	lt_diag_init(&d, s->path);
+	if (ch == NULL) {
+		lt_diag_destroy(&d);
+		fputs("lotrinh: out of memory\n", stderr);
+		return LT_EXIT_ENV;
+	}
 	/* the directory first: a refusal costs nothing to compute */
 	rc = lt_outdir_open(&od, r->o.out, (const char *const[]){s->path}, 1, &d);
 	if (rc == LT_OK && lt_outdir_warning(od) != NULL) {
@@ -185,10 +347,18 @@ static int run(const lt_scenario *s, struct run_opts *r)
 		lt_cli_progress_end(&st.progress);
 		fprintf(stderr, "\r%-64s\r", "");
 	}
+	if (rc == LT_OK && !r->no_plot) {
+		on_step("charts", &st);
+		rc = all_charts(od, &a, r, ch, &d);
+		if (st.tty)
+			fprintf(stderr, "\r%-64s\r", "");
+	}
 	if (rc == LT_OK) {
 		memset(&bo, 0, sizeof bo);
 		bo.lang = r->o.lang;
 		bo.version = lt_version;
+		bo.charts = ch->c;
+		bo.n_charts = ch->n;
 		rc = write_briefing(od, &a, &bo, &d);
 	}
 	if (rc == LT_OK) {
@@ -202,6 +372,7 @@ static int run(const lt_scenario *s, struct run_opts *r)
 		       ? "Báo cáo" : "Briefing", r->o.out);
 	lt_diag_destroy(&d);
 	lt_analysis_destroy(&a);
+	free(ch);
 	return lt_cli_exit_status(rc);
 }
 

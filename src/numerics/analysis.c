@@ -96,6 +96,14 @@ int lt_analysis_run(const lt_scenario *s, const lt_analysis_opts *o,
 		rc = lt_sens_run(s, NULL, NULL, 0, &so, &out->sens, diag);
 		out->has_sens = rc == LT_OK;
 	}
+	if (rc == LT_OK) {
+		lt_heat_opts ho;
+
+		lt_heat_opts_init(&ho, &m);
+		step(o, "probability over share and responsiveness");
+		rc = lt_heat_run(s, &ho, &out->heat, diag);
+		out->has_heat = rc == LT_OK;
+	}
 	return rc;
 }
 
@@ -115,6 +123,8 @@ void lt_analysis_destroy(lt_analysis *a)
 		lt_solve_mc_result_destroy(&a->prob);
 	if (a->has_sens)
 		lt_sens_result_destroy(&a->sens);
+	if (a->has_heat)
+		lt_heat_result_destroy(&a->heat);
 	memset(a, 0, sizeof *a);
 }
 

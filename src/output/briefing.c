@@ -157,13 +157,17 @@ static const char *prob(const struct content *c, size_t count, size_t n,
 	char a[32], b[32];
 	double se, p = lt_mc_prob(count, n, &se);
 
+	/* the rule of three's bound 3/N, with its first significant digit */
+	int dec = n > 0 ? (int)ceil(log10((double)n / 3.0)) : 0;
+
 	if (n == 0)
 		snprintf(buf, size, "–");
 	else if (count == 0)
-		snprintf(buf, size, "< %s", num(c, 3.0 / (double)n, 3, a, sizeof a));
+		snprintf(buf, size, "< %s", lt_format_number(3.0 / (double)n, dec, 0,
+		         c->lang, a, sizeof a));
 	else if (count == n)
-		snprintf(buf, size, "> %s", num(c, 1.0 - 3.0 / (double)n, 3, a,
-		         sizeof a));
+		snprintf(buf, size, "> %s", lt_format_number(1.0 - 3.0 / (double)n,
+		         dec, 0, c->lang, a, sizeof a));
 	else
 		snprintf(buf, size, "%s (± %s)",
 		         lt_format_number(p, 2, 0, c->lang, a, sizeof a),
