@@ -354,8 +354,7 @@ static int draw_all(lt_outdir *od, const struct results *r, lt_lang lang,
 			rc = lt_chart_heat(&o, sc, k, &r->heat, d);
 	}
 	if (rc == LT_OK)
-		rc = lt_chart_probability_share(&o, sc, &r->prob,
-		                                lt_heat_share_max(sc, NAN), d);
+		rc = lt_chart_probability_share(&o, sc, &r->prob, 0.0, d);
 	if (rc == LT_OK)
 		rc = lt_chart_spending(&o, sc, d);
 	return rc;
@@ -409,8 +408,7 @@ static int starts_with(const char *path, const char *magic, size_t n,
 
 /* ---- (1) the data files hold the engines' numbers ----------------------------- */
 
-Test(chart, trajectory_data_is_the_results, .init = setup, .fini = teardown,
-     .timeout = 60)
+Test(chart, trajectory_data_is_the_results, .init = setup, .fini = teardown)
 {
 	struct results r;
 	struct tsv t;
@@ -467,7 +465,7 @@ Test(chart, trajectory_data_is_the_results, .init = setup, .fini = teardown,
 }
 
 Test(chart, other_data_files_are_the_results, .init = setup,
-     .fini = teardown, .timeout = 60)
+     .fini = teardown)
 {
 	struct results r;
 	struct tsv t;
@@ -591,8 +589,7 @@ static int run_script(const char *path)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-Test(chart, hostile_texts_never_run, .init = setup, .fini = teardown,
-     .timeout = 120)
+Test(chart, hostile_texts_never_run, .init = setup, .fini = teardown)
 {
 	struct results r;
 	DIR *dir;
@@ -684,7 +681,7 @@ Test(chart, gnuplot_missing_is_one_clear_error, .init = setup,
 
 /* ---- (4), (5) the images ------------------------------------------------------------ */
 
-Test(chart, png_svg_and_pdf, .init = setup, .fini = teardown, .timeout = 60)
+Test(chart, png_svg_and_pdf, .init = setup, .fini = teardown)
 {
 	static const lt_plot_format fmt[] = {LT_PLOT_PNG, LT_PLOT_SVG,
 	                                     LT_PLOT_PDF};
@@ -715,7 +712,7 @@ Test(chart, png_svg_and_pdf, .init = setup, .fini = teardown, .timeout = 60)
 /* The Vietnamese chart: its texts, the decimal comma for gnuplot, and the
  * script that passes them. */
 Test(chart, vietnamese_texts_and_decimal_comma, .init = setup,
-     .fini = teardown, .timeout = 60)
+     .fini = teardown)
 {
 	lt_outdir *od;
 	lt_chart_opts o;

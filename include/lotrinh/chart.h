@@ -110,7 +110,8 @@ int lt_chart_reached(const lt_chart_opts *o, const lt_scenario *s, size_t k,
  * against a constant share of the spending base from 0 to SHARE_MAX %
  * (the cost of certainty), from R ("probability-share"); the plan's rule
  * (when it has one) and the share its own schedule amounts to are marked.
- * SHARE_MAX in (0, 100]; lt_heat_share_max gives the default. */
+ * SHARE_MAX in (0, 100], or 0 for lt_heat_share_max of the plan's own
+ * share (R's money). */
 int lt_chart_probability_share(const lt_chart_opts *o, const lt_scenario *s,
                                const lt_solve_mc_result *r, double share_max,
                                lt_diag *diag);

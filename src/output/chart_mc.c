@@ -392,13 +392,15 @@ int lt_chart_probability_share(const lt_chart_opts *o, const lt_scenario *s,
 	if (r->ni != s->n_indicators)
 		LT_ERROR(diag, LT_EINVAL, "probability chart: the results are not "
 		         "this scenario's");
-	if (!(share_max > 0.0 && share_max <= 100.0))
+	if (!(share_max >= 0.0 && share_max <= 100.0))
 		LT_ERROR(diag, LT_EINVAL, "probability chart: the share axis must end "
-		         "in (0, 100] (got %g)", share_max);
+		         "in (0, 100], or be 0 for the default (got %g)", share_max);
 	if (r->n_targets == 0 || r->draws == 0)
 		return LT_OK;
 	plan_share = r->base_total > 0.0 ? 100.0 * r->plan_total / r->base_total
 	                                 : NAN;
+	if (!(share_max > 0.0))
+		share_max = lt_heat_share_max(s, plan_share);
 	if (lt_chart_begin(&c, o, "probability", NULL, diag) == LT_OK) {
 		lt_chart_text(&c, "share");
 		for (k = 0; k < r->ni; k++)
