@@ -104,6 +104,14 @@ int lt_claim_check(const lt_scenario *s, const lt_claim *c, char *why,
 void lt_claim_eval(const lt_scenario *s, const lt_claim *c,
                    lt_claim_result *r);
 
+/* What an implied claim's declared total is set against: a group's
+ * tasks, all of a part's tasks, a part's group subtotals, every part's
+ * tasks, the parts' declared totals (lt_implied.what in words). */
+typedef enum lt_implied_of {
+	LT_OF_GROUP_TASKS, LT_OF_PART_TASKS, LT_OF_GROUP_TOTALS,
+	LT_OF_PLAN_TASKS, LT_OF_PART_TOTALS
+} lt_implied_of;
+
 /* A claim the programmes imply: a total they declare against what it
  * totals.  CLAIM.of points at OF. */
 typedef struct lt_implied {
@@ -115,6 +123,10 @@ typedef struct lt_implied {
 	                         subtotals", "every part's tasks", "the parts'
 	                         declared totals" */
 	const char *amount;   /* "state-budget", "other-source" or "total" */
+	/* the same as data, for words in another language: */
+	lt_implied_of over;
+	const char *group;    /* LT_OF_GROUP_TASKS: the group's id (borrowed) */
+	lt_ref_field field;   /* the amount: LT_FIELD_STATE, _OTHER or _TOTAL */
 } lt_implied;
 
 #define LT_IMPLIED_PLAN ((size_t)-1)

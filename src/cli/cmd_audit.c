@@ -14,9 +14,11 @@
 #include "lotrinh/audit.h"
 #include "lotrinh/cite.h"
 #include "lotrinh/cli.h"
+#include "lotrinh/finding.h"
 #include "lotrinh/report.h"
 #include "lotrinh/table.h"
 #include "lotrinh/scenario.h"
+#include "lotrinh/text.h"
 
 const char lt_usage_audit[] =
 	"Usage: lotrinh audit [--lang en|vi] [--format table|csv|json|xlsx]\n"
@@ -100,26 +102,37 @@ static size_t source_number(const char **seen, size_t *n, const char *t)
 	return *n;
 }
 
-/* The findings of one subject, FROM..TO-1, as a text section, then its
- * sources once each, numbered; findings refer to them as [1, 2]. */
+/* Display columns of the severity in text: the widest word, "warning"
+ * (7) in English, "thông tin" (9) in Vietnamese. */
+#define SEVERITY_COLS(lang) ((lang) == LT_LANG_VI ? 9 : 7)
+
+/* The findings of one subject, FROM..TO-1, as a text section in LANG, then
+ * its sources once each, numbered; findings refer to them as [1, 2]. */
 static void subject_text(lt_doc *root, const lt_audit *a, size_t from,
-                         size_t to, lt_severity min)
+                         size_t to, lt_severity min, lt_lang lang)
 {
 	const char *seen[LT_AUDIT_SOURCES * 64];
-	lt_doc *d = lt_doc_child(root, "subject", a->items[from].subject, NULL,
-	                         LT_SHOW_TEXT);
+	char title[512];
+	lt_doc *d;
 	size_t n = 0, i, k;
 
+	/* the title is text only: one language is enough */
+	lt_finding_subject(&a->items[from], lang, title, sizeof title);
+	d = lt_doc_child(root, "subject", title, NULL, LT_SHOW_TEXT);
 	for (i = from; i < to; i++) {
 		const lt_finding *f = &a->items[i];
-		char line[1024], year[16] = "      ";
+		const char *sev = lt_severity_word(f->severity, lang);
+		char line[1024], text[600], year[16] = "      ";
+		size_t w = lt_text_width(sev);
 
 		if (f->severity < min)
 			continue;
 		if (f->year > 0)
 			snprintf(year, sizeof year, "%d  ", f->year);
-		snprintf(line, sizeof line, "%-7s  %s%s", lt_severity_name(f->severity),
-		         year, f->text);
+		/* padded by display width: "cảnh báo" is 8 columns, 11 bytes */
+		snprintf(line, sizeof line, "%s%*s  %s%s", sev,
+		         (int)(w < SEVERITY_COLS(lang) ? SEVERITY_COLS(lang) - w : 0),
+		         "", year, lt_finding_text(f, lang, text, sizeof text));
 		for (k = 0; k < f->n_sources; k++)
 			if (n < sizeof seen / sizeof *seen)
 				snprintf(line + strlen(line), sizeof line - strlen(line),
@@ -132,16 +145,23 @@ static void subject_text(lt_doc *root, const lt_audit *a, size_t from,
 }
 
 /* The summary line and a section for every subject with a finding shown. */
-static void audit_text(lt_doc *d, const lt_audit *a, lt_severity min)
+static void audit_text(lt_doc *d, const lt_audit *a, lt_severity min,
+                       lt_lang lang)
 {
 	size_t i, j;
 
-	lt_doc_linef(d, "%zu error%s, %zu warning%s, %zu info",
-	             lt_audit_count(a, LT_SEV_ERROR),
-	             lt_audit_count(a, LT_SEV_ERROR) == 1 ? "" : "s",
-	             lt_audit_count(a, LT_SEV_WARNING),
-	             lt_audit_count(a, LT_SEV_WARNING) == 1 ? "" : "s",
-	             lt_audit_count(a, LT_SEV_INFO));
+	if (lang == LT_LANG_VI)
+		lt_doc_linef(d, "%zu lỗi, %zu cảnh báo, %zu thông tin",
+		             lt_audit_count(a, LT_SEV_ERROR),
+		             lt_audit_count(a, LT_SEV_WARNING),
+		             lt_audit_count(a, LT_SEV_INFO));
+	else
+		lt_doc_linef(d, "%zu error%s, %zu warning%s, %zu info",
+		             lt_audit_count(a, LT_SEV_ERROR),
+		             lt_audit_count(a, LT_SEV_ERROR) == 1 ? "" : "s",
+		             lt_audit_count(a, LT_SEV_WARNING),
+		             lt_audit_count(a, LT_SEV_WARNING) == 1 ? "" : "s",
+		             lt_audit_count(a, LT_SEV_INFO));
 	for (i = 0; i < a->n; i = j) {
 		int shown = 0;
 
@@ -149,7 +169,7 @@ static void audit_text(lt_doc *d, const lt_audit *a, lt_severity min)
 		                               a->items[i].subject) == 0; j++)
 			shown |= a->items[j].severity >= min;
 		if (shown)
-			subject_text(d, a, i, j, min);
+			subject_text(d, a, i, j, min, lang);
 	}
 }
 
@@ -255,7 +275,7 @@ static void finding_json(lt_doc *root, const lt_finding *f)
  * strings, each starting with a document's id or "assumption" when the
  * scenario lists documents.  Returns LT_OK or LT_ENOMEM. */
 static int cited_documents(lt_doc *root, const lt_scenario *s,
-                           const lt_audit *a, lt_severity min)
+                           const lt_audit *a, lt_severity min, lt_lang lang)
 {
 	unsigned char *cited;
 	size_t i, k, n = 0;
@@ -277,9 +297,9 @@ static int cited_documents(lt_doc *root, const lt_scenario *s,
 			}
 		}
 	if (n > 0) {
-		d = lt_doc_child(root, "documents_cited", "Documents cited", NULL,
-		                 LT_SHOW_TEXT);
-		lt_cite_lines(d, 0, LT_LANG_EN, s, cited);
+		d = lt_doc_child(root, "documents_cited", "Documents cited",
+		                 "Văn bản được dẫn", LT_SHOW_TEXT);
+		lt_cite_lines(d, 0, lang, s, cited);
 		lt_cite_table(root, "documents", LT_SHOW_JSON, s, cited);
 	}
 	free(cited);
@@ -288,27 +308,28 @@ static int cited_documents(lt_doc *root, const lt_scenario *s,
 
 /* The audit as a document (caller frees), or NULL. */
 static lt_doc *audit_doc(const lt_scenario *s, const lt_audit *a,
-                         lt_severity min)
+                         lt_severity min, lt_lang lang)
 {
 	char title[512];
 	lt_doc *d;
 	size_t i;
 
-	snprintf(title, sizeof title, "Audit of %s — %s", s->province.name,
-	         s->path);
+	snprintf(title, sizeof title, LT_TR(lang, "Audit of %s — %s",
+	                                    "Rà soát %s — %s"),
+	         LT_TR(lang, s->province.name, s->province.name_vi), s->path);
 	d = lt_doc_alloc(title, NULL);
 	jcell(d, "scenario", lt_cell_text(s->path));
 	jcell(d, "province", lt_cell_text(s->province.id));
 	jcell(d, "errors", lt_cell_int((long long)lt_audit_count(a, LT_SEV_ERROR)));
 	jcell(d, "warnings",
 	      lt_cell_int((long long)lt_audit_count(a, LT_SEV_WARNING)));
-	audit_text(d, a, min);
+	audit_text(d, a, min, lang);
 	findings_csv(d, a, min);
 	lt_doc_list(d, "findings", LT_SHOW_JSON);
 	for (i = 0; i < a->n; i++)
 		if (a->items[i].severity >= min)
 			finding_json(d, &a->items[i]);
-	if (cited_documents(d, s, a, min) != LT_OK) {
+	if (cited_documents(d, s, a, min, lang) != LT_OK) {
 		lt_doc_free(d);
 		return NULL;
 	}
@@ -378,7 +399,7 @@ int lt_cmd_audit(int argc, char **argv)
 		status = lt_cli_exit_status(status);
 		goto done;
 	}
-	doc = audit_doc(s, &a, min);
+	doc = audit_doc(s, &a, min, o.lang);
 	status = lt_cli_emit(doc, &o, (const char *const[]){s->path}, 1);
 done:
 	lt_doc_free(doc);

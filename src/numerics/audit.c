@@ -107,6 +107,25 @@ static void val(lt_finding *f, const char *name, double v, const char *unit)
 	snprintf(x->unit, sizeof x->unit, "%s", unit);
 }
 
+/* Record the shape of F's sentence (audit.h lists what K0..K5 are for
+ * each FORM) and the indicator it is about, so that the output layer can
+ * word it in another language from the numbers rather than from the
+ * English text. */
+static void shape(lt_finding *f, lt_finding_form form, const lt_indicator *ind,
+                  int k0, int k1, int k2, int k3, int k4, int k5)
+{
+	if (f == NULL)
+		return;
+	f->form = form;
+	f->ind = ind;
+	f->k[0] = k0;
+	f->k[1] = k1;
+	f->k[2] = k2;
+	f->k[3] = k3;
+	f->k[4] = k4;
+	f->k[5] = k5;
+}
+
 /* Record that the finding's LABEL numbers come from SOURCE (skipped when
  * NULL or already recorded). */
 static void src(lt_finding *f, const char *label, const char *source)
@@ -171,12 +190,15 @@ static void audit_step(struct run *r, const lt_indicator *ind, int from_year,
 		        "asks it to %s", year, to, d > 0 ? "falls below" : "rises above",
 		        first ? "the latest actual value" : "the milestone before it",
 		        from, from_year, d > 0 ? "rise" : "fall");
+		shape(f, LT_FORM_STEP_AGAINST, ind, year, from_year, first, d > 0, 0,
+		      0);
 	} else if (ind->has_pace && fabs(step) > ind->pace_max_step) {
 		f = add(r, LT_SEV_WARNING, "milestone-step", ind->id, year,
 		        "the step to the %d milestone, %+.4g %s a year%s, is %.3g times "
 		        "the plausible pace of %.4g a year", year, step, unit,
 		        first ? " from the latest actual value" : "",
 		        fabs(step) / ind->pace_max_step, ind->pace_max_step);
+		shape(f, LT_FORM_STEP_PACE, ind, year, 0, first, 0, 0, 0);
 		val(f, "pace_max_step", ind->pace_max_step, unit);
 		src(f, "pace", ind->pace_source);
 	} else if (has_hist && d != 0 && d * step > d * hmax && d * hmax >= 0) {
@@ -185,11 +207,13 @@ static void audit_step(struct run *r, const lt_indicator *ind, int from_year,
 		        "any in the indicator's history (largest %+.4g, to %d)", year,
 		        step, unit, first ? " from the latest actual value" : "", hmax,
 		        hy);
+		shape(f, LT_FORM_STEP_HISTORY, ind, year, 0, first, 0, hy, 0);
 	} else if (has_hist && d != 0 && d * hmax < 0 && first) {
 		f = add(r, LT_SEV_WARNING, "milestone-step", ind->id, year,
 		        "the first step, %+.4g %s a year to %d, reverses the latest "
 		        "observed change (%+.4g a year to %d)", step, unit, year, hmax,
 		        hy);
+		shape(f, LT_FORM_STEP_REVERSES, ind, year, 0, first, 0, hy, 0);
 	} else {
 		f = add(r, LT_SEV_INFO, "milestone-step", ind->id, year,
 		        "the step to the %d milestone is %+.4g %s a year%s%s", year, step,
@@ -197,6 +221,8 @@ static void audit_step(struct run *r, const lt_indicator *ind, int from_year,
 		        ind->has_pace ? ", within the plausible pace"
 		        : has_hist ? ", within the indicator's history"
 		        : " (no history or pace bound to compare it with)");
+		shape(f, LT_FORM_STEP_WITHIN, ind, year, 0, first, 0, 0,
+		      ind->has_pace ? 1 : has_hist ? 2 : 0);
 		if (ind->has_pace)
 			src(f, "pace", ind->pace_source);
 	}
@@ -224,8 +250,9 @@ static void audit_final(struct run *r, const lt_indicator *ind)
 			last = &m->pts[i];
 	lt_target_text(ind, 10, 0, want, sizeof want);
 	if (last == NULL) {
-		add(r, LT_SEV_INFO, "final-milestone", ind->id, t->year,
-		    "no milestone up to the target year %d", t->year);
+		f = add(r, LT_SEV_INFO, "final-milestone", ind->id, t->year,
+		        "no milestone up to the target year %d", t->year);
+		shape(f, LT_FORM_FINAL_NONE, ind, 0, 0, 0, 0, 0, 0);
 		return;
 	}
 	if (lt_target_test(ind, last->value) == LT_MET_YES) {
@@ -233,10 +260,12 @@ static void audit_final(struct run *r, const lt_indicator *ind)
 		        "the %d milestone (%.10g) meets the %d target (%s)%s",
 		        last->year, last->value, t->year, want,
 		        last->year < t->year ? ", ahead of the target year" : "");
+		shape(f, LT_FORM_FINAL_MEETS, ind, last->year, 0, 0, 0, 0, 0);
 	} else if (lt_target_test(ind, last->value) == LT_MET_EXCEEDS) {
 		f = add(r, LT_SEV_WARNING, "final-milestone", ind->id, last->year,
 		        "the %d milestone (%.10g) exceeds the %d target range (%s)",
 		        last->year, last->value, t->year, want);
+		shape(f, LT_FORM_FINAL_EXCEEDS, ind, last->year, 0, 0, 0, 0, 0);
 	} else {
 		f = add(r, last->year == t->year ? LT_SEV_ERROR : LT_SEV_WARNING,
 		        "final-milestone", ind->id, last->year,
@@ -244,6 +273,7 @@ static void audit_final(struct run *r, const lt_indicator *ind)
 		        last->year, last->value, t->year, want,
 		        last->year == t->year ? ": the roadmap contradicts its target"
 		        : "; the roadmap has no milestone in the target year");
+		shape(f, LT_FORM_FINAL_MISSES, ind, last->year, 0, 0, 0, 0, 0);
 	}
 	val(f, "milestone", last->value, ind->unit);
 	val(f, "target", lt_target_aim(ind), ind->unit);
@@ -268,6 +298,7 @@ static void audit_met_at_baseline(struct run *r, const lt_indicator *ind)
 		        "current rank, %.0f of %d (%d)", lt_target_text(ind, 6, 1, tt,
 		        sizeof tt), ind->target.year, ind->baseline, ind->rank_of,
 		        ind->baseline_year);
+		shape(f, LT_FORM_HOLDS_RANK, ind, 0, 0, 0, 0, 0, 0);
 		val(f, "baseline", ind->baseline, ind->unit);
 		src(f, "baseline", ind->baseline_source);
 		src(f, "target", ind->target.source);
@@ -278,6 +309,7 @@ static void audit_met_at_baseline(struct run *r, const lt_indicator *ind)
 	        "target %s for %d: the target asks for no progress", ind->baseline,
 	        ind->baseline_year, lt_target_text(ind, 6, 1, tt, sizeof tt),
 	        ind->target.year);
+	shape(f, LT_FORM_MET_AT_BASELINE, ind, 0, 0, 0, 0, 0, 0);
 	val(f, "baseline", ind->baseline, ind->unit);
 	val(f, "target", lt_target_aim(ind), ind->unit);
 	src(f, "baseline", ind->baseline_source);
@@ -312,6 +344,8 @@ static void audit_target_pace(struct run *r, const lt_indicator *ind)
 			        "to %d): the target reverses the trend", need, unit,
 			        year, latest, obs[n - 2].year,
 			        obs[n - 1].year);
+			shape(f, LT_FORM_AGAINST_TREND, ind, year, obs[n - 2].year,
+			      obs[n - 1].year, 0, 0, 0);
 			val(f, "needed_per_year", need, unit);
 			val(f, "latest_per_year", latest, unit);
 			src(f, "history", ind->history.source);
@@ -320,17 +354,20 @@ static void audit_target_pace(struct run *r, const lt_indicator *ind)
 	}
 	if (!ind->has_pace)
 		return;
-	if (fabs(need) > ind->pace_max_step)
+	if (fabs(need) > ind->pace_max_step) {
 		f = add(r, LT_SEV_WARNING, "target-pace", ind->id, ind->target.year,
 		        "the target needs on average %+.4g %s a year to %d, %.3g times "
 		        "the plausible pace of %.4g a year", need, unit,
 		        year, fabs(need) / ind->pace_max_step,
 		        ind->pace_max_step);
-	else
+		shape(f, LT_FORM_PACE_ABOVE, ind, year, 0, 0, 0, 0, 0);
+	} else {
 		f = add(r, LT_SEV_INFO, "target-pace", ind->id, ind->target.year,
 		        "the target needs on average %+.4g %s a year to %d, within the "
 		        "plausible pace of %.4g a year", need, unit, year,
 		        ind->pace_max_step);
+		shape(f, LT_FORM_PACE_WITHIN, ind, year, 0, 0, 0, 0, 0);
+	}
 	val(f, "needed_per_year", need, unit);
 	val(f, "pace_max_step", ind->pace_max_step, unit);
 	src(f, "pace", ind->pace_source);
@@ -357,19 +394,22 @@ static void audit_vision(struct run *r, const lt_indicator *ind)
 	if (!isfinite(from) || !isfinite(to) || years <= 0)
 		return;
 	need = (to - from) / years;
-	if (ind->has_pace && fabs(need) > ind->pace_max_step)
+	if (ind->has_pace && fabs(need) > ind->pace_max_step) {
 		f = add(r, LT_SEV_WARNING, "later-target-pace", ind->id,
 		        v.target.year, "the later target %s for %d needs on average "
 		        "%+.4g %s a year from the %d target, %.3g times the plausible "
 		        "pace of %.4g a year", lt_target_text(&v, 6, 1, tt, sizeof tt),
 		        v.target.year, need, unit, ind->target.year,
 		        fabs(need) / ind->pace_max_step, ind->pace_max_step);
-	else
+		shape(f, LT_FORM_LATER_ABOVE, ind, 0, 0, 0, 0, 0, 0);
+	} else {
 		f = add(r, LT_SEV_INFO, "later-target-pace", ind->id, v.target.year,
 		        "the later target %s for %d needs on average %+.4g %s a year "
 		        "from the %d target%s", lt_target_text(&v, 6, 1, tt,
 		        sizeof tt), v.target.year, need, unit, ind->target.year,
 		        ind->has_pace ? ", within the plausible pace" : "");
+		shape(f, LT_FORM_LATER_WITHIN, ind, 0, 0, 0, 0, 0, 0);
+	}
 	val(f, "needed_per_year", need, unit);
 	if (ind->has_pace) {
 		val(f, "pace_max_step", ind->pace_max_step, unit);
@@ -390,6 +430,7 @@ static void audit_indicator(struct run *r, const lt_indicator *ind)
 		    "%s (the %d target %s is set with no value to start from)",
 		    lt_no_baseline_text, ind->target.year,
 		    lt_target_text(ind, 6, 1, tt, sizeof tt));
+		shape(f, LT_FORM_NO_BASELINE, ind, 0, 0, 0, 0, 0, 0);
 		src(f, "target", ind->target.source);
 		audit_vision(r, ind);
 		return;
@@ -401,6 +442,7 @@ static void audit_indicator(struct run *r, const lt_indicator *ind)
 		lt_finding *f = add(r, LT_SEV_INFO, "no-milestones", ind->id, 0,
 		    "the roadmap gives no yearly milestones: only the target (%d) "
 		    "can be checked", ind->target.year);
+		shape(f, LT_FORM_NO_MILESTONES, ind, 0, 0, 0, 0, 0, 0);
 		src(f, "indicator", ind->source);
 		return;
 	}
@@ -422,16 +464,21 @@ static void audit_merged(struct run *r, const lt_indicator *ind)
 
 	if (!ind->has_merged)
 		return;
-	if (fabs(diff) <= MERGE_TOL + 1e-9)
+	if (fabs(diff) <= MERGE_TOL + 1e-9) {
 		f = add(r, LT_SEV_INFO, "merged-baseline", ind->id,
 		        ind->baseline_year, "the baseline %.10g agrees with the "
 		        "components' weighted mean %.4f (to %.3g)", ind->baseline,
 		        ind->merged_baseline, MERGE_TOL);
-	else
+		shape(f, LT_FORM_MERGED_AGREES, ind, 0, 0, 0, 0, 0, 0);
+		if (f != NULL)
+			f->x = MERGE_TOL;
+	} else {
 		f = add(r, LT_SEV_WARNING, "merged-baseline", ind->id,
 		        ind->baseline_year, "the baseline %.10g differs from the "
 		        "components' weighted mean %.4f by %+.4f", ind->baseline,
 		        ind->merged_baseline, diff);
+		shape(f, LT_FORM_MERGED_DIFFERS, ind, 0, 0, 0, 0, 0, 0);
+	}
 	val(f, "baseline", ind->baseline, ind->unit);
 	val(f, "merged", ind->merged_baseline, ind->unit);
 	src(f, "baseline", ind->baseline_source);
@@ -474,6 +521,9 @@ static void audit_uncosted(struct run *r, const lt_part *pt)
 	f = add(r, LT_SEV_INFO, "uncosted-tasks", pt->id, 0, "%zu of %zu tasks "
 	        "carry no state-budget amount (not costed in the plan)", n,
 	        pt->n_tasks);
+	shape(f, LT_FORM_UNCOSTED, NULL, (int)n, (int)pt->n_tasks, 0, 0, 0, 0);
+	if (f != NULL)
+		f->part = pt;
 	val(f, "uncosted", (double)n, "tasks");
 	src(f, "tasks", pt->source);
 }
@@ -500,6 +550,14 @@ static void programme_sum(struct run *r, const lt_implied *it)
 		        "%s amounts add up to %s million VND, not the declared %s "
 		        "(%s%s)", it->what, it->amount, mil(sum, a), mil(declared, b),
 		        diff > 0 ? "+" : "", mil(diff, c));
+	shape(f, res.holds ? LT_FORM_SUM_AGREES : LT_FORM_SUM_DIFFERS, NULL,
+	      (int)it->over, (int)it->field, 0, 0, 0, 0);
+	if (f != NULL) {
+		snprintf(f->group, sizeof f->group, "%s", it->group != NULL
+		         ? it->group : "");
+		f->part = it->part != LT_IMPLIED_PLAN
+		          ? &r->s->programs.parts[it->part] : NULL;
+	}
 	val(f, "sum", sum, "million VND");
 	val(f, "declared", declared, "million VND");
 	val(f, "difference", diff, "million VND");
@@ -575,18 +633,23 @@ static void audit_program_shares(struct run *r, double *mean_state)
 		programs_in_year(s, y, &state, &other);
 		total += state;
 		share = 100.0 * state / base;
-		if (b->has_rule && share < b->rule_min_share_pct)
+		if (b->has_rule && share < b->rule_min_share_pct) {
 			f = add(r, LT_SEV_WARNING, "programme-share", "budget", y,
 			        "in %d the programmes' state budget, %s million VND, is "
 			        "%.2f%% of %s (%s million), below the rule of %.4g%%", y,
 			        mil(state, sa), share, base_name(b->base), mil(base, ba),
 			        b->rule_min_share_pct);
-		else
+			shape(f, LT_FORM_SHARE_BELOW, NULL, y, (int)b->base, 1, 0, 0,
+			      0);
+		} else {
 			f = add(r, LT_SEV_INFO, "programme-share", "budget", y,
 			        "in %d the programmes' state budget, %s million VND, is "
 			        "%.2f%% of %s (%s million)%s", y, mil(state, sa), share,
 			        base_name(b->base), mil(base, ba), b->has_rule
 			        ? ", meeting the rule" : "");
+			shape(f, LT_FORM_SHARE, NULL, y, (int)b->base, b->has_rule, 0,
+			      0, 0);
+		}
 		val(f, "state", state, "million VND");
 		val(f, "other", other, "million VND");
 		val(f, "base", base, "million VND");
@@ -658,6 +721,8 @@ static void audit_history(struct run *r, double planned_state)
 	        "%.3g times the mean of %d-%d (%s %s)%s", what, pa, unit, ratio,
 	        from, to, pb, unit, ratio > LT_AUDIT_SPENDING_MULTIPLE
 	        ? ": the plan needs a source of funds far beyond today's" : "");
+	shape(f, LT_FORM_SPENDING, NULL, money, from, to,
+	      ratio > LT_AUDIT_SPENDING_MULTIPLE, 0, 0);
 	val(f, "planned", planned, unit);
 	val(f, "historical_mean", past, unit);
 	val(f, "ratio", ratio, "");
@@ -707,6 +772,8 @@ static void audit_schedule_rule(struct run *r)
 		        "schedule plans at least the rule of %.4g%% of %s in every "
 		        "year %d-%d (%.4g%% in %d, the lowest)", rule,
 		        base_name(b->base), from, s->horizon, low, low_year);
+	shape(f, n_below > 0 ? LT_FORM_RULE_BELOW : LT_FORM_RULE_MET, NULL, from,
+	      s->horizon, first, last, low_year, (int)b->base);
 	val(f, "lowest_share", low, "%");
 	val(f, "rule", rule, "%");
 	val(f, "years_below", n_below, "years");
@@ -832,6 +899,10 @@ static void audit_claim(struct run *r, const lt_claim *c)
 	        res.stated.is_period || !*unit ? "" : " ",
 	        res.stated.is_period ? "" : unit, res.holds ? "and" : "but", how,
 	        tail);
+	shape(f, LT_FORM_CLAIM, NULL, (int)res.n_items, res.stated.is_period, 0,
+	      0, 0, 0);
+	if (f != NULL)
+		f->claim = c;
 	if (res.stated.is_period) {
 		val(f, "stated_from", res.stated.from, "year");
 		val(f, "stated_to", res.stated.to, "year");

@@ -1316,10 +1316,16 @@ static lt_ref ref_part(size_t p, lt_ref_field f)
 }
 
 static void implied(struct build *b, size_t part, const char *subject,
-                    const char *what, lt_ref_field f, lt_ref stated,
-                    lt_ref of, const char *stated_source,
+                    lt_implied_of over, const char *group, lt_ref_field f,
+                    lt_ref stated, lt_ref of, const char *stated_source,
                     const char *of_source)
 {
+	static const char *const whats[] = {
+		[LT_OF_PART_TASKS] = "all tasks",
+		[LT_OF_GROUP_TOTALS] = "the groups' printed subtotals",
+		[LT_OF_PLAN_TASKS] = "every part's tasks",
+		[LT_OF_PART_TOTALS] = "the parts' declared totals",
+	};
 	lt_implied *it;
 
 	if (b->items == NULL) {
@@ -1330,7 +1336,13 @@ static void implied(struct build *b, size_t part, const char *subject,
 	memset(it, 0, sizeof *it);
 	it->part = part;
 	it->subject = subject;
-	snprintf(it->what, sizeof it->what, "%s", what);
+	if (over == LT_OF_GROUP_TASKS)
+		snprintf(it->what, sizeof it->what, "group %s", group);
+	else
+		snprintf(it->what, sizeof it->what, "%s", whats[over]);
+	it->over = over;
+	it->group = over == LT_OF_GROUP_TASKS ? group : NULL;
+	it->field = f;
 	it->amount = f == LT_FIELD_STATE ? "state-budget"
 	             : f == LT_FIELD_OTHER ? "other-source" : "total";
 	it->of = of;
@@ -1348,9 +1360,9 @@ static void implied(struct build *b, size_t part, const char *subject,
 
 /* Totals T against OF with each field T declares: state, other, total. */
 static void implied_totals(struct build *b, size_t part, const char *subject,
-                           const char *what, const lt_totals *t,
-                           lt_ref stated, lt_ref of, const char *of_source,
-                           const char *fallback)
+                           lt_implied_of over, const char *group,
+                           const lt_totals *t, lt_ref stated, lt_ref of,
+                           const char *of_source, const char *fallback)
 {
 	static const lt_ref_field fields[] = {LT_FIELD_STATE, LT_FIELD_OTHER,
 	                                      LT_FIELD_TOTAL};
@@ -1361,8 +1373,8 @@ static void implied_totals(struct build *b, size_t part, const char *subject,
 	for (i = 0; i < 3; i++)
 		if (totals_get(t, fields[i], &v)) {
 			stated.field = of.field = fields[i];
-			implied(b, part, subject, what, fields[i], stated, of, dsrc,
-			        of_source);
+			implied(b, part, subject, over, group, fields[i], stated, of,
+			        dsrc, of_source);
 		}
 }
 
@@ -1370,7 +1382,6 @@ static void implied_part(struct build *b, size_t p)
 {
 	const lt_part *pt = &b->s->programs.parts[p];
 	int all_groups = pt->n_groups > 0;
-	char what[160];
 	size_t g;
 
 	for (g = 0; g < pt->n_groups; g++) {
@@ -1383,9 +1394,8 @@ static void implied_part(struct build *b, size_t p)
 		stated.b.idx[0] = of.b.idx[0] = g;
 		of.has_task = 1;
 		of.c.all = 1;
-		snprintf(what, sizeof what, "group %s", pg->id);
-		implied_totals(b, p, pt->id, what, &pg->declared, stated, of,
-		               pt->source, pt->source);
+		implied_totals(b, p, pt->id, LT_OF_GROUP_TASKS, pg->id,
+		               &pg->declared, stated, of, pt->source, pt->source);
 		all_groups &= pg->declared.has_state;
 	}
 	{
@@ -1394,8 +1404,8 @@ static void implied_part(struct build *b, size_t p)
 		stated.declared = 1;
 		of.has_task = 1;
 		of.c.all = 1;
-		implied_totals(b, p, pt->id, "all tasks", &pt->declared, stated, of,
-		               pt->source, pt->source);
+		implied_totals(b, p, pt->id, LT_OF_PART_TASKS, NULL, &pt->declared,
+		               stated, of, pt->source, pt->source);
 	}
 	if (all_groups && pt->declared.has_state) {
 		lt_ref stated = ref_part(p, LT_FIELD_STATE), of = stated;
@@ -1403,8 +1413,8 @@ static void implied_part(struct build *b, size_t p)
 		stated.declared = of.declared = 1;
 		of.has_group = 1;
 		of.b.all = 1;
-		implied(b, p, pt->id, "the groups' printed subtotals",
-		        LT_FIELD_STATE, stated, of, pt->declared.source, pt->source);
+		implied(b, p, pt->id, LT_OF_GROUP_TOTALS, NULL, LT_FIELD_STATE,
+		        stated, of, pt->declared.source, pt->source);
 	}
 }
 
@@ -1420,7 +1430,7 @@ static void implied_plan(struct build *b)
 
 		of.has_task = 1;
 		of.c.all = 1;
-		implied_totals(b, LT_IMPLIED_PLAN, "plan", "every part's tasks",
+		implied_totals(b, LT_IMPLIED_PLAN, "plan", LT_OF_PLAN_TASKS, NULL,
 		               &p->declared, ref_plan(LT_FIELD_STATE), of, p->source,
 		               p->source);
 	}
@@ -1434,7 +1444,7 @@ static void implied_plan(struct build *b)
 		lt_ref of = ref_part(LT_IMPLIED_PLAN, LT_FIELD_STATE);
 
 		of.declared = 1;
-		implied(b, LT_IMPLIED_PLAN, "plan", "the parts' declared totals",
+		implied(b, LT_IMPLIED_PLAN, "plan", LT_OF_PART_TOTALS, NULL,
 		        LT_FIELD_STATE, ref_plan(LT_FIELD_STATE), of,
 		        p->declared.source, p->source);
 	}
@@ -1442,7 +1452,7 @@ static void implied_plan(struct build *b)
 		lt_ref of = ref_part(LT_IMPLIED_PLAN, LT_FIELD_OTHER);
 
 		of.declared = 1;
-		implied(b, LT_IMPLIED_PLAN, "plan", "the parts' declared totals",
+		implied(b, LT_IMPLIED_PLAN, "plan", LT_OF_PART_TOTALS, NULL,
 		        LT_FIELD_OTHER, ref_plan(LT_FIELD_OTHER), of,
 		        p->declared.source, p->source);
 	}
