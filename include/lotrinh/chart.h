@@ -76,7 +76,18 @@ typedef struct lt_chart_opts {
 /* O with OD, no folder, PNG, English and the default templates. */
 void lt_chart_opts_init(lt_chart_opts *o, lt_outdir *od);
 
-/* The stem of the chart of KIND ("trajectory", "reached", "heat", ...)
+/* The kinds of chart: each is its template's name (plots/KIND.gp) and the
+ * start of its stem, for callers that name a chart's files (the
+ * briefing's links). */
+#define LT_CHART_TRAJECTORY "trajectory"
+#define LT_CHART_REACHED "reached"
+#define LT_CHART_PROBABILITY "probability"
+#define LT_CHART_SPENDING "spending"
+#define LT_CHART_TORNADO "tornado"
+#define LT_CHART_SOBOL "sobol"
+#define LT_CHART_HEAT "heat"
+
+/* The stem of the chart of KIND (LT_CHART_TRAJECTORY, ...)
  * for indicator IND (NULL for a chart of the whole scenario) into BUF of
  * SIZE bytes: "KIND-ID", with any character of the id other than a
  * letter, digit, '_' or '-' replaced by '_'.  Returns BUF. */
@@ -108,7 +119,7 @@ int lt_chart_reached(const lt_chart_opts *o, const lt_scenario *s, size_t k,
 
 /* The probability of meeting each target, and all of them together,
  * against a constant share of the spending base from 0 to SHARE_MAX %
- * (the cost of certainty), from R ("probability-share"); the plan's rule
+ * (the cost of certainty), from R ("probability"); the plan's rule
  * (when it has one) and the share its own schedule amounts to are marked.
  * SHARE_MAX in (0, 100], or 0 for lt_heat_share_max of the plan's own
  * share (R's money). */

@@ -244,7 +244,7 @@ int lt_chart_trajectory(const lt_chart_opts *o, const lt_scenario *s,
 	if (sim != NULL && !sim->ind[k].dynamic)
 		sim = NULL;
 	years_of(s, ind, obs, n_obs, p, sim != NULL || fan, &y0, &y1);
-	if (lt_chart_begin(&c, o, "trajectory", ind, diag) == LT_OK) {
+	if (lt_chart_begin(&c, o, LT_CHART_TRAJECTORY, ind, diag) == LT_OK) {
 		trajectory_header(&c);
 		for (year = y0; year <= y1; year++)
 			trajectory_row(&c, s, k, year, obs, n_obs, p, sim,
@@ -299,7 +299,7 @@ int lt_chart_reached(const lt_chart_opts *o, const lt_scenario *s, size_t k,
 	                    bau->t0 != plan->t0 || !lt_chart_can_reached(bau, k)))
 		bau = NULL;
 	ind = &s->indicators[k];
-	if (lt_chart_begin(&c, o, "reached", ind, diag) == LT_OK) {
+	if (lt_chart_begin(&c, o, LT_CHART_REACHED, ind, diag) == LT_OK) {
 		lt_chart_text(&c, "year");
 		lt_chart_text(&c, "plan");
 		lt_chart_text(&c, "bau");
@@ -401,7 +401,7 @@ int lt_chart_probability_share(const lt_chart_opts *o, const lt_scenario *s,
 	                                 : NAN;
 	if (!(share_max > 0.0))
 		share_max = lt_heat_share_max(s, plan_share);
-	if (lt_chart_begin(&c, o, "probability", NULL, diag) == LT_OK) {
+	if (lt_chart_begin(&c, o, LT_CHART_PROBABILITY, NULL, diag) == LT_OK) {
 		lt_chart_text(&c, "share");
 		for (k = 0; k < r->ni; k++)
 			if (r->ind[k].on) {
@@ -469,7 +469,7 @@ int lt_chart_heat(const lt_chart_opts *o, const lt_scenario *s, size_t k,
 		return LT_OK;
 	ind = &s->indicators[k];
 	x = &r->ind[k];
-	if (lt_chart_begin(&c, o, "heat", ind, diag) == LT_OK) {
+	if (lt_chart_begin(&c, o, LT_CHART_HEAT, ind, diag) == LT_OK) {
 		lt_chart_text(&c, "share");
 		lt_chart_text(&c, "beta");
 		lt_chart_text(&c, "probability");

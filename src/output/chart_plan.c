@@ -70,7 +70,7 @@ int lt_chart_spending(const lt_chart_opts *o, const lt_scenario *s,
 	money = lt_calloc(n_groups, sizeof *money);
 	if (money == NULL)
 		LT_ERROR(diag, LT_ENOMEM, "out of memory");
-	if (lt_chart_begin(&c, o, "spending", NULL, diag) == LT_OK) {
+	if (lt_chart_begin(&c, o, LT_CHART_SPENDING, NULL, diag) == LT_OK) {
 		lt_chart_text(&c, "year");
 		for (p = 0; p < s->programs.n_parts; p++)
 			for (g = 0; g < s->programs.parts[p].n_groups; g++)

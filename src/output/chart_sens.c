@@ -104,7 +104,7 @@ int lt_chart_tornado(const lt_chart_opts *o, const lt_scenario *s, size_t k,
 		return LT_OK;
 	ind = &s->indicators[k];
 	x = &r->ind[k];
-	if (lt_chart_begin(&c, o, "tornado", ind, diag) == LT_OK) {
+	if (lt_chart_begin(&c, o, LT_CHART_TORNADO, ind, diag) == LT_OK) {
 		lt_chart_text(&c, "parameter");
 		lt_chart_text(&c, "p10");
 		lt_chart_text(&c, "p90");
@@ -179,7 +179,7 @@ int lt_chart_sobol(const lt_chart_opts *o, const lt_scenario *s, size_t k,
 	ind = &s->indicators[k];
 	y = &r->sobol.out[r->ind[k].out_value];
 	conf = r->sobol.bootstrap > 0;
-	if (lt_chart_begin(&c, o, "sobol", ind, diag) == LT_OK) {
+	if (lt_chart_begin(&c, o, LT_CHART_SOBOL, ind, diag) == LT_OK) {
 		lt_chart_text(&c, "factor");
 		lt_chart_text(&c, "s1");
 		lt_chart_text(&c, "s1_conf");
