@@ -49,6 +49,7 @@ if (has_rule) {
 if (has_plan) {
 	set arrow 2 from plan, graph 0 to plan, graph 1 nohead dt 2 lw 2 lc rgb "#3182bd" front
 }
+# eight colours, solid, then the same eight dashed
 set linetype 1 lc rgb "#1b9e77" lw 2.5
 set linetype 2 lc rgb "#d95f02" lw 2.5
 set linetype 3 lc rgb "#7570b3" lw 2.5
@@ -57,28 +58,36 @@ set linetype 5 lc rgb "#66a61e" lw 2.5
 set linetype 6 lc rgb "#e6ab02" lw 2.5
 set linetype 7 lc rgb "#a6761d" lw 2.5
 set linetype 8 lc rgb "#1f78b4" lw 2.5
-set linetype cycle 8
+set linetype 9 lc rgb "#1b9e77" lw 2.5 dt 2
+set linetype 10 lc rgb "#d95f02" lw 2.5 dt 2
+set linetype 11 lc rgb "#7570b3" lw 2.5 dt 2
+set linetype 12 lc rgb "#e7298a" lw 2.5 dt 2
+set linetype 13 lc rgb "#66a61e" lw 2.5 dt 2
+set linetype 14 lc rgb "#e6ab02" lw 2.5 dt 2
+set linetype 15 lc rgb "#a6761d" lw 2.5 dt 2
+set linetype 16 lc rgb "#1f78b4" lw 2.5 dt 2
+set linetype cycle 16
 
 # The chart is built element by element on a text terminal writing
 # nowhere, then drawn once on the real one.
 set terminal dumb size 300,120
 set output "/dev/null"
 plot for [j=2:n] ARG3 using 1:j with lines lt (j - 1) title columnheader(j), \
-	ARG3 using 1:(column(n + 1)) with lines lc rgb "black" lw 3.5 title columnheader(n + 1)
+	ARG3 using 1:(column(n + 1)) with lines lc rgb "black" lw 3.5 dt solid title columnheader(n + 1)
 if (has_rule) {
-	replot NaN with lines lw 2 lc rgb "#a50f15" title L_rule
+	replot NaN with lines lw 2 dt solid lc rgb "#a50f15" title L_rule
 }
 if (has_plan) {
 	replot NaN with lines dt 2 lw 2 lc rgb "#3182bd" title L_plan
 }
 
 if (ARG1 eq "svg") {
-	set terminal svg noenhanced font "DejaVu Sans,13" size 1280,720 dynamic background rgb "white"
+	set terminal svg noenhanced font "DejaVu Sans,13" size 1440,760 dynamic background rgb "white"
 } else {
 	if (ARG1 eq "pdf") {
-		set terminal pdfcairo noenhanced font "DejaVu Sans,10" size 10.67in,6in
+		set terminal pdfcairo noenhanced font "DejaVu Sans,10" size 12in,6.33in
 	} else {
-		set terminal pngcairo noenhanced font "DejaVu Sans,13" size 1280,720
+		set terminal pngcairo noenhanced font "DejaVu Sans,13" size 1440,760
 	}
 }
 set output ARG2

@@ -20,8 +20,10 @@
  * smooth curve of solve_mc's exact counts (at most 0.25 points of share
  * apart on a 100 % axis). */
 #define SHARE_STEPS 400
-/* Widest legend entry of an indicator or a group, in columns. */
-#define LEGEND_COLS 44
+/* Widest legend entry of an indicator, in columns, and the least of it
+ * its name keeps however long the id. */
+#define LEGEND_COLS 48
+#define LEGEND_NAME_MIN 28
 
 /* The value of series PTS (N points) in YEAR, NAN when it has none. */
 static double series_at(const lt_point *pts, size_t n, int year)
@@ -373,8 +375,9 @@ static const char *legend_name(const lt_indicator *ind, lt_lang lang,
 	char name[200];
 	size_t id_cols = lt_text_width(ind->id) + 3;
 
-	lt_text_shorten(lt_chart_name(ind, lang), LEGEND_COLS > id_cols + 8 ?
-	                LEGEND_COLS - id_cols : 8, name, sizeof name);
+	lt_text_shorten(lt_chart_name(ind, lang), LEGEND_COLS > id_cols +
+	                LEGEND_NAME_MIN ? LEGEND_COLS - id_cols : LEGEND_NAME_MIN,
+	                name, sizeof name);
 	snprintf(buf, size, "%s (%s)", name, ind->id);
 	return buf;
 }
