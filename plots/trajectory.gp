@@ -117,6 +117,24 @@ if (has("monitored")) {
 		with points lc rgb "black" pt 9 ps 1.6 title L_monitored
 }
 
+# The value axis as gnuplot autoscales it; from 1000 on, its labels group
+# thousands as the language writes them ("1.200" in Vietnamese)
+set autoscale y
+replot
+ymin = GPVAL_Y_MIN
+ymax = GPVAL_Y_MAX
+if (ymin >= 0 && ymax >= 1000) {
+	nice(x) = (m = 10**floor(log10(x)), f = x / m, (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * m)
+	sep = ARG6 eq "," ? "." : ","
+	grp(v) = v < 1000 ? sprintf("%d", v) : grp(int(v / 1000)) . sep . sprintf("%03d", int(v) % 1000)
+	step = nice((ymax - ymin) / 7)
+	set yrange [ymin : ymax]
+	set ytics () nomirror
+	do for [i = int(ceil(ymin / step)) : int(floor(ymax / step))] {
+		set ytics add (grp(int(i * step)) i * step)
+	}
+}
+
 if (ARG1 eq "svg") {
 	set terminal svg noenhanced font "DejaVu Sans,13" size 1280,760 dynamic background rgb "white"
 } else {
@@ -126,6 +144,5 @@ if (ARG1 eq "svg") {
 		set terminal pngcairo noenhanced font "DejaVu Sans,13" size 1280,760
 	}
 }
-set autoscale y
 set output ARG2
 replot
