@@ -117,16 +117,18 @@ static lt_cell share_cell(const lt_share_result *x, lt_lang lang)
 }
 
 /* Where a province stands: "12 of 63 (0.18)" for a rank, "21.2% of its
- * aim" otherwise; the numbers themselves are data columns. */
+ * aim" otherwise, written in BUF (SIZE bytes), which the cell borrows;
+ * the numbers themselves are data columns. */
 static lt_cell standing_cell(const lt_indicator *ind,
-                             const lt_compare_cell *c, lt_lang lang)
+                             const lt_compare_cell *c, lt_lang lang,
+                             char *buf, size_t size)
 {
-	char a[48], b[48], buf[128];
+	char a[48], b[48];
 
 	if (ind->kind == LT_KIND_RANK) {
 		if (isnan(c->position))
 			return lt_cell_missing(NULL);
-		snprintf(buf, sizeof buf, L(lang, "%s of %d (%s)", "%s/%d (%s)"),
+		snprintf(buf, size, L(lang, "%s of %d (%s)", "%s/%d (%s)"),
 		         lt_format_number(ind->baseline, 0, 1, lang, a, sizeof a),
 		         ind->rank_of,
 		         lt_format_number(c->position, 2, 0, lang, b, sizeof b));
@@ -134,16 +136,17 @@ static lt_cell standing_cell(const lt_indicator *ind,
 	}
 	if (isnan(c->of_aim_pct))
 		return lt_cell_missing(NULL);
-	snprintf(buf, sizeof buf, L(lang, "%s%% of aim", "%s%% mục tiêu"),
+	snprintf(buf, size, L(lang, "%s%% of aim", "%s%% mục tiêu"),
 	         lt_format_number(c->of_aim_pct, 1, 0, lang, a, sizeof a));
 	return lt_cell_text(buf);
 }
 
-/* The probability at the rule in words for the table: "0.42 ± 0.01". */
+/* The probability at the rule in words for the table, "0.42 ± 0.01", in
+ * BUF (SIZE bytes), which the cell borrows. */
 static lt_cell prob_cell(const lt_compare_cell *c, const double *rule,
-                         lt_lang lang)
+                         lt_lang lang, char *buf, size_t size)
 {
-	char a[32], b[32], buf[96];
+	char a[32], b[32];
 
 	if (isnan(rule[c->scenario]))
 		return lt_cell_missing(L(lang, "no rule", "không có quy định"));
@@ -154,14 +157,14 @@ static lt_cell prob_cell(const lt_compare_cell *c, const double *rule,
 		 * standard error says anything here */
 		int dec = (int)ceil(log10((double)c->p_draws / 3.0));
 
-		snprintf(buf, sizeof buf, c->p_met == 0 ? "< %s" : "> %s",
+		snprintf(buf, size, c->p_met == 0 ? "< %s" : "> %s",
 		         lt_format_number(c->p_met == 0
 		                          ? 3.0 / (double)c->p_draws
 		                          : 1.0 - 3.0 / (double)c->p_draws,
 		                          dec, 0, lang, a, sizeof a));
 		return lt_cell_text(buf);
 	}
-	snprintf(buf, sizeof buf, "%s ± %s",
+	snprintf(buf, size, "%s ± %s",
 	         lt_format_number(c->p_rule, 2, 0, lang, a, sizeof a),
 	         lt_format_number(c->p_se, 2, 0, lang, b, sizeof b));
 	return lt_cell_text(buf);
@@ -222,7 +225,7 @@ static void row(lt_table *t, const lt_scenario *s, const lt_compare *r,
 {
 	const lt_indicator *ind = &s->indicators[c->k];
 	int dec = ind->kind == LT_KIND_RANK ? 0 : 2;
-	char buf[160];
+	char buf[160], stand[128], p[96];
 	int only = lt_indicator_target_only(ind);
 
 	lt_table_add_row(t);
@@ -240,7 +243,8 @@ static void row(lt_table *t, const lt_scenario *s, const lt_compare *r,
 	                                                        sizeof buf)));
 	lt_table_put(t, C_AIM, lt_cell_number(lt_target_aim(ind), 6, LT_NUM_TRIM,
 	                                      NULL));
-	lt_table_put(t, C_STANDING, standing_cell(ind, c, lang));
+	lt_table_put(t, C_STANDING, standing_cell(ind, c, lang, stand,
+	             sizeof stand));
 	lt_table_put(t, C_POSITION, lt_cell_number(c->position, 4, LT_NUM_TRIM,
 	                                           NULL));
 	lt_table_put(t, C_OF_AIM, lt_cell_number(c->of_aim_pct, 2, LT_NUM_TRIM,
@@ -252,7 +256,7 @@ static void row(lt_table *t, const lt_scenario *s, const lt_compare *r,
 	             ? lt_cell_text(class_name(c->cls, lang))
 	             : lt_cell_missing(NULL));
 	lt_table_put(t, C_SHARE, share_cell(&c->share, lang));
-	lt_table_put(t, C_P, prob_cell(c, r->rule_pct, lang));
+	lt_table_put(t, C_P, prob_cell(c, r->rule_pct, lang, p, sizeof p));
 	lt_table_put(t, C_P_VALUE, c->has_p ? lt_cell_number(c->p_rule, 6,
 	             LT_NUM_TRIM, NULL) : lt_cell_missing(NULL));
 	lt_table_put(t, C_YEAR_MET, c->year_met > 0 ? lt_cell_year(c->year_met)
