@@ -73,17 +73,18 @@ set cbrange [0 : 1]
 set cbtics 0.2 format "%.1f"
 set xtics nomirror out format "%g"
 set ytics nomirror out format "%g"
-set palette defined (0 "#fff5eb", 0.25 "#fdd0a2", 0.5 "#fd8d3c", 0.75 "#d94801", 1 "#7f2704")
+# viridis: lightness rises steadily from 0 to 1, also in grey print
+set palette defined (0 "#440154", 0.25 "#3b528b", 0.5 "#21918c", 0.75 "#5ec962", 1 "#fde725")
 set key outside below center horizontal maxcols 2 spacing 1.2 height 1
 set label 101 L_note at screen 0.5, screen 0.925 center font ",11" tc rgb "#555555"
 if (has_rule) {
-	set arrow 1 from rule, graph 0 to rule, graph 1 nohead lw 2.5 lc rgb "black" front
+	set arrow 1 from rule, graph 0 to rule, graph 1 nohead lw 3 lc rgb "#e41a1c" front
 }
 if (has_plan) {
-	set arrow 2 from plan, graph 0 to plan, graph 1 nohead dt 2 lw 2.5 lc rgb "#08519c" front
+	set arrow 2 from plan, graph 0 to plan, graph 1 nohead dt 2 lw 3 lc rgb "#ff7f00" front
 }
 if (has_beta) {
-	set arrow 3 from graph 0, first beta to graph 1, first beta nohead dt 3 lw 3 lc rgb "#31a354" front
+	set arrow 3 from graph 0, first beta to graph 1, first beta nohead dt 3 lw 3.5 lc rgb "#f781bf" front
 }
 
 # The chart is built element by element, each only when its series is
@@ -93,20 +94,23 @@ if (has_beta) {
 set terminal dumb size 300,120
 set output "/dev/null"
 plot ARG3 using 1:2:3 with image notitle
+# each contour white on a black edge, legible on every colour
 if (has50) {
-	replot $c50 using 1:2 with lines lc rgb "#252525" dt 2 lw 2 title L_c50
+	replot $c50 using 1:2 with lines lc rgb "black" dt 2 lw 5 title L_c50, \
+		$c50 using 1:2 with lines lc rgb "white" dt 2 lw 2.5 notitle
 }
 if (has80) {
-	replot $c80 using 1:2 with lines lc rgb "#252525" lw 2.5 title L_c80
+	replot $c80 using 1:2 with lines lc rgb "black" lw 5 title L_c80, \
+		$c80 using 1:2 with lines lc rgb "white" lw 2.5 notitle
 }
 if (has_rule) {
-	replot NaN with lines lw 2.5 lc rgb "black" title L_rule
+	replot NaN with lines lw 3 lc rgb "#e41a1c" title L_rule
 }
 if (has_plan) {
-	replot NaN with lines dt 2 lw 2.5 lc rgb "#08519c" title L_plan
+	replot NaN with lines dt 2 lw 3 lc rgb "#ff7f00" title L_plan
 }
 if (has_beta) {
-	replot NaN with lines dt 3 lw 3 lc rgb "#31a354" title L_central
+	replot NaN with lines dt 3 lw 3.5 lc rgb "#f781bf" title L_central
 }
 
 if (ARG1 eq "svg") {
