@@ -1127,7 +1127,7 @@ static int op_compare(const void *arg)
 	return rc;
 }
 
-Test(alloc, compare, .timeout = 120)
+Test(alloc, compare)
 {
 	const char *paths[] = {"tests/data/good/full.cfg",
 	                       "tests/data/good/target_forms.cfg"};

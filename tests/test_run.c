@@ -172,7 +172,7 @@ Test(run, full_disk, .init = mkdir_tmp, .fini = rm_tmp)
 /* With charts: each beside its data, labels, template and redraw script,
  * listed in the manifest and embedded in the briefing (SVG here); without
  * gnuplot on the PATH, one line and exit 3. */
-Test(run, charts, .init = mkdir_tmp, .fini = rm_tmp, .timeout = 120)
+Test(run, charts, .init = mkdir_tmp, .fini = rm_tmp)
 {
 	struct run r = run_cli("run", "--draws", "300", "--sobol", "64",
 	                       "--bootstrap", "0", "--threads", "1",
@@ -194,6 +194,10 @@ Test(run, charts, .init = mkdir_tmp, .fini = rm_tmp, .timeout = 120)
 	snprintf(path, sizeof path, "%s/report.html", dir);
 	html = slurp(path);
 	cr_expect(strstr(html, "data:image/svg+xml;base64,") != NULL);
+	/* the plan-wide charts too: the cost of certainty, the spending */
+	cr_expect(strstr(html, "The cost of certainty") != NULL);
+	cr_expect(strstr(html, "against the least its budget rule asks for")
+	          != NULL);
 	free(html);
 	snprintf(path, sizeof path, "%s/.lotrinh-manifest", dir);
 	manifest = slurp(path);

@@ -219,7 +219,7 @@ static int indicator_charts(const lt_chart_opts *co, const lt_analysis *a,
 		         "(50 %% and 90 %% bands)", "%s: số liệu, lộ trình, mục tiêu, "
 		         "đường yêu cầu, xu hướng hiện tại và dải dự báo (50%% và "
 		         "90%%)"), name);
-		note_chart(ch, r, lt_chart_stem("trajectory", ind, stem, sizeof stem),
+		note_chart(ch, r, lt_chart_stem(LT_CHART_TRAJECTORY, ind, stem, sizeof stem),
 		           (int)k, cap);
 	}
 	if (rc == LT_OK && lt_chart_can_reached(&a->mc, k)) {
@@ -228,7 +228,7 @@ static int indicator_charts(const lt_chart_opts *co, const lt_analysis *a,
 		         "have met the target by each year, the plan against "
 		         "business as usual", "%s: tỷ lệ lần mô phỏng đã đạt mục "
 		         "tiêu theo năm, đề án so với xu hướng hiện tại"), name);
-		note_chart(ch, r, lt_chart_stem("reached", ind, stem, sizeof stem),
+		note_chart(ch, r, lt_chart_stem(LT_CHART_REACHED, ind, stem, sizeof stem),
 		           (int)k, cap);
 	}
 	if (rc == LT_OK && a->has_heat && lt_chart_can_heat(&a->heat, k)) {
@@ -237,7 +237,7 @@ static int indicator_charts(const lt_chart_opts *co, const lt_analysis *a,
 		         "target over the budget share and the responsiveness β",
 		         "%s: xác suất đạt mục tiêu theo tỷ lệ chi và mức phản ứng "
 		         "β"), name);
-		note_chart(ch, r, lt_chart_stem("heat", ind, stem, sizeof stem),
+		note_chart(ch, r, lt_chart_stem(LT_CHART_HEAT, ind, stem, sizeof stem),
 		           (int)k, cap);
 	}
 	if (rc == LT_OK && a->has_sens && lt_chart_can_tornado(&a->sens, k)) {
@@ -246,7 +246,7 @@ static int indicator_charts(const lt_chart_opts *co, const lt_analysis *a,
 		         "from its 10th to its 90th percentile (tornado)", "%s: mỗi "
 		         "giả định bất định từ phân vị 10 đến 90 (biểu đồ lốc "
 		         "xoáy)"), name);
-		note_chart(ch, r, lt_chart_stem("tornado", ind, stem, sizeof stem),
+		note_chart(ch, r, lt_chart_stem(LT_CHART_TORNADO, ind, stem, sizeof stem),
 		           (int)k, cap);
 	}
 	if (rc == LT_OK && a->has_sens && lt_chart_can_sobol(&a->sens, k)) {
@@ -255,7 +255,7 @@ static int indicator_charts(const lt_chart_opts *co, const lt_analysis *a,
 		         "the target-year value each assumption explains (Sobol "
 		         "indices)", "%s: phần độ phân tán của giá trị năm mục tiêu "
 		         "mỗi giả định giải thích (chỉ số Sobol)"), name);
-		note_chart(ch, r, lt_chart_stem("sobol", ind, stem, sizeof stem),
+		note_chart(ch, r, lt_chart_stem(LT_CHART_SOBOL, ind, stem, sizeof stem),
 		           (int)k, cap);
 	}
 	return rc;
@@ -280,7 +280,7 @@ static int all_charts(lt_outdir *od, const lt_analysis *a,
 		rc = lt_chart_probability_share(&co, s, &a->prob,
 		                                lt_heat_share_max(s, a->has_heat
 		                                ? a->heat.plan_share : NAN), d);
-		note_chart(ch, r, lt_chart_stem("probability-share", NULL, stem,
+		note_chart(ch, r, lt_chart_stem(LT_CHART_PROBABILITY, NULL, stem,
 		           sizeof stem), -1, CAP(r->o.lang, "The cost of certainty: "
 		           "the probability of each target against a constant share "
 		           "of the spending base, the plan's rule marked", "Chi phí "
@@ -289,7 +289,7 @@ static int all_charts(lt_outdir *od, const lt_analysis *a,
 	}
 	if (rc == LT_OK && s->has_programs) {
 		rc = lt_chart_spending(&co, s, d);
-		note_chart(ch, r, lt_chart_stem("spending", NULL, stem, sizeof stem),
+		note_chart(ch, r, lt_chart_stem(LT_CHART_SPENDING, NULL, stem, sizeof stem),
 		           -1, CAP(r->o.lang, "The plan's spending by programme "
 		           "group and year, against the least its budget rule asks "
 		           "for", "Kinh phí đề án theo nhóm nhiệm vụ và năm, so với "
