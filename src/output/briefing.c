@@ -633,30 +633,46 @@ static void build(struct content *c, const lt_analysis *a,
 
 /* ---- Markdown -------------------------------------------------------------- */
 
+/* Write C as HTML text: '&', '<' and '>' (and, when QUOTES, '"' and '\'')
+ * as entities, a line break or tab as a space; returns 1, or 0 when C is
+ * none of these (the caller writes it as it is). */
+static int put_html_char(lt_sink *out, char c, int quotes)
+{
+	switch (c) {
+	case '&':
+		lt_sink_puts(out, "&amp;");
+		return 1;
+	case '<':
+		lt_sink_puts(out, "&lt;");
+		return 1;
+	case '>':
+		lt_sink_puts(out, "&gt;");
+		return 1;
+	case '"':
+		if (quotes)
+			lt_sink_puts(out, "&quot;");
+		return quotes;
+	case '\'':
+		if (quotes)
+			lt_sink_puts(out, "&#39;");
+		return quotes;
+	case '\n': case '\r': case '\t':
+		lt_sink_write(out, " ", 1);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* TEXT for Markdown: its punctuation escaped with a backslash, raw HTML
  * made text, line breaks as spaces. */
 static void md_text(lt_sink *out, const char *t)
 {
 	for (; *t != '\0'; t++) {
-		switch (*t) {
-		case '\\': case '`': case '*': case '_': case '[': case ']':
-		case '|': case '#': case '{': case '}': case '!':
+		if (strchr("\\`*_[]|#{}!", *t) != NULL) {
 			lt_sink_write(out, "\\", 1);
 			lt_sink_write(out, t, 1);
-			break;
-		case '<':
-			lt_sink_puts(out, "&lt;");
-			break;
-		case '>':
-			lt_sink_puts(out, "&gt;");
-			break;
-		case '&':
-			lt_sink_puts(out, "&amp;");
-			break;
-		case '\n': case '\r': case '\t':
-			lt_sink_write(out, " ", 1);
-			break;
-		default:
+		} else if (!put_html_char(out, *t, 0)) {
 			lt_sink_write(out, t, 1);
 		}
 	}
@@ -729,30 +745,9 @@ static void render_md(const struct content *c, lt_sink *out)
 
 static void html_text(lt_sink *out, const char *t)
 {
-	for (; *t != '\0'; t++) {
-		switch (*t) {
-		case '&':
-			lt_sink_puts(out, "&amp;");
-			break;
-		case '<':
-			lt_sink_puts(out, "&lt;");
-			break;
-		case '>':
-			lt_sink_puts(out, "&gt;");
-			break;
-		case '"':
-			lt_sink_puts(out, "&quot;");
-			break;
-		case '\'':
-			lt_sink_puts(out, "&#39;");
-			break;
-		case '\n': case '\r': case '\t':
-			lt_sink_write(out, " ", 1);
-			break;
-		default:
+	for (; *t != '\0'; t++)
+		if (!put_html_char(out, *t, 1))
 			lt_sink_write(out, t, 1);
-		}
-	}
 }
 
 /* LEN bytes of DATA in base64 (RFC 4648, with padding). */
