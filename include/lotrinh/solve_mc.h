@@ -100,6 +100,11 @@ int lt_solve_mc_run(const lt_scenario *s, const lt_mc_opts *o,
                     lt_solve_mc_result *out, lt_diag *diag);
 void lt_solve_mc_result_destroy(lt_solve_mc_result *r);
 
+/* The bin of share S in [0, 100] (LT_SOLVE_MC_PER_POINT bins a point;
+ * 0 and below the first, 100 and above the last): where a draw's needed
+ * share is counted. */
+size_t lt_solve_mc_bin(double s);
+
 /* The draws of curve C meeting the target at constant share SHARE (0 to
  * 100; the nearest edge of the bins). */
 size_t lt_solve_mc_count(const lt_solve_mc_curve *c, double share);

@@ -85,20 +85,11 @@ static int acc_init(struct acc *a, const struct setup *u, lt_diag *diag)
 
 /* ---- one draw --------------------------------------------------------------- */
 
-/* The bin of share S in [0, 100], as solve_mc.c bins it. */
-static size_t bin_of(double s)
-{
-	double b = s * LT_SOLVE_MC_PER_POINT;
-
-	if (!(b > 0.0))
-		return 0;
-	return b < (double)LT_SOLVE_MC_BINS ? (size_t)b : LT_SOLVE_MC_BINS - 1;
-}
 
 /* Count answer X into the cells ROW[n_share] of one β: a draw meets the
  * target at edge m when its set [lo, hi] starts at 0 or in a bin below m,
  * and does not end (below 100) in a bin below m: solve_mc's running sum
- * of +1 at bin_of(lo) and -1 at bin_of(hi), read draw by draw. */
+ * of +1 at lt_solve_mc_bin(lo) and -1 at lt_solve_mc_bin(hi), read draw by draw. */
 static void tally(const struct setup *u, const lt_share_result *x,
                   size_t *row)
 {
@@ -113,9 +104,9 @@ static void tally(const struct setup *u, const lt_share_result *x,
 		return;
 	for (j = 0; j < u->r->n_share; j++) {
 		m = u->edge[j];
-		if (lo > 0.0 && bin_of(lo) >= m)
+		if (lo > 0.0 && lt_solve_mc_bin(lo) >= m)
 			continue;
-		if (hi < 100.0 && bin_of(hi) < m)
+		if (hi < 100.0 && lt_solve_mc_bin(hi) < m)
 			continue;
 		row[j]++;
 	}

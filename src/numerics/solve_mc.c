@@ -92,8 +92,7 @@ static int acc_counts(struct acc *a, const struct setup *u, lt_diag *diag)
 
 /* ---- one draw --------------------------------------------------------------- */
 
-/* The bin of share S in [0, 100]. */
-static size_t bin_of(double s)
+size_t lt_solve_mc_bin(double s)
 {
 	double b = s * LT_SOLVE_MC_PER_POINT;
 
@@ -120,13 +119,13 @@ static void count_set(struct acc *a, size_t r, double lo, double hi,
 	}
 	if (lo > 0.0) {
 		n[N_SOLVED]++;
-		d[bin_of(lo)]++;
+		d[lt_solve_mc_bin(lo)]++;
 	} else {
 		n[N_AT_ZERO]++;
 		n[hi < 100.0 ? N_FALLING : N_ZERO]++;
 	}
 	if (hi < 100.0)
-		d[bin_of(hi)]--;
+		d[lt_solve_mc_bin(hi)]--;
 }
 
 /* Tally the answers of one draw (A->res at A->theta) into A. */
