@@ -589,7 +589,7 @@ static lt_doc *paths_doc(const lt_scenario *s, const lt_paths *r, lt_lang lang)
 	size_t i;
 
 	snprintf(title, sizeof title, LT_TR(lang, "Required paths — %s (%s)",
-	                                    "Lộ trình cần thiết — %s (%s)"),
+	                                    "Lộ trình cần đạt — %s (%s)"),
 	         LT_TR(lang, s->province.name, s->province.name_vi), s->path);
 	d = lt_doc_alloc(title, NULL);
 	lt_doc_field(d, "scenario", "Scenario", NULL, lt_cell_text(s->path),
