@@ -252,3 +252,47 @@ Test(compare, cli)
 	                 "are needed (got 1)\nTry 'lotrinh compare --help'.\n");
 	run_free(&r);
 }
+
+/* --out DIR: every form of the table, the workbook and the chart, whose
+ * data are the comparison's standings (Long An's digital economy 6.36/30
+ * = 21.2 % of its aim; its PII rank 12 of 63: 100·(1 − 11/62) = 82.26 %
+ * of the provinces behind it); --format with --out is a usage error. */
+Test(compare, out_dir)
+{
+	char dir[] = "/tmp/lotrinh-compare-XXXXXX", path[160], cmd[128];
+	const char *files[] = {"compare.txt", "compare.csv", "compare.json",
+	                       "compare.xlsx", "charts/compare.png",
+	                       "charts/compare.tsv", "charts/compare.sh"};
+	struct run r;
+	char *tsv;
+	size_t i;
+
+	cr_assert_not_null(mkdtemp(dir));
+	r = run_cli("compare", "--draws", "0", "--out", dir, FILES[0], FILES[1],
+	            FILES[2]);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	for (i = 0; i < sizeof files / sizeof *files; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		cr_expect_eq(access(path, R_OK), 0, "%s", path);
+	}
+	snprintf(path, sizeof path, "%s/charts/compare.tsv", dir);
+	tsv = slurp(path);
+	cr_assert_not_null(tsv);
+	cr_expect(strstr(tsv, "measure\tLong An\tDong Thap") != NULL, "%s", tsv);
+	cr_expect(strstr(tsv, "Digital economy\t21.2") != NULL, "%s", tsv);
+	cr_expect(strstr(tsv, "\t82.258064516129") != NULL, "%s", tsv);
+	free(tsv);
+	/* again into the same directory: lotrinh's own files are replaced */
+	r = run_cli("compare", "--draws", "0", "--no-plot", "--out", dir,
+	            FILES[0], FILES[1]);
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	r = run_cli("compare", "--format", "csv", "--out", dir, FILES[0],
+	            FILES[1]);
+	cr_expect_eq(r.status, 2);
+	cr_expect(strstr(r.err, "--format is for standard output") != NULL);
+	run_free(&r);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	cr_expect_eq(system(cmd), 0);
+}

@@ -46,6 +46,7 @@
 
 #include <stddef.h>
 
+#include "lotrinh/compare.h"
 #include "lotrinh/error.h"
 #include "lotrinh/heat.h"
 #include "lotrinh/mc.h"
@@ -86,6 +87,7 @@ void lt_chart_opts_init(lt_chart_opts *o, lt_outdir *od);
 #define LT_CHART_TORNADO "tornado"
 #define LT_CHART_SOBOL "sobol"
 #define LT_CHART_HEAT "heat"
+#define LT_CHART_COMPARE "compare"
 
 /* The stem of the chart of KIND (LT_CHART_TRAJECTORY, ...)
  * for indicator IND (NULL for a chart of the whole scenario) into BUF of
@@ -157,5 +159,15 @@ int lt_chart_sobol(const lt_chart_opts *o, const lt_scenario *s, size_t k,
 int lt_chart_can_heat(const lt_heat_result *r, size_t k);
 int lt_chart_heat(const lt_chart_opts *o, const lt_scenario *s, size_t k,
                   const lt_heat_result *r, lt_diag *diag);
+
+/* Provinces compared ("compare"), from R, the comparison of the N
+ * scenarios S: for each measure several of them carry, one bar per
+ * province, its standing against its own target (the baseline as a
+ * percentage of its aim; a rank by the share of the provinces ranked
+ * below it, 100·(1 − position), so rankings of 63 and of 34 compare).
+ * Needs a measure carried by two provinces (lt_chart_can_compare). */
+int lt_chart_can_compare(const lt_compare *r);
+int lt_chart_compare(const lt_chart_opts *o, const lt_scenario *const *s,
+                     size_t n, const lt_compare *r, lt_diag *diag);
 
 #endif /* LT_CHART_H */

@@ -10,15 +10,21 @@
 
 #include "cli_private.h"
 #include "lotrinh/cli.h"
+#include "lotrinh/chart.h"
 #include "lotrinh/compare.h"
 #include "lotrinh/config.h"
 #include "lotrinh/report.h"
+#include "lotrinh/outdir.h"
 #include "lotrinh/table.h"
+#include "lotrinh/xlsx.h"
 
 const char lt_usage_compare[] =
 	"Usage: lotrinh compare [--draws N] [--seed S] [--threads T]\n"
 	"                       [--lang en|vi] [--format table|csv|json]\n"
-	"                       [--out FILE] SCENARIO SCENARIO...\n"
+	"                       SCENARIO SCENARIO...\n"
+	"       lotrinh compare [--draws N] [--seed S] [--threads T]\n"
+	"                       [--lang en|vi] [--plot-format F] [--no-plot]\n"
+	"                       --out DIR SCENARIO SCENARIO...\n"
 	"\n"
 	"The same measures side by side for two or more provinces: for every\n"
 	"indicator, where each province starts, what it aims at, the change a\n"
@@ -42,13 +48,22 @@ const char lt_usage_compare[] =
 	"  --threads T      threads for the draws (default: the machine's cores)\n"
 	"  --lang en|vi     the language of the table (default en); CSV and\n"
 	"                   JSON keep their keys and a decimal point\n"
-	"  --format F       table (default), csv or json\n"
-	"  --out FILE       write to FILE (through a temporary file, never over\n"
-	"                   a scenario) instead of standard output\n"
+	"  --format F       table (default), csv or json, on standard output\n"
+	"  --out DIR        write every form into DIR (created if needed):\n"
+	"                   compare.txt, compare.csv, compare.json, the workbook\n"
+	"                   compare.xlsx and the chart charts/compare.png with its\n"
+	"                   data and redraw script; lotrinh keeps a manifest there\n"
+	"                   and never overwrites a scenario, a file it did not\n"
+	"                   write or one changed since (exit 2)\n"
+	"  --plot-format F  png (default), svg or pdf: the chart's format\n"
+	"  --no-plot        no chart (gnuplot not needed)\n"
 	"  -h, --help       show this help\n"
 	"\n"
 	"Exit status: 0 done, 1 a computation failed, 2 bad input or usage, 3\n"
-	"the environment failed.\n";
+	"the environment failed (a full disk, gnuplot missing: then --no-plot).\n";
+
+/* compare's own options. */
+enum { OPT_NO_PLOT = LT_OPT_OWN, OPT_PLOT_FORMAT };
 
 /* The default number of draws: the probability to about ±0.01. */
 #define COMPARE_DRAWS 2000
@@ -383,6 +398,87 @@ static lt_doc *compare_doc(const lt_scenario *const *s, size_t n,
 	return doc;
 }
 
+/* What compare writes into an output directory. */
+struct dir_opts {
+	lt_lang lang;
+	lt_plot_format format;
+	int no_plot;
+};
+
+/* DOC in FORMAT into the output NAME of OD. */
+static int put(lt_outdir *od, const char *name, const lt_doc *doc,
+               lt_format format, lt_lang lang, lt_diag *d)
+{
+	lt_sink *out = NULL;
+	int rc = lt_outdir_sink(od, name, &out, d);
+
+	if (rc == LT_OK)
+		rc = lt_doc_render(doc, format, lang, out, d);
+	if (rc != LT_OK) {
+		lt_sink_discard(out);
+		return rc;
+	}
+	return lt_sink_close(out, d);
+}
+
+/* The workbook into OD: lt_xlsx_write writes a file by name, so into the
+ * temporary file the directory gives out, then adopted. */
+static int put_xlsx(lt_outdir *od, const lt_doc *doc, lt_lang lang,
+                    const char *const *inputs, size_t n, lt_diag *d)
+{
+	static const char *const names[] = {"Comparison"};
+	char tmp[1280];
+	int rc = lt_outdir_temp(od, "compare.xlsx", tmp, sizeof tmp, d);
+
+	if (rc == LT_OK)
+		rc = lt_xlsx_write(tmp, &doc, names, 1, lang, inputs, n, d);
+	if (rc != LT_OK) {
+		lt_outdir_discard(od, "compare.xlsx");
+		return rc;
+	}
+	return lt_outdir_adopt(od, "compare.xlsx", tmp, d);
+}
+
+/* Every form of the comparison into DIR; returns a status. */
+static int write_dir(const char *dir, const lt_scenario *const *s, size_t n,
+                     const lt_compare *r, const lt_doc *doc,
+                     const struct dir_opts *x, const char *const *inputs)
+{
+	lt_outdir *od = NULL;
+	lt_chart_opts co;
+	lt_diag d;
+	int rc;
+
+	lt_diag_init(&d, NULL);
+	rc = lt_outdir_open(&od, dir, inputs, n, &d);
+	if (rc == LT_OK)
+		rc = put(od, "compare.txt", doc, LT_FORMAT_TABLE, x->lang, &d);
+	if (rc == LT_OK)
+		rc = put(od, "compare.csv", doc, LT_FORMAT_CSV, x->lang, &d);
+	if (rc == LT_OK)
+		rc = put(od, "compare.json", doc, LT_FORMAT_JSON, x->lang, &d);
+	if (rc == LT_OK)
+		rc = put_xlsx(od, doc, x->lang, inputs, n, &d);
+	if (rc == LT_OK && !x->no_plot) {
+		lt_chart_opts_init(&co, od);
+		co.subdir = "charts";
+		co.format = x->format;
+		co.lang = x->lang;
+		rc = lt_chart_compare(&co, s, n, r, &d);
+	}
+	if (rc == LT_OK) {
+		rc = lt_outdir_close(od, &d);
+		od = NULL;
+	}
+	lt_outdir_free(od);
+	lt_cli_print_diag(&d);
+	lt_diag_destroy(&d);
+	if (rc == LT_OK)
+		printf("%s: %s/compare.txt\n", x->lang == LT_LANG_VI ? "So sánh"
+		       : "Comparison", dir);
+	return lt_cli_exit_status(rc);
+}
+
 /* Load every operand into S (room for ARGC); returns an exit status. */
 static int load_all(int argc, char **argv, lt_scenario **s, size_t *n)
 {
@@ -420,11 +516,15 @@ int lt_cmd_compare(int argc, char **argv)
 		{"format", required_argument, NULL, LT_OPT_FORMAT},
 		{"help", no_argument, NULL, 'h'},
 		{"lang", required_argument, NULL, LT_OPT_LANG},
+		{"no-plot", no_argument, NULL, OPT_NO_PLOT},
 		{"out", required_argument, NULL, LT_OPT_OUT},
+		{"plot-format", required_argument, NULL, OPT_PLOT_FORMAT},
 		{"seed", required_argument, NULL, LT_OPT_SEED},
 		{"threads", required_argument, NULL, LT_OPT_THREADS},
 		{NULL, 0, NULL, 0},
 	};
+	struct dir_opts x = {LT_LANG_EN, LT_PLOT_PNG, 0};
+	int format_given = 0;
 	lt_cli_opts o;
 	lt_cli_run_opts ro;
 	lt_scenario **s = NULL;
@@ -454,7 +554,16 @@ int lt_cmd_compare(int argc, char **argv)
 			                      (long)LT_MC_MAX_DRAWS, "0 (no probabilities)",
 			                      &v);
 			ro.mc.draws = (size_t)v;
+		} else if (c == OPT_NO_PLOT) {
+			x.no_plot = 1;
+			status = LT_EXIT_OK;
+		} else if (c == OPT_PLOT_FORMAT) {
+			status = lt_plot_format_parse(optarg, &x.format) == 0
+			         ? LT_EXIT_OK : lt_cli_usage_error("compare", "unknown "
+			           "--plot-format '%s': expected png, svg or pdf",
+			           optarg);
 		} else {
+			format_given |= c == LT_OPT_FORMAT;
 			status = lt_cli_option("compare", c, optarg, &o);
 			if (status < 0)
 				status = lt_cli_run_option("compare", c, optarg, &ro);
@@ -463,6 +572,11 @@ int lt_cmd_compare(int argc, char **argv)
 		}
 		if (status != LT_EXIT_OK)
 			goto done;
+	}
+	if (o.out != NULL && format_given) {
+		status = lt_cli_usage_error("compare", "--out DIR writes every "
+		                            "format; --format is for standard output");
+		goto done;
 	}
 	s = calloc((size_t)(argc > 0 ? argc : 1), sizeof *s);
 	if (s == NULL) {
@@ -496,7 +610,12 @@ int lt_cmd_compare(int argc, char **argv)
 		}
 		for (i = 0; i < n; i++)
 			inputs[i] = s[i]->path;
-		status = lt_cli_emit(doc, &o, inputs, n);
+		x.lang = o.lang;
+		if (o.out != NULL)
+			status = write_dir(o.out, (const lt_scenario *const *)s, n, &r,
+			                   doc, &x, inputs);
+		else
+			status = lt_cli_emit(doc, &o, inputs, n);
 		free(inputs);
 	}
 done:
