@@ -214,3 +214,46 @@ Test(run, charts, .init = mkdir_tmp, .fini = rm_tmp)
 	cr_expect(strstr(r.err, "gnuplot") != NULL, "%s", r.err);
 	run_free(&r);
 }
+
+/* The tables run writes are the commands' own, byte for byte (the same
+ * engines, the same options): solve's, paths' and simulate's CSV with the
+ * same draws; and every table is in the workbook. */
+Test(run, tables_are_the_commands, .init = mkdir_tmp, .fini = rm_tmp)
+{
+	static const char *const cmds[][8] = {
+		{"solve", "--format", "csv", "scenarios/long_an.cfg", NULL},
+		{"paths", "--format", "csv", "scenarios/long_an.cfg", NULL},
+		{"simulate", "--draws", "300", "--threads", "1", "--format", "csv",
+		 "scenarios/long_an.cfg"},
+	};
+	static const char *const files[] = {"solve.csv", "paths.csv",
+	                                    "simulate.csv"};
+	struct run r = RUN("--out", dir, "scenarios/long_an.cfg");
+	char path[160], *text;
+	size_t i;
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	for (i = 0; i < 3; i++) {
+		const char *argv[9];
+		size_t j;
+
+		for (j = 0; j < 8 && cmds[i][j] != NULL; j++)
+			argv[j] = cmds[i][j];
+		argv[j] = NULL;
+		r = run_cli_v(argv);
+		cr_assert_eq(r.status, 0, "%s", r.err);
+		snprintf(path, sizeof path, "%s/tables/%s", dir, files[i]);
+		text = slurp(path);
+		cr_assert_not_null(text, "%s", path);
+		cr_expect_str_eq(text, r.out, "%s", files[i]);
+		free(text);
+		run_free(&r);
+	}
+	cr_expect(exists("tables/audit.json"));
+	cr_expect(exists("tables/sensitivity.csv"));
+	cr_expect(exists("lotrinh.xlsx"));
+	snprintf(path, sizeof path, "python3 tests/xlsx_dump.py '%s/lotrinh.xlsx'"
+	         " | grep 'sheet Sensitivity' > /dev/null", dir);
+	cr_expect_eq(system(path), 0);
+}

@@ -8,11 +8,16 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "lotrinh/audit.h"
 #include "lotrinh/error.h"
 #include "lotrinh/mc.h"
+#include "lotrinh/paths.h"
 #include "lotrinh/report.h"
 #include "lotrinh/scenario.h"
+#include "lotrinh/sens.h"
+#include "lotrinh/simulate.h"
 #include "lotrinh/solve.h"
+#include "lotrinh/solve_mc.h"
 #include "lotrinh/table.h"
 
 struct lt_scenario;
@@ -253,6 +258,58 @@ lt_cell lt_cli_share_cell(const lt_share_result *x, int decimals,
  * three, 95 %)". */
 const char *lt_cli_prob_text(size_t count, size_t n, lt_lang lang, char *buf,
                              size_t size);
+
+/* ---- the commands' documents, which `run` writes too ---------------------- */
+
+/* A Monte Carlo run for lt_cli_simulate_doc: ON 0 when none; O its
+ * options, R its results (borrowed). */
+struct lt_cli_mc {
+	int on;
+	lt_mc_opts o;
+	lt_mc_result r;
+};
+
+/* solve --probability P for lt_cli_prob_doc: P, the draws' options and
+ * the curves. */
+struct lt_cli_prob {
+	double p;
+	lt_mc_opts mc;
+	lt_solve_mc_result r;
+};
+
+/* The documents the commands render, each a new document (caller frees
+ * with lt_doc_free; NULL when out of memory): show's roadmap table; paths;
+ * audit's findings at MIN or above; simulate (with MC when MC->on); solve;
+ * solve --probability; sens under schedule SC.  O gives the language and
+ * the indicators asked for (all when none). */
+lt_doc *lt_cli_roadmap_doc(const struct lt_scenario *s, lt_lang lang);
+lt_doc *lt_cli_paths_doc(const struct lt_scenario *s, const lt_paths *r,
+                         lt_lang lang);
+lt_doc *lt_cli_audit_doc(const struct lt_scenario *s, const lt_audit *a,
+                         lt_severity min, lt_lang lang);
+lt_doc *lt_cli_simulate_doc(const struct lt_scenario *s,
+                            const lt_simulation *r,
+                            const struct lt_cli_mc *mc,
+                            const lt_cli_opts *o);
+lt_doc *lt_cli_solve_doc(const struct lt_scenario *s,
+                         const lt_solve_report *r, const lt_cli_opts *o);
+lt_doc *lt_cli_prob_doc(const struct lt_scenario *s,
+                        const struct lt_cli_prob *pr, const lt_cli_opts *o);
+lt_doc *lt_cli_sens_doc(const struct lt_scenario *s, const lt_schedule *sc,
+                        const lt_sens_result *r, const lt_sens_opts *o,
+                        const lt_cli_opts *co);
+
+/* Into the output directory OD (outdir.h): DOC rendered in FORMAT and LANG
+ * as the output NAME; or the workbook of the N documents DOCS, sheets
+ * named NAMES, as NAME (xlsx.h).  Returns a library status, errors in
+ * DIAG. */
+struct lt_outdir;
+int lt_cli_put(struct lt_outdir *od, const char *name, const lt_doc *doc,
+               lt_format format, lt_lang lang, lt_diag *diag);
+int lt_cli_put_xlsx(struct lt_outdir *od, const char *name,
+                    const lt_doc *const *docs, const char *const *names,
+                    size_t n, lt_lang lang, const char *const *inputs,
+                    size_t n_inputs, lt_diag *diag);
 
 /* The subcommands. */
 int lt_cmd_check(int argc, char **argv);

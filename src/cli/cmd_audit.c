@@ -307,7 +307,7 @@ static int cited_documents(lt_doc *root, const lt_scenario *s,
 }
 
 /* The audit as a document (caller frees), or NULL. */
-static lt_doc *audit_doc(const lt_scenario *s, const lt_audit *a,
+lt_doc *lt_cli_audit_doc(const lt_scenario *s, const lt_audit *a,
                          lt_severity min, lt_lang lang)
 {
 	char title[512];
@@ -399,7 +399,7 @@ int lt_cmd_audit(int argc, char **argv)
 		status = lt_cli_exit_status(status);
 		goto done;
 	}
-	doc = audit_doc(s, &a, min, o.lang);
+	doc = lt_cli_audit_doc(s, &a, min, o.lang);
 	status = lt_cli_emit(doc, &o, (const char *const[]){s->path}, 1);
 done:
 	lt_doc_free(doc);

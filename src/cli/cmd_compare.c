@@ -16,7 +16,6 @@
 #include "lotrinh/report.h"
 #include "lotrinh/outdir.h"
 #include "lotrinh/table.h"
-#include "lotrinh/xlsx.h"
 
 const char lt_usage_compare[] =
 	"Usage: lotrinh compare [--draws N] [--seed S] [--threads T]\n"
@@ -405,40 +404,6 @@ struct dir_opts {
 	int no_plot;
 };
 
-/* DOC in FORMAT into the output NAME of OD. */
-static int put(lt_outdir *od, const char *name, const lt_doc *doc,
-               lt_format format, lt_lang lang, lt_diag *d)
-{
-	lt_sink *out = NULL;
-	int rc = lt_outdir_sink(od, name, &out, d);
-
-	if (rc == LT_OK)
-		rc = lt_doc_render(doc, format, lang, out, d);
-	if (rc != LT_OK) {
-		lt_sink_discard(out);
-		return rc;
-	}
-	return lt_sink_close(out, d);
-}
-
-/* The workbook into OD: lt_xlsx_write writes a file by name, so into the
- * temporary file the directory gives out, then adopted. */
-static int put_xlsx(lt_outdir *od, const lt_doc *doc, lt_lang lang,
-                    const char *const *inputs, size_t n, lt_diag *d)
-{
-	static const char *const names[] = {"Comparison"};
-	char tmp[1280];
-	int rc = lt_outdir_temp(od, "compare.xlsx", tmp, sizeof tmp, d);
-
-	if (rc == LT_OK)
-		rc = lt_xlsx_write(tmp, &doc, names, 1, lang, inputs, n, d);
-	if (rc != LT_OK) {
-		lt_outdir_discard(od, "compare.xlsx");
-		return rc;
-	}
-	return lt_outdir_adopt(od, "compare.xlsx", tmp, d);
-}
-
 /* Every form of the comparison into DIR; returns a status. */
 static int write_dir(const char *dir, const lt_scenario *const *s, size_t n,
                      const lt_compare *r, const lt_doc *doc,
@@ -452,13 +417,17 @@ static int write_dir(const char *dir, const lt_scenario *const *s, size_t n,
 	lt_diag_init(&d, NULL);
 	rc = lt_outdir_open(&od, dir, inputs, n, &d);
 	if (rc == LT_OK)
-		rc = put(od, "compare.txt", doc, LT_FORMAT_TABLE, x->lang, &d);
+		rc = lt_cli_put(od, "compare.txt", doc, LT_FORMAT_TABLE, x->lang, &d);
 	if (rc == LT_OK)
-		rc = put(od, "compare.csv", doc, LT_FORMAT_CSV, x->lang, &d);
+		rc = lt_cli_put(od, "compare.csv", doc, LT_FORMAT_CSV, x->lang, &d);
 	if (rc == LT_OK)
-		rc = put(od, "compare.json", doc, LT_FORMAT_JSON, x->lang, &d);
-	if (rc == LT_OK)
-		rc = put_xlsx(od, doc, x->lang, inputs, n, &d);
+		rc = lt_cli_put(od, "compare.json", doc, LT_FORMAT_JSON, x->lang, &d);
+	if (rc == LT_OK) {
+		static const char *const names[] = {"Comparison"};
+
+		rc = lt_cli_put_xlsx(od, "compare.xlsx", &doc, names, 1, x->lang,
+		                     inputs, n, &d);
+	}
 	if (rc == LT_OK && !x->no_plot) {
 		lt_chart_opts_init(&co, od);
 		co.subdir = "charts";

@@ -582,7 +582,7 @@ static void indicator_doc(lt_doc *root, const lt_paths_item *p, lt_lang lang)
 }
 
 /* The whole result as a document in LANG (caller frees), or NULL. */
-static lt_doc *paths_doc(const lt_scenario *s, const lt_paths *r, lt_lang lang)
+lt_doc *lt_cli_paths_doc(const lt_scenario *s, const lt_paths *r, lt_lang lang)
 {
 	char title[512];
 	lt_doc *d;
@@ -645,7 +645,7 @@ int lt_cmd_paths(int argc, char **argv)
 		status = lt_cli_exit_status(status);
 		goto done;
 	}
-	doc = paths_doc(s, r, o.lang);
+	doc = lt_cli_paths_doc(s, r, o.lang);
 	status = lt_cli_emit(doc, &o, (const char *const[]){s->path}, 1);
 done:
 	lt_doc_free(doc);

@@ -19,6 +19,7 @@
 #include "lotrinh/cli.h"
 #include "lotrinh/config.h"
 #include "lotrinh/outdir.h"
+#include "lotrinh/xlsx.h"
 
 const char lt_usage_run[] =
 	"Usage: lotrinh run [--draws N] [--sobol N] [--bootstrap R] [--seed S]\n"
@@ -147,6 +148,111 @@ static int parse(int argc, char **argv, struct run_opts *r)
 		return lt_cli_usage_error("run", "no output directory given: add "
 		                          "--out DIR");
 	return LT_EXIT_OK;
+}
+
+int lt_cli_put(lt_outdir *od, const char *name, const lt_doc *doc,
+               lt_format format, lt_lang lang, lt_diag *diag)
+{
+	lt_sink *out = NULL;
+	int rc = lt_outdir_sink(od, name, &out, diag);
+
+	if (rc == LT_OK)
+		rc = lt_doc_render(doc, format, lang, out, diag);
+	if (rc != LT_OK) {
+		lt_sink_discard(out);
+		return rc;
+	}
+	return lt_sink_close(out, diag);
+}
+
+/* lt_xlsx_write writes a file by name: into the temporary file the
+ * directory gives out, then adopted. */
+int lt_cli_put_xlsx(lt_outdir *od, const char *name,
+                    const lt_doc *const *docs, const char *const *names,
+                    size_t n, lt_lang lang, const char *const *inputs,
+                    size_t n_inputs, lt_diag *diag)
+{
+	char tmp[1280];
+	int rc = lt_outdir_temp(od, name, tmp, sizeof tmp, diag);
+
+	if (rc == LT_OK)
+		rc = lt_xlsx_write(tmp, docs, names, n, lang, inputs, n_inputs,
+		                   diag);
+	if (rc != LT_OK) {
+		lt_outdir_discard(od, name);
+		return rc;
+	}
+	return lt_outdir_adopt(od, name, tmp, diag);
+}
+
+/* The commands' documents of analysis A: the same tables `show`, `paths`,
+ * `audit`, `simulate --draws`, `solve`, `solve --probability 0.8` and
+ * `sens` print, each as tables/NAME.csv and .json, all together as the
+ * workbook lotrinh.xlsx. */
+#define N_TABLES 7
+
+static int write_tables(lt_outdir *od, const lt_analysis *a,
+                        const struct run_opts *r, lt_diag *d)
+{
+	static const char *const files[N_TABLES] = {"roadmap", "paths", "audit",
+	    "simulate", "solve", "probability", "sensitivity"};
+	static const char *const sheets[2][N_TABLES] = {
+		{"Roadmap", "Paths", "Audit", "Simulation", "Solve", "Probability",
+		 "Sensitivity"},
+		{"Lộ trình", "Lộ trình cần đạt", "Kiểm tra", "Mô phỏng",
+		 "Tỷ lệ chi", "Xác suất", "Độ nhạy"}};
+	const lt_scenario *s = a->s;
+	lt_doc *docs[N_TABLES] = {NULL};
+	struct lt_cli_mc mc;
+	struct lt_cli_prob pr;
+	lt_sens_opts so;
+	lt_cli_opts co;
+	lt_lang lang = r->o.lang;
+	char name[64];
+	size_t i;
+	int rc = LT_OK, f;
+
+	lt_cli_opts_init(&co);
+	co.lang = lang;
+	mc.on = 1;
+	mc.o = r->ro.mc;
+	mc.r = a->mc;
+	pr.p = 0.8;
+	pr.mc = r->ro.mc;
+	pr.r = a->prob;
+	memset(&so, 0, sizeof so);
+	so.sobol = r->sobol > 0;
+	so.samples = (size_t)r->sobol;
+	so.bootstrap = (size_t)r->bootstrap;
+	so.seed = r->ro.mc.seed;
+	so.threads = r->ro.mc.threads;
+	docs[0] = lt_cli_roadmap_doc(s, lang);
+	docs[1] = lt_cli_paths_doc(s, a->paths, lang);
+	docs[2] = lt_cli_audit_doc(s, &a->audit, LT_SEV_INFO, lang);
+	docs[3] = lt_cli_simulate_doc(s, &a->sim, &mc, &co);
+	docs[4] = lt_cli_solve_doc(s, &a->solve, &co);
+	docs[5] = lt_cli_prob_doc(s, &pr, &co);
+	docs[6] = lt_cli_sens_doc(s, &s->budget.schedule, &a->sens, &so, &co);
+	for (i = 0; i < N_TABLES && rc == LT_OK; i++) {
+		if (docs[i] == NULL) {
+			rc = lt_error_raise(d, LT_ENOMEM, NULL, 0, "out of memory");
+			break;
+		}
+		for (f = 0; f < 2 && rc == LT_OK; f++) {
+			snprintf(name, sizeof name, "tables/%s.%s", files[i],
+			         f == 0 ? "csv" : "json");
+			rc = lt_cli_put(od, name, docs[i], f == 0 ? LT_FORMAT_CSV
+			                : LT_FORMAT_JSON, lang, d);
+		}
+	}
+	if (rc == LT_OK)
+		rc = lt_cli_put_xlsx(od, "lotrinh.xlsx", (const lt_doc *const *)docs,
+		                     sheets[lang == LT_LANG_VI], N_TABLES, lang,
+		                     (const char *const[]){s->path}, 1, d);
+	for (i = 0; i < N_TABLES; i++)
+		lt_doc_free(docs[i]);
+	lt_cli_opts_destroy(&co);
+	return rc;
 }
 
 /* The briefing into OD: report.md and report.html. */
@@ -346,6 +452,10 @@ static int run(const lt_scenario *s, struct run_opts *r)
 	if (st.tty) {
 		lt_cli_progress_end(&st.progress);
 		fprintf(stderr, "\r%-64s\r", "");
+	}
+	if (rc == LT_OK) {
+		on_step("tables and workbook", &st);
+		rc = write_tables(od, &a, r, &d);
 	}
 	if (rc == LT_OK && !r->no_plot) {
 		on_step("charts", &st);

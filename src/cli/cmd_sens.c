@@ -793,7 +793,7 @@ static void params_json(lt_doc *d, const lt_sens_result *r)
 }
 
 /* The whole result as a document (caller frees). */
-static lt_doc *sens_doc(const lt_scenario *s, const lt_schedule *sc,
+lt_doc *lt_cli_sens_doc(const lt_scenario *s, const lt_schedule *sc,
                         const lt_sens_result *r, const lt_sens_opts *o,
                         const lt_cli_opts *co)
 {
@@ -851,7 +851,7 @@ static int run(const lt_scenario *s, const lt_schedule *sc,
 	lt_diag_destroy(&d);
 	if (rc != LT_OK)
 		return lt_cli_exit_status(rc);
-	doc = sens_doc(s, sc != NULL ? sc : &s->budget.schedule, &r, o, co);
+	doc = lt_cli_sens_doc(s, sc != NULL ? sc : &s->budget.schedule, &r, o, co);
 	/* a NULL document renders as "out of memory" */
 	rc = lt_cli_emit(doc, co, (const char *const[]){s->path}, 1);
 	lt_doc_free(doc);

@@ -338,6 +338,20 @@ static void print_roadmap(lt_doc *doc, const lt_scenario *s, lt_lang lang)
 	print_met_at_baseline(d, s, lang);
 }
 
+lt_doc *lt_cli_roadmap_doc(const lt_scenario *s, lt_lang lang)
+{
+	char title[512];
+	lt_doc *d;
+
+	snprintf(title, sizeof title, lang == LT_LANG_VI ? "Lộ trình — %s"
+	         : "Roadmap — %s", lang == LT_LANG_VI ? s->province.name_vi
+	         : s->province.name);
+	d = lt_doc_alloc(title, NULL);
+	if (d != NULL)
+		print_roadmap(d, s, lang);
+	return d;
+}
+
 /* The scenario's figures for JSON. */
 static void scenario_json(lt_doc *d, const lt_scenario *s)
 {

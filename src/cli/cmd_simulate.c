@@ -247,12 +247,6 @@ static const char *met_text(int year, int horizon, lt_lang lang, char *buf,
 }
 
 /* A Monte Carlo run asked for with --draws. */
-struct mc_run {
-	int on;
-	lt_mc_opts o;
-	lt_mc_result r;
-};
-
 /* The quantile columns: every one in CSV and JSON, 5/50/95 in text. */
 static const char *const q_keys[LT_MC_NQ] = {"q05", "q10", "q25", "q50",
                                              "q75", "q90", "q95"};
@@ -274,7 +268,7 @@ static lt_cell prob_cell(size_t count, size_t n)
  * business as usual), CSV (with the year's spending, one table for every
  * indicator) and JSON (under the indicator). */
 static void values_table(lt_doc *d, const lt_scenario *s,
-                         const lt_simulation *r, const struct mc_run *mc,
+                         const lt_simulation *r, const struct lt_cli_mc *mc,
                          size_t k)
 {
 	static const struct {
@@ -389,7 +383,7 @@ static void observed_cells(lt_table *t, const lt_indicator *ind,
 /* In words: each value observed after the baseline against its year's
  * checkpoint, or why there is none. */
 static void observed_lines(lt_doc *d, const lt_indicator *ind,
-                           const struct mc_run *mc, size_t k, lt_lang lang)
+                           const struct lt_cli_mc *mc, size_t k, lt_lang lang)
 {
 	char v[32], m[32], p[32];
 	size_t i, j;
@@ -437,7 +431,7 @@ static void observed_lines(lt_doc *d, const lt_indicator *ind,
 }
 
 static void checkpoints(lt_doc *d, const lt_scenario *s,
-                        const struct mc_run *mc, size_t k, lt_lang lang)
+                        const struct lt_cli_mc *mc, size_t k, lt_lang lang)
 {
 	const lt_indicator *ind = &s->indicators[k];
 	size_t n = mc->r.draws, j, rows = 0;
@@ -503,7 +497,7 @@ static void checkpoints(lt_doc *d, const lt_scenario *s,
 }
 
 /* The probabilities of indicator K's target, in words and as data. */
-static void mc_lines(lt_doc *d, const lt_scenario *s, const struct mc_run *mc,
+static void mc_lines(lt_doc *d, const lt_scenario *s, const struct lt_cli_mc *mc,
                      size_t k, lt_lang lang)
 {
 	const lt_indicator *ind = &s->indicators[k];
@@ -540,7 +534,7 @@ static void mc_lines(lt_doc *d, const lt_scenario *s, const struct mc_run *mc,
 }
 
 static void indicator_doc(lt_doc *root, const lt_scenario *s,
-                          const lt_simulation *r, const struct mc_run *mc,
+                          const lt_simulation *r, const struct lt_cli_mc *mc,
                           size_t k, lt_lang lang)
 {
 	const lt_indicator *ind = &s->indicators[k];
@@ -597,7 +591,7 @@ static void indicator_doc(lt_doc *root, const lt_scenario *s,
 
 /* What the draws were, in words and as data (never the thread count: the
  * numbers do not depend on it). */
-static void mc_header(lt_doc *d, const struct mc_run *mc, lt_lang lang)
+static void mc_header(lt_doc *d, const struct lt_cli_mc *mc, lt_lang lang)
 {
 	lt_doc_linef(d, LT_TR(lang, "Monte Carlo: %zu draws of %zu uncertain "
 	             "parameters%s, seed %llu", "Monte Carlo: %zu lượt rút %zu "
@@ -614,8 +608,9 @@ static void mc_header(lt_doc *d, const struct mc_run *mc, lt_lang lang)
 }
 
 /* The whole result as a document (caller frees). */
-static lt_doc *simulate_doc(const lt_scenario *s, const lt_simulation *r,
-                            const struct mc_run *mc, const lt_cli_opts *o)
+lt_doc *lt_cli_simulate_doc(const lt_scenario *s, const lt_simulation *r,
+                            const struct lt_cli_mc *mc,
+                            const lt_cli_opts *o)
 {
 	lt_lang lang = o->lang;
 	char title[512], buf[160], a[32];
@@ -672,7 +667,7 @@ static lt_doc *simulate_doc(const lt_scenario *s, const lt_simulation *r,
 }
 
 static int run(const lt_scenario *s, const lt_schedule *sc,
-               struct mc_run *mc, const lt_cli_opts *o)
+               struct lt_cli_mc *mc, const lt_cli_opts *o)
 {
 	lt_cli_progress pr;
 	lt_simulation r;
@@ -696,7 +691,7 @@ static int run(const lt_scenario *s, const lt_schedule *sc,
 	lt_diag_destroy(&d);
 	if (rc != LT_OK)
 		return lt_cli_exit_status(rc);
-	doc = simulate_doc(s, &r, mc, o);
+	doc = lt_cli_simulate_doc(s, &r, mc, o);
 	/* a NULL document renders as "out of memory" */
 	rc = lt_cli_emit(doc, o, (const char *const[]){s->path}, 1);
 	lt_doc_free(doc);
@@ -723,7 +718,7 @@ int lt_cmd_simulate(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	lt_cli_run_opts ro;
-	struct mc_run mc;
+	struct lt_cli_mc mc;
 	lt_cli_opts o;
 	lt_scenario *s = NULL;
 	int c, status = LT_EXIT_OK;

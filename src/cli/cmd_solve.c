@@ -406,7 +406,7 @@ static void nothing_simulated(lt_doc *d, lt_lang lang)
 	                     "để giải."));
 }
 
-static lt_doc *solve_doc(const lt_scenario *s, const lt_solve_report *r,
+lt_doc *lt_cli_solve_doc(const lt_scenario *s, const lt_solve_report *r,
                          const lt_cli_opts *o)
 {
 	lt_lang lang = o->lang;
@@ -452,12 +452,6 @@ static lt_doc *solve_doc(const lt_scenario *s, const lt_solve_report *r,
 /* ===== solve --probability ============================================== */
 
 /* A --probability run: what was asked and what came back. */
-struct prob_run {
-	double p;
-	lt_mc_opts mc;
-	lt_solve_mc_result r;
-};
-
 /* The grids of the curve in CSV and JSON: the share for every
  * PROB_STEP % of probability, the probability at every SHARE_STEP points
  * of share. */
@@ -510,7 +504,7 @@ static lt_cell p_share_cell(const lt_solve_mc_curve *c, size_t n, double p,
 
 /* The money of the share curve C needs for P: a year (PER_YEAR) or in
  * total, billion VND; blank when no share reaches P. */
-static lt_cell p_money_cell(const struct prob_run *pr,
+static lt_cell p_money_cell(const struct lt_cli_prob *pr,
                             const lt_solve_mc_curve *c, int per_year)
 {
 	double share, year, total;
@@ -524,7 +518,7 @@ static lt_cell p_money_cell(const struct prob_run *pr,
 /* One row of the reader's table T: NAME, TARGET and curve C. */
 static void p_row(lt_table *t, const lt_scenario *s, const char *name,
                   const char *target, const lt_solve_mc_curve *c,
-                  const struct prob_run *pr, lt_lang lang)
+                  const struct lt_cli_prob *pr, lt_lang lang)
 {
 	size_t n = pr->r.draws, j, col = 0;
 	char buf[4][32];
@@ -552,7 +546,7 @@ static void p_head(lt_table *t, size_t c, const char *en, const char *vi,
 	lt_table_set_column(t, c, en, en, vi, align, LT_SHOW_TEXT);
 }
 
-static void p_table(lt_doc *d, const lt_scenario *s, const struct prob_run *pr,
+static void p_table(lt_doc *d, const lt_scenario *s, const struct lt_cli_prob *pr,
                     const lt_cli_opts *o)
 {
 	size_t ncols = 9 + (size_t)s->budget.has_rule, j, n, c = 0;
@@ -611,7 +605,7 @@ static void p_table(lt_doc *d, const lt_scenario *s, const struct prob_run *pr,
  * together): a target no share reaches with P, met in no draw or in all,
  * draws that miss it at every share, draws that more money sets back. */
 static void p_notes(lt_doc *d, const char *id, const lt_solve_mc_curve *c,
-                    const struct prob_run *pr, int all, lt_lang lang)
+                    const struct lt_cli_prob *pr, int all, lt_lang lang)
 {
 	size_t n = pr->r.draws, at_full = lt_solve_mc_count(c, 100.0);
 	char text[160], a[32];
@@ -665,7 +659,7 @@ static void p_notes(lt_doc *d, const char *id, const lt_solve_mc_curve *c,
  * and what the draws say there. */
 static void point_row(lt_table *t, const char *id, const char *point,
                       double asked, double share, const lt_solve_mc_curve *c,
-                      const struct prob_run *pr)
+                      const struct lt_cli_prob *pr)
 {
 	double year = NAN, total = NAN;
 	size_t met = 0;
@@ -695,7 +689,7 @@ static void point_row(lt_table *t, const char *id, const char *point,
 /* Curve C of ID as a table of D for CSV and JSON: the asked P, the share
  * for every PROB_STEP % and the probability at every SHARE_STEP points. */
 static void curve_table(lt_doc *d, const char *id, const lt_solve_mc_curve *c,
-                        const struct prob_run *pr)
+                        const struct lt_cli_prob *pr)
 {
 	static const char *const keys[] = {"indicator", "point",
 	    "probability_asked", "share_pct", "p_met", "draws_met",
@@ -737,7 +731,7 @@ static const char *p_answer(const lt_solve_mc_curve *c, size_t n, double p,
 /* Curve C of ID (TARGET in words) as an item of D's list "targets". */
 static void p_item(lt_doc *d, const lt_scenario *s, const char *id,
                    const char *target, const lt_solve_mc_curve *c,
-                   const struct prob_run *pr)
+                   const struct lt_cli_prob *pr)
 {
 	static const char *const count_keys[] = {"met_at_zero", "solved",
 	    "falling", "unreachable", "ceiling", "negative_beta"};
@@ -772,7 +766,7 @@ static void p_item(lt_doc *d, const lt_scenario *s, const char *id,
 
 /* The header: the draws, the probability asked, what a share is, the
  * money's base. */
-static void p_header(lt_doc *d, const lt_scenario *s, const struct prob_run *pr,
+static void p_header(lt_doc *d, const lt_scenario *s, const struct lt_cli_prob *pr,
                      lt_lang lang)
 {
 	const lt_solve_mc_result *r = &pr->r;
@@ -805,7 +799,7 @@ static void p_header(lt_doc *d, const lt_scenario *s, const struct prob_run *pr,
 }
 
 /* What the plan itself costs in the same years, in words. */
-static void p_plan(lt_doc *d, const lt_scenario *s, const struct prob_run *pr,
+static void p_plan(lt_doc *d, const lt_scenario *s, const struct lt_cli_prob *pr,
                    lt_lang lang)
 {
 	const lt_solve_mc_result *r = &pr->r;
@@ -836,7 +830,7 @@ static void p_plan(lt_doc *d, const lt_scenario *s, const struct prob_run *pr,
 }
 
 /* The JSON fields of the run. */
-static void p_fields(lt_doc *d, const lt_scenario *s, const struct prob_run *pr)
+static void p_fields(lt_doc *d, const lt_scenario *s, const struct lt_cli_prob *pr)
 {
 	const lt_solve_mc_result *r = &pr->r;
 	unsigned js = LT_SHOW_JSON;
@@ -868,8 +862,8 @@ static void p_fields(lt_doc *d, const lt_scenario *s, const struct prob_run *pr)
 }
 
 /* The whole --probability result as a document (caller frees), or NULL. */
-static lt_doc *prob_doc(const lt_scenario *s, const struct prob_run *pr,
-                        const lt_cli_opts *o)
+lt_doc *lt_cli_prob_doc(const lt_scenario *s,
+                        const struct lt_cli_prob *pr, const lt_cli_opts *o)
 {
 	lt_lang lang = o->lang;
 	char title[512], target[96];
@@ -920,7 +914,7 @@ static lt_doc *prob_doc(const lt_scenario *s, const struct prob_run *pr,
 }
 
 /* Run --probability on S and emit its document; returns an exit status. */
-static int prob_run(const lt_scenario *s, struct prob_run *pr,
+static int prob_run(const lt_scenario *s, struct lt_cli_prob *pr,
                     const lt_cli_opts *o)
 {
 	lt_cli_progress prog;
@@ -939,7 +933,7 @@ static int prob_run(const lt_scenario *s, struct prob_run *pr,
 	lt_diag_destroy(&d);
 	if (rc != LT_OK)
 		return lt_cli_exit_status(rc);
-	doc = prob_doc(s, pr, o);
+	doc = lt_cli_prob_doc(s, pr, o);
 	/* a NULL document renders as "out of memory" */
 	rc = lt_cli_emit(doc, o, (const char *const[]){s->path}, 1);
 	lt_doc_free(doc);
@@ -976,7 +970,7 @@ static int run_answers(const lt_scenario *s, const lt_cli_opts *o)
 	lt_diag_destroy(&d);
 	if (rc != LT_OK)
 		return lt_cli_exit_status(rc);
-	doc = solve_doc(s, &r, o);
+	doc = lt_cli_solve_doc(s, &r, o);
 	/* a NULL document renders as "out of memory" */
 	rc = lt_cli_emit(doc, o, (const char *const[]){s->path}, 1);
 	lt_doc_free(doc);
@@ -1000,7 +994,7 @@ int lt_cmd_solve(int argc, char **argv)
 		{"threads", required_argument, NULL, LT_OPT_THREADS},
 		{NULL, 0, NULL, 0},
 	};
-	struct prob_run pr;
+	struct lt_cli_prob pr;
 	lt_cli_run_opts ro;
 	lt_cli_opts o;
 	lt_scenario *s = NULL;
