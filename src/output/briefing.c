@@ -11,6 +11,7 @@
 
 #include "lotrinh/alloc.h"
 #include "lotrinh/file.h"
+#include "lotrinh/finding.h"
 
 #define L(lang, en, vi) ((lang) == LT_LANG_VI ? (vi) : (en))
 
@@ -358,6 +359,8 @@ static void audit_of(struct content *c, const lt_analysis *a, const char *id)
 {
 	size_t i;
 
+	char buf[1024];
+
 	for (i = 0; i < a->audit.n; i++) {
 		const lt_finding *f = &a->audit.items[i];
 
@@ -365,7 +368,8 @@ static void audit_of(struct content *c, const lt_analysis *a, const char *id)
 			continue;
 		text(c, B_LI, "%s %s", f->severity == LT_SEV_ERROR
 		     ? L(c->lang, "Audit, error:", "Kiểm tra, lỗi:")
-		     : L(c->lang, "Audit, warning:", "Kiểm tra, cảnh báo:"), f->text);
+		     : L(c->lang, "Audit, warning:", "Kiểm tra, cảnh báo:"),
+		     lt_finding_text(f, c->lang, buf, sizeof buf));
 	}
 }
 
@@ -531,6 +535,7 @@ static void roadmap_table(struct content *c, const lt_analysis *a)
 static void plan_audit(struct content *c, const lt_analysis *a)
 {
 	size_t i, n[3] = {0, 0, 0};
+	char buf[1024];
 
 	for (i = 0; i < a->audit.n; i++)
 		n[a->audit.items[i].severity]++;
@@ -549,7 +554,7 @@ static void plan_audit(struct content *c, const lt_analysis *a)
 			continue;
 		text(c, B_LI, "%s %s", f->severity == LT_SEV_ERROR
 		     ? L(c->lang, "Error:", "Lỗi:") : L(c->lang, "Warning:",
-		     "Cảnh báo:"), f->text);
+		     "Cảnh báo:"), lt_finding_text(f, c->lang, buf, sizeof buf));
 	}
 }
 
