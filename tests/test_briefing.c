@@ -128,7 +128,7 @@ Test(briefing, vietnamese)
 	cr_expect(strstr(md, "Hiện trạng: 42,05 điểm (2024).") != NULL, "%s", md);
 	/* the audit's findings too, worded from their numbers (finding.h):
 	 * PII needs (50 − 42.05)/6 = 1.325 points a year */
-	cr_expect(strstr(md, "Kiểm tra, cảnh báo: mục tiêu cần +1,325 điểm/năm")
+	cr_expect(strstr(md, "Rà soát, cảnh báo: mục tiêu cần +1,325 điểm/năm")
 	          != NULL, "%s", md);
 	cr_expect(strstr(html, "<html lang=\"vi\">") != NULL);
 	free(md);

@@ -246,6 +246,10 @@ Test(compare, cli)
 	cr_expect(json_is_array(json_object_get(j, "measures")));
 	json_decref(j);
 	run_free(&r);
+	r = run_cli("compare", "--lang", "vi", "--help");
+	cr_expect_eq(r.status, 0);
+	cr_expect(strstr(r.out, "So sánh hai tỉnh trở lên") != NULL, "%s", r.out);
+	run_free(&r);
 	r = run_cli("compare", FILES[0]);
 	cr_expect_eq(r.status, 2);
 	cr_expect_str_eq(r.err, "lotrinh: compare: at least two scenario files "

@@ -129,6 +129,10 @@ Test(run, usage)
 	cr_expect_eq(r.status, 0);
 	cr_expect(strncmp(r.out, "Usage: lotrinh run", 18) == 0);
 	run_free(&r);
+	r = run_cli("run", "--help", "--lang", "vi");
+	cr_expect_eq(r.status, 0);
+	cr_expect(strncmp(r.out, "Cách dùng: lotrinh run", 24) == 0, "%s", r.out);
+	run_free(&r);
 }
 
 /* A full disk (a file-size limit, SIGXFSZ ignored, so writes fail with

@@ -342,6 +342,8 @@ extern const char lt_usage_check_vi[];
 extern const char lt_usage_show_vi[];
 extern const char lt_usage_audit_vi[];
 extern const char lt_usage_paths_vi[];
+extern const char lt_usage_run_vi[];
+extern const char lt_usage_compare_vi[];
 extern const char lt_usage_simulate_vi[];
 extern const char lt_usage_solve_vi[];
 extern const char lt_usage_sens_vi[];

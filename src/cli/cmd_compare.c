@@ -61,6 +61,41 @@ const char lt_usage_compare[] =
 	"Exit status: 0 done, 1 a computation failed, 2 bad input or usage, 3\n"
 	"the environment failed (a full disk, gnuplot missing: then --no-plot).\n";
 
+const char lt_usage_compare_vi[] =
+	"Cách dùng: lotrinh compare [--draws N] [--seed S] [--threads T]\n"
+	"                           [--lang en|vi] [--format table|csv|json]\n"
+	"                           KỊCH_BẢN KỊCH_BẢN...\n"
+	"           lotrinh compare [--draws N] [--seed S] [--threads T]\n"
+	"                           [--lang en|vi] [--plot-format F] [--no-plot]\n"
+	"                           --out THƯ_MỤC KỊCH_BẢN KỊCH_BẢN...\n"
+	"\n"
+	"So sánh hai tỉnh trở lên trên cùng các chỉ tiêu: với mỗi chỉ tiêu, hiện\n"
+	"trạng của từng tỉnh, mục tiêu, mức thay đổi mỗi năm cần đạt, tiến độ,\n"
+	"tỷ lệ chi ổn định tối thiểu để đạt, xác suất đạt nếu chi đúng quy định\n"
+	"của đề án mỗi năm, và năm đạt theo lộ trình chi của đề án.\n"
+	"\n"
+	"Hai chỉ tiêu là một khi cùng mã và cùng loại: điểm số và thứ hạng không\n"
+	"bao giờ được so sánh.  Thứ hạng trên số tỉnh khác nhau (63 trước sáp\n"
+	"nhập 2025, 34 sau) được so theo vị trí (hạng - 1)/(số tỉnh - 1): 0 là\n"
+	"đứng đầu, 1 là cuối.  Các giá trị khác còn được tính theo % mục tiêu\n"
+	"của từng tỉnh.\n"
+	"\n"
+	"Tùy chọn:\n"
+	"  --draws N        số lượt Monte Carlo cho xác suất theo quy định\n"
+	"                   (mặc định 2000; 0: không tính xác suất)\n"
+	"  --seed S         hạt giống (mặc định 1)\n"
+	"  --threads T      số luồng (mặc định: số nhân của máy)\n"
+	"  --lang en|vi     ngôn ngữ của bảng (mặc định en)\n"
+	"  --format F       table (mặc định), csv hoặc json, ra đầu ra chuẩn\n"
+	"  --out THƯ_MỤC    ghi mọi dạng vào THƯ_MỤC: compare.txt, .csv, .json,\n"
+	"                   compare.xlsx và biểu đồ charts/compare.png\n"
+	"  --plot-format F  png (mặc định), svg hoặc pdf\n"
+	"  --no-plot        không vẽ biểu đồ\n"
+	"  -h, --help       in hướng dẫn này\n"
+	"\n"
+	"Mã thoát: 0 xong, 1 tính toán thất bại, 2 dữ liệu hoặc cách dùng sai, 3\n"
+	"lỗi môi trường.\n";
+
 /* compare's own options. */
 enum { OPT_NO_PLOT = LT_OPT_OWN, OPT_PLOT_FORMAT };
 
@@ -511,10 +546,10 @@ int lt_cmd_compare(int argc, char **argv)
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (c == 'h') {
-			fputs(lt_usage_compare, stdout);
-			status = LT_EXIT_OK;
-			goto done;
+		if ((status = lt_cli_help_option("compare", c, optarg, &o)) >= 0) {
+			if (status != LT_EXIT_OK)
+				goto done;
+			continue;
 		}
 		if (c == LT_OPT_DRAWS) {
 			long v;
@@ -541,6 +576,10 @@ int lt_cmd_compare(int argc, char **argv)
 		}
 		if (status != LT_EXIT_OK)
 			goto done;
+	}
+	if (o.help) {
+		status = lt_cli_help("compare", &o);
+		goto done;
 	}
 	if (o.out != NULL && format_given) {
 		status = lt_cli_usage_error("compare", "--out DIR writes every "

@@ -57,6 +57,42 @@ const char lt_usage_run[] =
 	"(a file in DIR that is not lotrinh's), 3 the environment failed (a full\n"
 	"disk, an unwritable DIR, gnuplot missing: then --no-plot).\n";
 
+const char lt_usage_run_vi[] =
+	"Cách dùng: lotrinh run [--draws N] [--sobol N] [--bootstrap R]\n"
+	"                       [--seed S] [--threads T] [--lang en|vi]\n"
+	"                       [--plot-format F] [--no-plot] --out THƯ_MỤC\n"
+	"                       KỊCH_BẢN\n"
+	"\n"
+	"Toàn bộ phân tích một kịch bản trong một lần chạy: kiểm tra, lộ trình\n"
+	"cần đạt, rà soát, mô phỏng với Monte Carlo, các câu hỏi ngược, xác\n"
+	"suất theo tỷ lệ chi, độ nhạy; rồi ghi vào THƯ_MỤC: báo cáo tóm tắt\n"
+	"(report.html, một tệp tự chứa, và report.md), các biểu đồ (gnuplot;\n"
+	"mỗi biểu đồ kèm tệp số liệu và tập lệnh vẽ lại, trong THƯ_MỤC/charts),\n"
+	"các bảng (THƯ_MỤC/tables, CSV và JSON) và tệp Excel lotrinh.xlsx.\n"
+	"THƯ_MỤC được tạo nếu chưa có.  Mọi tệp được ghi vào tên tạm rồi đổi\n"
+	"tên; THƯ_MỤC giữ danh sách các tệp lotrinh đã ghi (.lotrinh-manifest),\n"
+	"nên chạy lại sẽ thay các tệp của chính lotrinh, và không bao giờ ghi\n"
+	"đè kịch bản, tệp lotrinh không ghi, hoặc tệp đã bị sửa (mã thoát 2,\n"
+	"nêu tên tệp).\n"
+	"\n"
+	"Tùy chọn:\n"
+	"  --out THƯ_MỤC    thư mục kết quả (bắt buộc)\n"
+	"  --draws N        số lượt Monte Carlo (mặc định 10000)\n"
+	"  --sobol N        số dòng cơ sở Sobol (mặc định 1024; 0: chỉ biểu đồ\n"
+	"                   lốc xoáy)\n"
+	"  --bootstrap R    số lần lấy mẫu lại bootstrap (mặc định 100; 0: không)\n"
+	"  --seed S         hạt giống (mặc định 1)\n"
+	"  --threads T      số luồng (mặc định: số nhân của máy); kết quả như\n"
+	"                   nhau với mọi T\n"
+	"  --lang en|vi     ngôn ngữ của báo cáo và biểu đồ (mặc định en)\n"
+	"  --plot-format F  png (mặc định), svg hoặc pdf\n"
+	"  --no-plot        không vẽ biểu đồ (cùng các con số; không cần gnuplot)\n"
+	"  -h, --help       in hướng dẫn này\n"
+	"\n"
+	"Mã thoát: 0 xong, 1 tính toán thất bại, 2 dữ liệu hoặc cách dùng sai\n"
+	"(một tệp trong THƯ_MỤC không phải của lotrinh), 3 lỗi môi trường (đĩa\n"
+	"đầy, không ghi được THƯ_MỤC, thiếu gnuplot: khi đó dùng --no-plot).\n";
+
 /* Defaults: about ±0.005 on a probability, and Sobol indices to about
  * ±0.03, in a few seconds for the shipped scenarios. */
 #define RUN_DRAWS 10000
@@ -121,9 +157,10 @@ static int parse(int argc, char **argv, struct run_opts *r)
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (c == 'h') {
-			fputs(lt_usage_run, stdout);
-			return -1;
+		if ((status = lt_cli_help_option("run", c, optarg, &r->o)) >= 0) {
+			if (status != LT_EXIT_OK)
+				return status;
+			continue;
 		}
 		if (c == OPT_SOBOL)
 			status = lt_cli_whole("run", "--sobol", optarg, 64, 1048576,
@@ -143,6 +180,10 @@ static int parse(int argc, char **argv, struct run_opts *r)
 			status = lt_cli_bad_option("run", c, argv);
 		if (status != LT_EXIT_OK)
 			return status;
+	}
+	if (r->o.help) {
+		lt_cli_help("run", &r->o);
+		return -1;
 	}
 	if (r->o.out == NULL)
 		return lt_cli_usage_error("run", "no output directory given: add "
@@ -199,7 +240,7 @@ static int write_tables(lt_outdir *od, const lt_analysis *a,
 	static const char *const sheets[2][N_TABLES] = {
 		{"Roadmap", "Paths", "Audit", "Simulation", "Solve", "Probability",
 		 "Sensitivity"},
-		{"Lộ trình", "Lộ trình cần đạt", "Kiểm tra", "Mô phỏng",
+		{"Lộ trình", "Lộ trình cần đạt", "Rà soát", "Mô phỏng",
 		 "Tỷ lệ chi", "Xác suất", "Độ nhạy"}};
 	const lt_scenario *s = a->s;
 	lt_doc *docs[N_TABLES] = {NULL};

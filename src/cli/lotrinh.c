@@ -64,6 +64,10 @@ static const struct {
 	 lt_usage_solve_vi},
 	{"sens", "tham số bất định nào tác động đến từng mục tiêu (tornado, "
 	 "Sobol)", lt_usage_sens_vi},
+	{"compare", "so sánh nhiều tỉnh trên cùng các chỉ tiêu",
+	 lt_usage_compare_vi},
+	{"run", "toàn bộ phân tích một kịch bản: báo cáo, biểu đồ, bảng",
+	 lt_usage_run_vi},
 	{"fit", "khớp đường cong tăng trưởng với dữ liệu x,y (kiểm chứng NIST)",
 	 lt_usage_fit_vi},
 };

@@ -152,7 +152,7 @@ static const char *sheet_name(const char *cmd, lt_lang lang)
 	static const struct {
 		const char *cmd, *name[2]; /* by lt_lang */
 	} names[] = {
-		{"audit", {"Audit", "Kiểm tra"}},
+		{"audit", {"Audit", "Rà soát"}},
 		{"compare", {"Comparison", "So sánh"}},
 		{"fit", {"Fit", "Ước lượng"}},
 		{"paths", {"Required paths", "Lộ trình cần đạt"}},

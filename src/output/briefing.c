@@ -367,8 +367,8 @@ static void audit_of(struct content *c, const lt_analysis *a, const char *id)
 		if (f->severity == LT_SEV_INFO || strcmp(f->subject, id) != 0)
 			continue;
 		text(c, B_LI, "%s %s", f->severity == LT_SEV_ERROR
-		     ? L(c->lang, "Audit, error:", "Kiểm tra, lỗi:")
-		     : L(c->lang, "Audit, warning:", "Kiểm tra, cảnh báo:"),
+		     ? L(c->lang, "Audit, error:", "Rà soát, lỗi:")
+		     : L(c->lang, "Audit, warning:", "Rà soát, cảnh báo:"),
 		     lt_finding_text(f, c->lang, buf, sizeof buf));
 	}
 }
@@ -540,7 +540,7 @@ static void plan_audit(struct content *c, const lt_analysis *a)
 	for (i = 0; i < a->audit.n; i++)
 		n[a->audit.items[i].severity]++;
 	text(c, B_H2, "%s", L(c->lang, "What the audit found in the plan",
-	     "Kết quả kiểm tra đề án"));
+	     "Kết quả rà soát đề án"));
 	text(c, B_P, L(c->lang, "%zu errors, %zu warnings and %zu notes in all "
 	     "(every one, with its sources, in audit.csv and the workbook).",
 	     "Tổng cộng %zu lỗi, %zu cảnh báo và %zu ghi chú (đầy đủ, kèm nguồn, "
