@@ -130,6 +130,9 @@ Test(briefing, vietnamese)
 	 * PII needs (50 − 42.05)/6 = 1.325 points a year */
 	cr_expect(strstr(md, "Rà soát, cảnh báo: mục tiêu cần +1,325 điểm/năm")
 	          != NULL, "%s", md);
+	/* and the assumptions by the indicators' Vietnamese names */
+	cr_expect(strstr(md, "của Chỉ số Đổi mới sáng tạo cấp địa phương (PII)")
+	          != NULL, "%s", md);
 	cr_expect(strstr(html, "<html lang=\"vi\">") != NULL);
 	free(md);
 	free(html);

@@ -25,6 +25,7 @@ char *lt_format_number(double v, int decimals, int trim, lt_lang lang,
                        char *buf, size_t size);
 
 struct lt_indicator;
+struct lt_scenario;
 
 /* IND's target as a planner reads it, in LANG, with its year, into BUF of
  * SIZE bytes: "≥ 30 (2030)", "15–20 (2030)", "top 20 of 34 (2030)" ("nhóm
@@ -63,6 +64,14 @@ char *lt_format_sig(double v, int digits, int sign, lt_lang lang, char *buf,
  * original text; words built with numbers are worded by the commands from
  * the numbers.  Borrowed (static). */
 const char *lt_phrase(const char *en, lt_lang lang);
+
+/* A model parameter's name (the model's slots: "r of pii", "delta of
+ * digital", "gamma from a to b", "GRDP growth", "yearly shocks") as people
+ * read it in LANG, into BUF: in Vietnamese with the indicators' names of
+ * S ("r của Chỉ số ..."), in English as the model names it.  Returns
+ * BUF. */
+const char *lt_param_phrase(const struct lt_scenario *s, const char *name,
+                            lt_lang lang, char *buf, size_t size);
 
 /* Output formats of the analysis commands: text streams (table.h) and a
  * workbook, written to a file only (xlsx.h). */

@@ -212,13 +212,6 @@ const char *lt_cli_schedule_text(const struct lt_scenario *s,
 const char *lt_cli_origin_text(const char *origin, lt_lang lang, char *buf,
                                size_t size);
 
-/* A model parameter's name (the model's slots: "r of pii", "delta of
- * digital", "gamma from a to b", "GRDP growth", "yearly shocks") as people
- * read it in LANG, into BUF: in Vietnamese with the indicators' names
- * ("r của Chỉ số ..."), in English as the model names it.  Returns BUF. */
-const char *lt_cli_param_name(const struct lt_scenario *s, const char *name,
-                              lt_lang lang, char *buf, size_t size);
-
 /* What the spending base is in LANG: "recurrent spending" ("chi thường
  * xuyên") or "total budget spending" ("tổng chi ngân sách"). */
 const char *lt_cli_base_name(const struct lt_scenario *s, lt_lang lang);

@@ -279,7 +279,7 @@ struct words {
 static const char *param(const struct words *w, const char *name, char *buf,
                          size_t size)
 {
-	return lt_cli_param_name(w->s, name, w->lang, buf, size);
+	return lt_param_phrase(w->s, name, w->lang, buf, size);
 }
 
 /* A new row of T with the columns every row has. */

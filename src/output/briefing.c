@@ -318,7 +318,7 @@ static void assumptions(struct content *c, const lt_analysis *a, size_t k)
 {
 	const lt_sens_target *t;
 	const lt_sens_result *r = &a->sens;
-	char s1[32];
+	char s1[32], name[256];
 	size_t j;
 
 	if (!a->has_sens || k >= r->ni || r->ind[k].status != LT_SENS_TARGET)
@@ -336,8 +336,8 @@ static void assumptions(struct content *c, const lt_analysis *a, size_t k)
 			     "(with its interactions, %s %% of the spread of the "
 			     "target-year value).", "Giả định quan trọng nhất: %s (cùng "
 			     "các tương tác, %s%% độ phân tán của giá trị năm mục tiêu)."),
-			     lt_sens_factor_name(r, f), num(c, 100.0 * st, 0, s1,
-			     sizeof s1));
+			     lt_param_phrase(a->s, lt_sens_factor_name(r, f), c->lang,
+			     name, sizeof name), num(c, 100.0 * st, 0, s1, sizeof s1));
 			return;
 		}
 	}
@@ -348,7 +348,8 @@ static void assumptions(struct content *c, const lt_analysis *a, size_t k)
 		     "its 10th to its 90th percentile the target-year value moves "
 		     "by %s).", "Giả định quan trọng nhất: %s (từ phân vị 10 đến 90, "
 		     "giá trị năm mục tiêu thay đổi %s)."),
-		     r->params[b->param].name,
+		     lt_param_phrase(a->s, r->params[b->param].name, c->lang, name,
+		     sizeof name),
 		     num(c, fabs(b->value_hi - b->value_lo), 2, s1, sizeof s1));
 		return;
 	}

@@ -262,3 +262,45 @@ const char *lt_phrase(const char *en, lt_lang lang)
 			return phrases[i].vi;
 	return en;
 }
+
+/* ---- a model parameter's name -------------------------------------------- */
+
+static const char *indicator_name(const lt_scenario *s, const char *id,
+                                  lt_lang lang)
+{
+	int k = lt_scenario_find_indicator(s, id);
+
+	return k >= 0 ? lt_indicator_name(&s->indicators[k], lang) : id;
+}
+
+const char *lt_param_phrase(const lt_scenario *s, const char *name,
+                            lt_lang lang, char *buf, size_t size)
+{
+	static const struct { const char *en, *vi; } fixed[] = {
+		{"GRDP growth", "tăng trưởng GRDP"},
+		{"spending-base growth", "tăng trưởng cơ sở chi"},
+		{"co-financing ratio", "tỷ lệ vốn ngoài NSNN"},
+		{"yearly shocks", "cú sốc hằng năm"},
+	};
+	char p[16], a[64], b[64];
+	size_t i;
+
+	/* the forms of model.c's slot names */
+	if (lang != LT_LANG_VI)
+		snprintf(buf, size, "%s", name);
+	else if (sscanf(name, "gamma from %63s to %63s", a, b) == 2)
+		snprintf(buf, size, "gamma từ %s đến %s", indicator_name(s, a, lang),
+		         indicator_name(s, b, lang));
+	else if (sscanf(name, "%15[a-z] of %63s", p, a) == 2 &&
+	         (strcmp(p, "delta") == 0 || strcmp(p, "eta") == 0))
+		snprintf(buf, size, "%s của kênh %s", p, a);
+	else if (sscanf(name, "%15[a-z] of %63s", p, a) == 2)
+		snprintf(buf, size, "%s của %s", p, indicator_name(s, a, lang));
+	else {
+		snprintf(buf, size, "%s", name);
+		for (i = 0; i < sizeof fixed / sizeof *fixed; i++)
+			if (strcmp(name, fixed[i].en) == 0)
+				snprintf(buf, size, "%s", fixed[i].vi);
+	}
+	return buf;
+}
