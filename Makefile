@@ -110,16 +110,17 @@ $(BUILD)/tests/%: tests/%.c $(LIB) $(BUILD)/FLAGS
 # The main job on Long An, after a quiet build: every output into
 # $(RUN_OUT), and the briefing's path at the end.
 RUN_OUT ?= out/long_an
+RUN_FLAGS ?=
 run:
 	@$(MAKE) -s --no-print-directory $(BIN)
-	@./$(BIN) run --out $(RUN_OUT) scenarios/long_an.cfg
+	@./$(BIN) run $(RUN_FLAGS) --out $(RUN_OUT) scenarios/long_an.cfg
 
 # Unit and CLI tests; Criterion prints a synthesis line for each binary.
 check: test
 test: $(BIN) $(TEST_BIN)
 	@./tests/check_layers.sh
 	@BIN=$(BIN) ./tests/check_readme.sh
-	@BIN=$(BIN) ./tests/check_browser.sh
+	@if [ -z "$(SANITIZE)" ]; then BIN=$(BIN) ./tests/check_browser.sh; fi
 	@failed=0; for t in $(TEST_BIN); do \
 		echo "== $$t"; LC_ALL=C ./$$t --jobs 2 || failed=$$((failed + 1)); \
 	done; \
@@ -151,48 +152,11 @@ coverage:
 			tn ? 100 * tc / tn : 0, tn }'; \
 	exit $$status
 
-# The CLI on every scenario and every bad input, under valgrind.
-VALGRIND = valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect \
-	--errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
-	--suppressions=tests/valgrind.supp
+# The CLI on every scenario, the main job, compare and every bad input,
+# under valgrind (tests/valgrind.sh, two processes at a time).
 valgrind: $(BIN)
 	@./.ci/install-deps valgrind
-	@set -e; for f in scenarios/*.cfg; do \
-		echo "valgrind: show, paths, audit, simulate, solve (--probability), sens $$f"; \
-		$(VALGRIND) ./$(BIN) show $$f > /dev/null; \
-		$(VALGRIND) ./$(BIN) show --lang vi --format json $$f > /dev/null; \
-		$(VALGRIND) ./$(BIN) paths --format json $$f > /dev/null; \
-		$(VALGRIND) ./$(BIN) paths --format csv $$f > /dev/null; \
-		$(VALGRIND) ./$(BIN) audit $$f > /dev/null; \
-		$(VALGRIND) ./$(BIN) audit --format json $$f > /dev/null; \
-		$(VALGRIND) ./$(BIN) simulate $$f > /dev/null; \
-		$(VALGRIND) ./$(BIN) simulate --format json $$f > /dev/null; \
-		$(VALGRIND) ./$(BIN) simulate --format csv --share 3 $$f > /dev/null; \
-		$(VALGRIND) ./$(BIN) simulate --draws 300 --threads 2 --format json $$f > /dev/null; \
-		$(VALGRIND) ./$(BIN) solve $$f > /dev/null; \
-		$(VALGRIND) ./$(BIN) solve --format csv --out $(BUILD)/valgrind-solve.csv $$f; \
-		$(VALGRIND) ./$(BIN) solve --probability 0.8 --draws 200 --threads 2 $$f > /dev/null; \
-		$(VALGRIND) ./$(BIN) sens --samples 64 --bootstrap 10 --threads 2 $$f > /dev/null; \
-		$(VALGRIND) ./$(BIN) sens --samples 64 --threads 2 --format json $$f > /dev/null; \
-	done
-	@echo "valgrind: run and compare"
-	@$(VALGRIND) ./$(BIN) run --draws 300 --sobol 64 --bootstrap 10 --threads 2 \
-		--out $(BUILD)/valgrind-run scenarios/long_an.cfg > /dev/null
-	@$(VALGRIND) ./$(BIN) compare --draws 100 --threads 2 scenarios/*.cfg > /dev/null
-	@set -e; for f in tests/data/nist/*.csv; do \
-		echo "valgrind: fit $$f"; \
-		$(VALGRIND) ./$(BIN) fit --model saturating --predict 1 $$f > /dev/null || \
-			[ $$? -eq 1 ]; \
-	done
-	@set -e; for f in tests/data/bad_csv/*.csv; do \
-		rc=0; $(VALGRIND) ./$(BIN) fit --model linear $$f > /dev/null 2>&1 || rc=$$?; \
-		if [ $$rc -ne 2 ]; then echo "valgrind: fit $$f: status $$rc"; exit 1; fi; \
-	done; echo "valgrind: bad CSV clean"
-	@set -e; for f in tests/data/bad/*; do \
-		case $$f in *.err) continue;; esac; \
-		rc=0; $(VALGRIND) ./$(BIN) check $$f > /dev/null 2>&1 || rc=$$?; \
-		if [ $$rc -ne 2 ]; then echo "valgrind: check $$f: status $$rc"; exit 1; fi; \
-	done; echo "valgrind: bad inputs clean"
+	@./tests/valgrind.sh ./$(BIN) $(BUILD)
 
 # Timings of the engines on the real scenarios, Monte Carlo against the
 # floor, and whole processes against the NumPy program of bench/ run by
