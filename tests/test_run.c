@@ -254,6 +254,10 @@ Test(run, tables_are_the_commands, .init = mkdir_tmp, .fini = rm_tmp)
 		free(text);
 		run_free(&r);
 	}
+	/* no value anywhere that cannot be computed shown as nan or inf */
+	snprintf(path, sizeof path, "grep -rqiwE 'nan|inf' '%s/tables' "
+	         "'%s/report.md'", dir, dir);
+	cr_expect_neq(system(path), 0, "a nan or inf in %s", dir);
 	cr_expect(exists("tables/audit.json"));
 	cr_expect(exists("tables/sensitivity.csv"));
 	cr_expect(exists("lotrinh.xlsx"));
