@@ -233,7 +233,7 @@ Test(run, tables_are_the_commands, .init = mkdir_tmp, .fini = rm_tmp)
 	static const char *const files[] = {"solve.csv", "paths.csv",
 	                                    "simulate.csv"};
 	struct run r = RUN("--out", dir, "scenarios/long_an.cfg");
-	char path[160], *text;
+	char path[320], *text;
 	size_t i;
 
 	cr_assert_eq(r.status, 0, "%s", r.err);
